@@ -1,0 +1,10 @@
+namespace CodeAssist.Context;
+
+public enum WorkspaceLoadState
+{
+    NotLoaded,
+    Loading,
+    Loaded,
+    LoadedWithErrors,
+    AdHoc,
+}

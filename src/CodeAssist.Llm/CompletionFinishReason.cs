@@ -1,0 +1,9 @@
+namespace CodeAssist.Llm;
+
+public enum CompletionFinishReason
+{
+    Stop,
+    Length,
+    TimeLimit,
+    Cancelled,
+}

@@ -1,0 +1,29 @@
+namespace CodeAssist.Llm;
+
+/// <summary>The model settings of one feature, resolved from the configuration (per-feature override or default).</summary>
+public sealed record LlmOptions
+{
+    /// <summary>local | openai | ollama.</summary>
+    public string Provider { get; init; } = "local";
+
+    /// <summary>A GGUF path for local, a model name for remote providers; empty means none configured.</summary>
+    public string Model { get; init; } = "";
+
+    public string Endpoint { get; init; } = "";
+
+    /// <summary>Name of the environment variable holding the API key; the key itself never enters settings or logs.</summary>
+    public string ApiKeyEnvironmentVariable { get; init; } = "OPENAI_API_KEY";
+
+    /// <summary>0 means physical cores minus one, at least one.</summary>
+    public int Threads { get; init; }
+
+    public int ContextSize { get; init; } = 4096;
+
+    /// <summary>"auto" or a FIM template name (qwen2.5-coder, starcoder2, deepseek-coder, codellama, codestral).</summary>
+    public string FimFormat { get; init; } = "auto";
+
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Optional path to a user-built libllama for LLamaSharp.</summary>
+    public string? NativeLibraryPath { get; init; }
+}
