@@ -24,6 +24,7 @@ public static class ServerServiceCollectionExtensions
         services.AddSingleton<LanguageClient>();
         services.AddSingleton<WorkspaceAccess>();
         services.AddSingleton<WorkspaceLoader>();
+        services.AddSingleton<WatchedFilesRegistration>();
         services.AddSingleton<StatusPublisher>();
         services.AddSingleton<RequestContextFactory>();
         services.AddHandlers();
