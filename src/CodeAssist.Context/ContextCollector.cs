@@ -9,6 +9,8 @@ namespace CodeAssist.Context;
 /// </summary>
 public sealed class ContextCollector : ICodeContextProvider
 {
+    private const int ThinThreshold = 6;
+
     private readonly ITokenCounter _tokenCounter;
     private readonly IWorkspaceSession? _session;
 
@@ -35,7 +37,7 @@ public sealed class ContextCollector : ICodeContextProvider
         candidates.AddRange(ReceiverSource.Collect(site, cancellationToken));
         candidates.AddRange(CrossFileSource.Collect(site, cancellationToken));
         candidates.AddRange(DiagnosticsSource.Collect(site, cancellationToken));
-        if (IsThin(candidates, budgetTokens))
+        if (IsThin(candidates))
         {
             candidates.AddRange(await LexicalSource.CollectAsync(site, _session?.RecentFilePaths ?? [], cancellationToken));
         }
@@ -45,19 +47,7 @@ public sealed class ContextCollector : ICodeContextProvider
         return new CodeContext(items, text, tokens, budgetTokens);
     }
 
-    /// <summary>Thin: the declarations the compiler found (full signatures) would fill less than half the budget.</summary>
-    private bool IsThin(List<ContextCandidate> candidates, int budgetTokens)
-    {
-        var semantic = 0;
-        foreach (var candidate in candidates.Where(c => !c.IsNameOnly && c.Kind is ContextItemKind.ReceiverMember or ContextItemKind.CrossFileSymbol or ContextItemKind.ExpectedType))
-        {
-            semantic += _tokenCounter.CountTokens(candidate.Text);
-            if (semantic >= budgetTokens / 2)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>Thin: the compiler found only a handful of declarations to show (few types resolve, or few exist).</summary>
+    private static bool IsThin(List<ContextCandidate> candidates) =>
+        candidates.Count(c => !c.IsNameOnly && !c.IsHeaderOnly && c.Kind is ContextItemKind.ReceiverMember or ContextItemKind.CrossFileSymbol or ContextItemKind.ExpectedType) < ThinThreshold;
 }

@@ -21,12 +21,26 @@ internal static class ContextBudget
         var used = 0;
         foreach (var candidate in ordered)
         {
+            var cost = Cost(candidate, counter, openGroups, groupsWithNames);
             if (candidate.Key is { } key && taken.Contains(key))
             {
+                // A signature may replace the name that stood in for it, when the difference fits.
+                var standIn = selected.FindIndex(c => c.Key == key && c.IsNameOnly);
+                if (standIn < 0 || candidate.IsNameOnly)
+                {
+                    continue;
+                }
+
+                var upgrade = cost - counter.CountTokens(selected[standIn].Text) - 1;
+                if (used + upgrade <= budget)
+                {
+                    used += upgrade;
+                    selected[standIn] = candidate;
+                }
+
                 continue;
             }
 
-            var cost = Cost(candidate, counter, openGroups, groupsWithNames);
             if (used + cost > budget)
             {
                 continue;

@@ -9,6 +9,8 @@ namespace CodeAssist.Context.Collection;
 /// </summary>
 internal static class MemberCandidates
 {
+    private const int FullSignatures = 12;
+
     public static string GroupKey(INamedTypeSymbol type) => "type:" + type.OriginalDefinition.ToDisplayString();
 
     public static ContextCandidate Header(INamedTypeSymbol type, ContextItemKind kind, double score, bool withSummary)
@@ -36,8 +38,10 @@ internal static class MemberCandidates
     {
         var group = GroupKey(type);
         var header = Header(type, kind, baseScore, withSummary: true).GroupHeader;
-        var byName = members
-            .Where(IsInteresting)
+        var list = members.Where(IsInteresting).ToList();
+        var overridden = new HashSet<ISymbol>(list.Select(Overridden).OfType<ISymbol>(), SymbolEqualityComparer.Default);
+        var byName = list
+            .Where(m => !overridden.Contains(m))
             .GroupBy(m => m.Name, StringComparer.Ordinal)
             .Select(g => (First: g.OrderBy(m => m is IMethodSymbol method ? method.Parameters.Length : 0).First(), Count: g.Count()))
             .Select(m => (m.First, m.Count, Rank: rank(m.First)))
@@ -47,8 +51,10 @@ internal static class MemberCandidates
         var index = 0;
         foreach (var (member, count, memberRank) in byName)
         {
-            // Earlier members score higher, so the budget keeps the best; the tie-break keeps the order stable.
+            // The best few get signatures first; then every other member by name (an "also:" line), and only then
+            // the rest of the signatures, which replace their names when the budget allows.
             var score = baseScore + (0.1 * memberRank) - (index * 0.0005);
+            var fullScore = index < FullSignatures ? score : score - 0.3;
             var text = SymbolText.Member(member);
             if (count > 1)
             {
@@ -62,8 +68,8 @@ internal static class MemberCandidates
             }
 
             var key = $"{group}.{member.Name}";
-            yield return new ContextCandidate(kind, text, score, SymbolText.Location(member)) { Group = group, GroupHeader = header, Key = key };
-            yield return new ContextCandidate(kind, member.Name, score - 0.25, SymbolText.Location(member))
+            yield return new ContextCandidate(kind, text, fullScore, SymbolText.Location(member)) { Group = group, GroupHeader = header, Key = key };
+            yield return new ContextCandidate(kind, member.Name, baseScore - 0.01 - (index * 0.0001), SymbolText.Location(member))
             {
                 Group = group,
                 GroupHeader = header,
@@ -73,6 +79,14 @@ internal static class MemberCandidates
             index++;
         }
     }
+
+    private static ISymbol? Overridden(ISymbol member) => member switch
+    {
+        IMethodSymbol method => method.OverriddenMethod,
+        IPropertySymbol property => property.OverriddenProperty,
+        IEventSymbol e => e.OverriddenEvent,
+        _ => null,
+    };
 
     private static bool IsInteresting(ISymbol member) =>
         !member.IsImplicitlyDeclared

@@ -15,7 +15,7 @@ internal static partial class SymbolText
         memberOptions: SymbolDisplayMemberOptions.IncludeParameters | SymbolDisplayMemberOptions.IncludeType
             | SymbolDisplayMemberOptions.IncludeRef | SymbolDisplayMemberOptions.IncludeConstantValue,
         delegateStyle: SymbolDisplayDelegateStyle.NameAndSignature,
-        extensionMethodStyle: SymbolDisplayExtensionMethodStyle.StaticMethod,
+        extensionMethodStyle: SymbolDisplayExtensionMethodStyle.InstanceMethod,
         parameterOptions: SymbolDisplayParameterOptions.IncludeType | SymbolDisplayParameterOptions.IncludeName
             | SymbolDisplayParameterOptions.IncludeParamsRefOut | SymbolDisplayParameterOptions.IncludeExtensionThis,
         propertyStyle: SymbolDisplayPropertyStyle.ShowReadWriteDescriptor,
