@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace CodeAssist.Features.Common;
 
 /// <summary>Finds the declarations a span is about: the members it touches, or the smallest one around it.</summary>
-internal static class MemberLocator
+public static class MemberLocator
 {
     /// <summary>Members (methods, properties, constructors...) intersecting <paramref name="span"/>, outermost first.</summary>
     public static IReadOnlyList<MemberDeclarationSyntax> FindMembers(SyntaxNode root, TextSpan span, int maxCount)

@@ -38,7 +38,7 @@ internal sealed class SymbolFactsCollector(TimeProvider timeProvider)
 
         return new SymbolFacts(
             symbol.Name,
-            symbol.Kind == SymbolKind.Method ? ((IMethodSymbol)symbol).MethodKind.ToString() : symbol.Kind.ToString(),
+            KindName(symbol),
             SymbolFormats.Format(symbol),
             SymbolFormats.Documentation(symbol, cancellationToken),
             document.FilePath ?? document.Name,
@@ -129,10 +129,20 @@ internal sealed class SymbolFactsCollector(TimeProvider timeProvider)
         }
     }
 
+    private static string KindName(ISymbol symbol) => symbol switch
+    {
+        IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor } => "constructor",
+        IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator or MethodKind.Conversion } => "operator",
+        IMethodSymbol { MethodKind: MethodKind.Destructor } => "finalizer",
+        IMethodSymbol => "method",
+        IPropertySymbol { IsIndexer: true } => "indexer",
+        _ => symbol.Kind.ToString().ToLowerInvariant(),
+    };
+
     private static string CallerName(ISymbol calling) =>
-        calling is IMethodSymbol { MethodKind: MethodKind.Ordinary } || calling.ContainingType is null
-            ? SymbolFormats.Format(calling)
-            : SymbolFormats.Format(calling.ContainingSymbol is IMethodSymbol m ? m : calling);
+        calling is IMethodSymbol { Name: WellKnownMemberNames.TopLevelStatementsEntryPointMethodName }
+            ? "top-level statements"
+            : SymbolFormats.Format(calling);
 
     private static async Task<IReadOnlyList<SymbolReference>> FindRelatedAsync(ISymbol symbol, Solution solution, CancellationToken cancellationToken)
     {
