@@ -27,7 +27,7 @@ internal static class ExplainCommand
         var overrides = options.Overrides(result);
         var json = result.GetValue(options.Json);
         var status = new StatusDisplay(environment);
-        var (workspace, document) = await DocumentResolver.LoadAsync(position.Path, status, cancellationToken).ConfigureAwait(false);
+        var (workspace, document) = await DocumentResolver.LoadAsync(position.Path, result.GetValue(options.MsBuild), status, cancellationToken).ConfigureAwait(false);
         using (workspace)
         {
             var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);

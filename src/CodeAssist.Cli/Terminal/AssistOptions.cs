@@ -15,8 +15,11 @@ internal sealed class AssistOptions
 
     public Option<bool> NoCache { get; } = new("--no-cache") { Description = "Ask the model again even when the answer is cached." };
 
+    public Option<bool> MsBuild { get; } = new("--msbuild") { Description = "Load the project with MSBuild (exact references and packages; slower)." };
+
     public void AddTo(Command command)
     {
+        command.Options.Add(MsBuild);
         command.Options.Add(Json);
         command.Options.Add(Model);
         command.Options.Add(Endpoint);
