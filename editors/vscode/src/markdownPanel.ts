@@ -92,7 +92,7 @@ export class MarkdownPanel implements vscode.Disposable {
       return;
     }
     this.updates++;
-    await this.panel.webview.postMessage({ html, state: this.state, updates: this.updates });
+    await this.panel.webview.postMessage({ html, state: this.state, updates: this.updates, empty: this.markdown.length === 0 });
   }
 
   private page(): string {
@@ -106,13 +106,18 @@ pre, code { font-family: var(--vscode-editor-font-family); }
 pre { background: var(--vscode-textCodeBlock-background); padding: 8px; overflow-x: auto; }
 #content[data-state="streaming"]::after { content: "▍"; opacity: 0.6; }
 </style></head>
-<body><div id="content" data-state="streaming" data-updates="0"></div>
+<body><div id="content" data-state="streaming" data-updates="0" data-lengths=""></div>
 <script nonce="${nonce}">
 const content = document.getElementById('content');
+// data-lengths records the text length after each update: a streamed answer shows a growing sequence.
 window.addEventListener('message', (event) => {
   content.innerHTML = event.data.html;
   content.dataset.state = event.data.state;
   content.dataset.updates = String(event.data.updates);
+  if (event.data.updates === 1) content.dataset.lengths = '';
+  if (!event.data.empty) {
+    content.dataset.lengths = (content.dataset.lengths ? content.dataset.lengths + ',' : '') + event.data.updates + ':' + content.innerText.length;
+  }
 });
 </script></body></html>`;
   }
