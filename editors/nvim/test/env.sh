@@ -15,6 +15,8 @@ ensure_apt() { # package names...
 }
 
 ensure_server() {
+  # CODEASSIST_SERVER_CMD (a JSON array) runs the tests against another server command, e.g. an installed tool.
+  if [ -n "${CODEASSIST_SERVER_CMD:-}" ]; then export CODEASSIST_CMD="$CODEASSIST_SERVER_CMD"; return 0; fi
   if [ ! -f "$server_dll" ]; then
     dotnet build "$nvim_test_root/src/CodeAssist.Cli" -c Debug -nologo -v q >/dev/null || return 1
   fi

@@ -1,5 +1,5 @@
 -- The foundation smoke test (issue 2): Neovim's own LSP client against the real `codeassist serve`, no plugin.
--- initialize -> didOpen -> a request -> shutdown -> exit; exits non-zero on any failure.
+-- initialize -> didOpen -> requests -> shutdown -> exit; exits non-zero on any failure.
 -- Env: CODEASSIST_CMD (JSON array), CODEASSIST_FILE (a .cs file), CODEASSIST_TEST_OUT (results file).
 vim.o.swapfile = false
 vim.o.shadafile = 'NONE'
@@ -76,15 +76,12 @@ local function run()
   check('unknown method fails with MethodNotFound', answered and unknown_err and unknown_err.code == -32601,
     vim.inspect(unknown_err))
 
-  -- A real request on the opened document (the inline completion the plugin relies on); no model is configured,
-  -- so any well-formed answer (a list, possibly empty) will do.
+  -- A real request on the opened document: the server's copy of it must be exactly the buffer's text.
   local result, err
   answered = false
-  local pos = { line = 0, character = 0 }
-  client.request('textDocument/inlineCompletion', {
+  client.request('codeAssist/serverStatus', {
     textDocument = { uri = vim.uri_from_bufnr(bufnr) },
-    position = pos,
-    context = { triggerKind = 1 },
+    includeText = true,
   }, function(e, r)
     err, result = e, r
     answered = true
@@ -92,8 +89,12 @@ local function run()
   vim.wait(30000, function()
     return answered
   end, 20)
-  check('textDocument/inlineCompletion answered without error', answered and err == nil,
+  check('codeAssist/serverStatus answered without error', answered and err == nil,
     answered and vim.inspect(err) or 'no answer in 30 s')
+  local text = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n') .. '\n'
+  local document = result and result.document
+  check('the server holds the opened document as in the buffer', document and document.text == text,
+    document and ('server has ' .. #(document.text or '') .. ' chars, buffer ' .. #text) or vim.inspect(result))
 
   -- shutdown + exit: stop() sends both; the server must exit with code 0.
   client.stop()

@@ -101,17 +101,31 @@ H.test('a command without a server says so instead of failing', function()
   H.truthy(messages[1] and messages[1]:find('no CodeAssist server', 1, true), 'message: ' .. vim.inspect(messages))
 end)
 
-H.test('setup() twice leaves one start autocmd and touches no network', function()
-  if vim.fn.has('nvim-0.11') == 1 then
-    return -- 0.11+ hands the configuration to vim.lsp.config; covered by the server tests.
-  end
-  require('codeassist').setup({ cmd = { 'true' } })
-  require('codeassist').setup({ cmd = { 'true' } })
-  local autocmds = vim.api.nvim_get_autocmds({ group = 'codeassist_start' })
-  H.eq(1, #autocmds, 'FileType autocmds')
-  H.eq({ 'true' }, config.options.cmd, 'latest options win')
-  vim.api.nvim_clear_autocmds({ group = 'codeassist_start' })
-  config.set({})
-end)
+if vim.fn.has('nvim-0.11') == 1 then
+  H.test('0.11+: setup() feeds vim.lsp.config and enables the server, idempotently', function()
+    require('codeassist').setup({ cmd = { 'true' }, settings = { provider = 'ollama' } })
+    require('codeassist').setup({ cmd = { 'true' }, settings = { provider = 'ollama' } })
+    local resolved = vim.lsp.config.codeassist
+    H.eq({ 'true' }, resolved.cmd, 'cmd')
+    H.eq({ codeassist = { provider = 'ollama' } }, resolved.settings, 'settings')
+    H.eq({ 'cs' }, resolved.filetypes, 'filetypes from lsp/codeassist.lua')
+    H.eq('function', type(resolved.root_dir), 'root_dir from lsp/codeassist.lua')
+    if vim.lsp.is_enabled then
+      H.truthy(vim.lsp.is_enabled('codeassist'), 'enabled')
+    end
+    vim.lsp.enable('codeassist', false)
+    config.set({})
+  end)
+else
+  H.test('setup() twice leaves one start autocmd and the latest options', function()
+    require('codeassist').setup({ cmd = { 'true' } })
+    require('codeassist').setup({ cmd = { 'true' } })
+    local autocmds = vim.api.nvim_get_autocmds({ group = 'codeassist_start' })
+    H.eq(1, #autocmds, 'FileType autocmds')
+    H.eq({ 'true' }, config.options.cmd, 'latest options win')
+    vim.api.nvim_clear_autocmds({ group = 'codeassist_start' })
+    config.set({})
+  end)
+end
 
 H.run(60000)

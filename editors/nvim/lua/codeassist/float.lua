@@ -23,7 +23,13 @@ function M.open(title, lines, filetype)
   local self = setmetatable({}, Float)
   self.buf = vim.api.nvim_create_buf(false, true)
   vim.bo[self.buf].bufhidden = 'wipe'
-  vim.bo[self.buf].filetype = filetype or 'markdown'
+  -- A filetype plugin may fail (0.12's markdown one needs a tree-sitter parser that some installs lack):
+  -- then plain syntax highlighting still makes the answer readable.
+  if not pcall(function()
+    vim.bo[self.buf].filetype = filetype or 'markdown'
+  end) then
+    vim.bo[self.buf].syntax = filetype or 'markdown'
+  end
   vim.api.nvim_buf_set_lines(self.buf, 0, -1, false, lines)
   local width, height = size_for(lines)
   local win_opts = {

@@ -39,6 +39,20 @@ function M.status()
   return state.status
 end
 
+--- A short status for 'statusline': empty without a client, else "CodeAssist: " and the state the server last
+--- reported (loading, ready, noModel, generating, error; see codeAssist/status).
+function M.statusline()
+  local client = M.client(0)
+  if not client then
+    return ''
+  end
+  if not client.initialized then
+    return 'CodeAssist: starting'
+  end
+  local status = state.status
+  return 'CodeAssist: ' .. tostring(type(status) == 'table' and status.state or 'running')
+end
+
 --- Wires inline completion into `bufnr` for `client`; safe to call more than once.
 function M.attach(client, bufnr)
   if client.name ~= M.name or state.attached[bufnr] then

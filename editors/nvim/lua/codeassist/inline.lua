@@ -203,7 +203,7 @@ function M.schedule(bufnr)
   end
   stop_timer(st)
   cancel_request(st)
-  st.timer = vim.loop.new_timer()
+  st.timer = (vim.uv or vim.loop).new_timer()
   st.timer:start(st.opts.debounce_ms, 0, vim.schedule_wrap(function()
     stop_timer(st)
     if in_insert_mode() and vim.fn.pumvisible() == 0 then

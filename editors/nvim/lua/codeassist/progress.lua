@@ -8,7 +8,7 @@ local counter = 0
 --- A fresh token whose progress values go to `callback(value)`.
 function M.register(prefix, callback)
   counter = counter + 1
-  local token = string.format('codeassist-%s-%d-%d', prefix, vim.loop.hrtime() % 1000000, counter)
+  local token = string.format('codeassist-%s-%d-%d', prefix, (vim.uv or vim.loop).hrtime() % 1000000, counter)
   callbacks[token] = callback
   return token
 end
