@@ -101,4 +101,26 @@ native_test('0.12: Tab accepts through vim.lsp.inline_completion.get()', functio
   H.truthy(saved:find('public int Count => ' .. S.script.completion, 1, true), 'the accepted suggestion is saved')
 end)
 
+extmark_test('<C-]> dismisses the suggestion, and Tab then keeps its own meaning', function()
+  S.client()
+  vim.api.nvim_win_set_cursor(0, { S.line_of('public decimal StockValue()'), 0 })
+  H.type('Opublic int Size => ')
+  H.wait(function()
+    return #inline.info().drawn > 0
+  end, 30000, 'ghost text to appear')
+  H.type('<C-]>')
+  H.wait(function()
+    return #inline.info().drawn == 0
+  end, 5000, 'the ghost text to go')
+  H.eq(false, inline.visible(), 'visible after dismiss')
+  H.type('<Tab>')
+  H.wait(function()
+    return vim.api.nvim_get_current_line() ~= '    public int Size => '
+  end, 5000, 'Tab to insert')
+  H.truthy(vim.api.nvim_get_current_line():match('^    public int Size => %s+$'), 'Tab inserted white space: ' .. vim.api.nvim_get_current_line())
+  H.type('<Esc>')
+  H.wait(S.in_normal_mode, 5000, 'normal mode')
+  vim.api.nvim_del_current_line()
+end)
+
 H.run(180000)
