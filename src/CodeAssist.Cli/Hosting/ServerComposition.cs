@@ -1,3 +1,4 @@
+using CodeAssist.Context;
 using CodeAssist.Features.Configuration;
 using CodeAssist.Server;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,8 +19,10 @@ internal static class ServerComposition
         services.AddSingleton(TimeProvider.System);
         services.AddLogging(logging => ConfigureLogging(logging, options));
 
-        // IWorkspaceSession (CodeAssist.Context) and ILanguageModels (CodeAssist.Llm) are registered here once they
-        // exist; until then the server runs without them (documents sync, status says "no model").
+        // ILanguageModels (CodeAssist.Llm) is registered here once it exists; until then the server runs without it
+        // (documents sync, status says "no model").
+        services.AddSingleton<IWorkspaceSession, WorkspaceSession>();
+        services.AddSingleton<ICodeContextProvider, ContextCollector>();
         services.AddCodeAssistServer(options);
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
