@@ -201,6 +201,23 @@ public sealed class LanguageModelsTests : IDisposable
         Assert.Equal(2, changes);
     }
 
+    [Fact]
+    public async Task WithoutAnInjectedHttpClientFactory_RemoteCallsWork()
+    {
+        await using var server = new TestServer.TestHttpServer(async (_, response, _) =>
+        {
+            await response.StartStreamAsync(contentType: "application/x-ndjson");
+            await response.WriteAsync(TestServer.ProviderHarness.Ndjson(new { response = "done", done = true }));
+            await response.EndAsync();
+        });
+        var settings = new LanguageModelSettings { Default = new LlmOptions { Provider = "ollama", Model = "m", Endpoint = server.BaseUri.ToString() } };
+        using var models = new LanguageModels(settings, cache: Cache, environment: _ => null);
+
+        var chunks = await TestServer.ProviderHarness.CollectAsync(models.GetCompletionModel("fix")!.CompleteAsync(new RawCompletionRequest { Prompt = "p" }, CancellationToken.None));
+
+        Assert.Equal("done", string.Concat(chunks.Select(c => c.Text)));
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         for (var i = 0; i < 200 && !condition(); i++)
