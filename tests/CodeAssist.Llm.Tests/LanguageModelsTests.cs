@@ -1,6 +1,7 @@
 using CodeAssist.Llm.Models;
 using CodeAssist.Llm.Tests.Fakes;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace CodeAssist.Llm.Tests;
@@ -216,6 +217,23 @@ public sealed class LanguageModelsTests : IDisposable
         var chunks = await TestServer.ProviderHarness.CollectAsync(models.GetCompletionModel("fix")!.CompleteAsync(new RawCompletionRequest { Prompt = "p" }, CancellationToken.None));
 
         Assert.Equal("done", string.Concat(chunks.Select(c => c.Text)));
+    }
+
+    [Fact]
+    public async Task ServiceRegistration_UsesTheRegisteredLocalFactory()
+    {
+        var path = WriteGguf(Path.Combine(_directory, "di.gguf"));
+        var services = new ServiceCollection();
+        services.AddSingleton<ILocalModelFactory>(_factory);
+        services.AddCodeAssistLanguageModels(_ => Local(path));
+        await using var provider = services.BuildServiceProvider(validateScopes: true);
+
+        var models = (LanguageModels)provider.GetRequiredService<ILanguageModels>();
+        await models.WhenLoadedAsync(CancellationToken.None);
+
+        Assert.Same(models, provider.GetRequiredService<LanguageModels>());
+        Assert.Equal([path], _factory.Loaded);
+        Assert.Equal(ModelState.Ready, models.Status.State);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
