@@ -76,6 +76,20 @@ internal sealed class LlamaSession : IDisposable
         }
     }
 
+    /// <summary>Forgets the cached prompt (the benchmark's "no reuse" baseline).</summary>
+    internal async Task ClearCacheAsync()
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            Truncate(0);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public void Dispose()
     {
         _context.Dispose();

@@ -83,6 +83,7 @@ internal static class GeneratedModels
     {
         lock (s_lock)
         {
+            RemoveOtherBuilds();
             Directory.CreateDirectory(s_directory);
             string path = Path(name);
             File.WriteAllText(path, text);
