@@ -186,7 +186,7 @@ internal sealed class LlamaSession : IDisposable
             }
 
             LLamaToken token = sampler.Sample(_context.NativeHandle, logitsIndex);
-            if (token.IsEndOfGeneration(_vocab))
+            if (token.IsEndOfGeneration(_vocab) || request.StopTokens.Contains(token))
             {
                 reason = CompletionFinishReason.Stop;
                 break;
