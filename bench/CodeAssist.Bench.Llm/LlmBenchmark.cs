@@ -25,7 +25,8 @@ internal static class LlmBenchmark
         double loadMs = stopwatch.Elapsed.TotalMilliseconds;
         LlamaSession session = model.Session;
 
-        LLamaToken[] code = model.Weights.Tokenize(SampleCode.Generate(40), add_bos: false, special: false, Encoding.UTF8);
+        string sample = SampleCode.Generate(40);
+        LLamaToken[] code = model.Weights.Tokenize(sample, add_bos: false, special: false, Encoding.UTF8);
         LLamaToken[] other = model.Weights.Tokenize(SampleCode.Generate(40).Replace("Repository", "Store", StringComparison.Ordinal), add_bos: false, special: false, Encoding.UTF8);
         if (code.Length < PromptLength + 100)
         {
@@ -63,6 +64,7 @@ internal static class LlmBenchmark
         return new Measurements(
             Path.GetFileName(modelPath),
             new FileInfo(modelPath).Length / 1048576.0,
+            sample.Length / (double)code.Length,
             threads > 0 ? threads : CpuTopology.DefaultThreads(),
             loadMs,
             PromptLength,

@@ -4,6 +4,7 @@ namespace CodeAssist.Bench.Llm;
 internal sealed record Measurements(
     string Model,
     double FileMiB,
+    double CharactersPerToken,
     int Threads,
     double LoadMs,
     int PromptTokens,

@@ -49,12 +49,12 @@ foreach (string size in models)
     results.Add(await LlmBenchmark.RunAsync(path, threads, CancellationToken.None));
 }
 
-Console.WriteLine("| model | file MiB | threads | load ms | prompt tok/s (1000 tok) | generation tok/s | TTFT 95%-shared, reuse ms (evaluated) | TTFT no reuse ms | speedup | RSS MiB | peak RSS MiB |");
-Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+Console.WriteLine("| model | file MiB | C# chars/token | threads | load ms | prompt tok/s (1000 tok) | generation tok/s | TTFT 95%-shared, reuse ms (evaluated) | TTFT no reuse ms | speedup | RSS MiB | peak RSS MiB |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
 foreach (Measurements m in results)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {m.Model} | {m.FileMiB:F0} | {m.Threads} | {m.LoadMs:F0} | {m.PromptTokensPerSecond:F1} | {m.GenerationTokensPerSecond:F1} | {m.FirstTokenWithReuseMs:F0} ({m.EvaluatedWithReuse}) | {m.FirstTokenWithoutReuseMs:F0} | {m.ReuseSpeedup:F1}x | {m.RssMiB:F0} | {m.PeakRssMiB:F0} |"));
+        $"| {m.Model} | {m.FileMiB:F0} | {m.CharactersPerToken:F2} | {m.Threads} | {m.LoadMs:F0} | {m.PromptTokensPerSecond:F1} | {m.GenerationTokensPerSecond:F1} | {m.FirstTokenWithReuseMs:F0} ({m.EvaluatedWithReuse}) | {m.FirstTokenWithoutReuseMs:F0} | {m.ReuseSpeedup:F1}x | {m.RssMiB:F0} | {m.PeakRssMiB:F0} |"));
 }
 
 return results.All(m => m.ReuseSpeedup >= 10) ? 0 : 1;
