@@ -32,8 +32,8 @@ internal static class ExplainCommand
         {
             var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
             var span = Span(text, position);
-            var session = AssistSession.Create(environment, overrides, AssistSession.WorkspaceRoot(document), result.GetValue(options.NoCache));
-            await session.RequireModelIfAskedAsync(ExplainService.Feature, status).ConfigureAwait(false);
+            using var session = AssistSession.Create(environment, overrides, AssistSession.WorkspaceRoot(document), result.GetValue(options.NoCache));
+            await session.WaitForModelAsync(ExplainService.Feature, status, cancellationToken).ConfigureAwait(false);
 
             var service = new ExplainService(session.Models, session.Cache, session.Prompts, environment.TimeProvider);
             var writer = new AnswerWriter(environment, silent: json);
