@@ -23,6 +23,10 @@ internal sealed class InlineCompletionCounters
 
     public LatencyRecorder ModelLatency { get; } = new();
 
+    public LatencyRecorder Overhead { get; } = new();
+
+    public LatencyRecorder TypingThroughLatency { get; } = new();
+
     public void Request() => Interlocked.Increment(ref requests);
 
     public void Shown() => Interlocked.Increment(ref shown);
@@ -69,5 +73,8 @@ internal sealed class InlineCompletionCounters
         VerificationP50Ms = Verification.Percentile(50),
         VerificationP95Ms = Verification.Percentile(95),
         ModelLatencyP50Ms = ModelLatency.Percentile(50),
+        OverheadP50Ms = Overhead.Percentile(50),
+        OverheadP95Ms = Overhead.Percentile(95),
+        TypingThroughP95Ms = TypingThroughLatency.Percentile(95),
     };
 }
