@@ -32,12 +32,13 @@ internal static class TypingReplay
         using var service = new InlineCompletionService(new SingleModel(model), contextProvider: null, () => options);
         var random = new Random(42);
         var outcomes = new List<KeystrokeOutcome>();
+        var cold = new List<double>();
         foreach (var position in positions)
         {
-            await ReplayAsync(project, position, service, settings, random, outcomes, cancellationToken).ConfigureAwait(false);
+            await ReplayAsync(project, position, service, settings, random, outcomes, cold, cancellationToken).ConfigureAwait(false);
         }
 
-        Report(settings, positions.Count, outcomes, service.GetStatistics(), model.GeneratedTokens);
+        Report(settings, positions.Count, outcomes, cold, service.GetStatistics(), model.GeneratedTokens);
         return 0;
     }
 
@@ -48,6 +49,7 @@ internal static class TypingReplay
         ReplaySettings settings,
         Random random,
         List<KeystrokeOutcome> outcomes,
+        List<double> cold,
         CancellationToken cancellationToken)
     {
         var document = BenchWorkspace.Find(project, position.File);
@@ -55,31 +57,43 @@ internal static class TypingReplay
         var cut = original.WithChanges(new TextChange(new TextSpan(position.Start, position.LineRest.Length), ""));
         var keys = Math.Min(settings.KeysPerPosition, position.LineRest.Length);
         var pending = new List<Task<KeystrokeOutcome>>();
+        var sources = new List<CancellationTokenSource>();
+        var jump = Stopwatch.GetTimestamp();
         CancellationTokenSource? previous = null;
+        var current = cut;
         for (var key = 1; key <= keys; key++)
         {
-            var typed = position.LineRest[..key];
-            var snapshot = document.WithText(cut.WithChanges(new TextChange(new TextSpan(position.Start, 0), typed)));
+            // Each keystroke changes the previous text, as didChange does in the server.
+            current = current.WithChanges(new TextChange(new TextSpan(position.Start + key - 1, 0), position.LineRest[(key - 1)..key]));
+            var snapshot = document.WithText(current);
             if (previous is not null)
             {
                 await previous.CancelAsync().ConfigureAwait(false);
             }
 
-            var current = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            pending.Add(RequestAsync(service, snapshot, position.Start + key, key == 1, position.LineRest[key..], current.Token));
-            previous = current;
+            var request = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            sources.Add(request);
+            pending.Add(RequestAsync(service, snapshot, position.Start + key, jump, position.LineRest[key..], request.Token));
+            previous = request;
             await Task.Delay(random.Next(settings.MinKeyIntervalMs, settings.MaxKeyIntervalMs + 1), cancellationToken).ConfigureAwait(false);
         }
 
         // The user pauses after the last key: that request may finish.
         await Task.Delay(1000, cancellationToken).ConfigureAwait(false);
         previous?.Cancel();
-        outcomes.AddRange(await Task.WhenAll(pending).ConfigureAwait(false));
-        previous?.Dispose();
+        var results = await Task.WhenAll(pending).ConfigureAwait(false);
+        outcomes.AddRange(results);
+
+        // Cold: from the jump (first keystroke at a new place) to the first suggestion there.
+        if (results.FirstOrDefault(r => r.Suggested) is { } first)
+        {
+            cold.Add(first.SinceJumpMs);
+        }
+        sources.ForEach(source => source.Dispose());
     }
 
     private static async Task<KeystrokeOutcome> RequestAsync(
-        InlineCompletionService service, Document document, int caret, bool cold, string stillToType, CancellationToken cancellationToken)
+        InlineCompletionService service, Document document, int caret, long jump, string stillToType, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         try
@@ -87,27 +101,30 @@ internal static class TypingReplay
             var result = await service.GetCompletionsAsync(new InlineCompletionRequest(document, caret), cancellationToken).ConfigureAwait(false);
             if (cancellationToken.IsCancellationRequested || result.Items.Count == 0)
             {
-                return new KeystrokeOutcome(cold, false, 0, false);
+                return new KeystrokeOutcome(false, 0, 0, false);
             }
 
             var suggestion = result.Items[0].InsertText;
-            return new KeystrokeOutcome(cold, true, stopwatch.Elapsed.TotalMilliseconds, stillToType.StartsWith(suggestion, StringComparison.Ordinal));
+            return new KeystrokeOutcome(
+                true,
+                stopwatch.Elapsed.TotalMilliseconds,
+                Stopwatch.GetElapsedTime(jump).TotalMilliseconds,
+                stillToType.StartsWith(suggestion, StringComparison.Ordinal));
         }
         catch (OperationCanceledException)
         {
-            return new KeystrokeOutcome(cold, false, 0, false);
+            return new KeystrokeOutcome(false, 0, 0, false);
         }
     }
 
-    private static void Report(ReplaySettings settings, int positions, List<KeystrokeOutcome> outcomes, InlineCompletionStatistics stats, long generatedTokens)
+    private static void Report(ReplaySettings settings, int positions, List<KeystrokeOutcome> outcomes, List<double> cold, InlineCompletionStatistics stats, long generatedTokens)
     {
         var keys = outcomes.Count;
         double Per100(long value) => 100.0 * value / Math.Max(1, keys);
-        var cold = outcomes.Where(o => o.Cold && o.Suggested).Select(o => o.LatencyMs).ToList();
-        var warm = outcomes.Where(o => !o.Cold && o.Suggested).Select(o => o.LatencyMs).ToList();
+        var warm = outcomes.Where(o => o.Suggested).Select(o => o.LatencyMs).ToList();
         Console.WriteLine($"Replay: {positions} positions, {keys} keystrokes, keys {settings.MinKeyIntervalMs}-{settings.MaxKeyIntervalMs} ms, scripted model "
             + $"first token {settings.FirstTokenLatency.TotalMilliseconds} ms + {settings.PerTokenLatency.TotalMilliseconds} ms/token, accuracy {settings.Accuracy:P0}.");
-        Console.WriteLine($"Keystroke-to-suggestion latency: warm {Percentiles.Format(warm)}; cold {Percentiles.Format(cold)}.");
+        Console.WriteLine($"Keystroke-to-suggestion latency: per keystroke {Percentiles.Format(warm)}; cold (jump to first suggestion) {Percentiles.Format(cold)}.");
         Console.WriteLine($"Suggestions per 100 keystrokes: {Per100(outcomes.Count(o => o.Suggested)):F1} (correct: {Per100(outcomes.Count(o => o.Correct)):F1}).");
         Console.WriteLine($"Model calls per 100 keystrokes: {Per100(stats.ModelCalls):F1} ({100 - Per100(stats.ModelCalls):F0}% fewer than one per keystroke).");
         Console.WriteLine($"Hits per 100 requests: typing-through {Per100(stats.TypingThroughHits):F1}, in-flight join {Per100(stats.InFlightJoins):F1}, cache {Per100(stats.CacheHits):F1}; superseded generations {stats.Superseded}.");

@@ -69,7 +69,7 @@ internal sealed class GenerationRunner
         }
 
         generation.ModelEnded = time.GetTimestamp();
-        counters.ModelLatency.Record(time.GetElapsedTime(started, generation.ModelEnded).TotalMilliseconds);
+        counters.ModelFinished(time.GetElapsedTime(started, generation.ModelEnded).TotalMilliseconds);
         var around = CaretSurroundings.From(generation.Text, generation.Position);
         var candidates = texts.Values
             .Select(builder => CandidatePostProcessor.Process(builder.ToString(), decision, around))

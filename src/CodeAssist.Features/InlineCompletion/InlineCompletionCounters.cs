@@ -16,6 +16,7 @@ internal sealed class InlineCompletionCounters
     private long repaired;
     private long unverified;
     private long roslynFallbacks;
+    private double modelLatencyAverageMs;
 
     public LatencyRecorder Latency { get; } = new();
 
@@ -23,9 +24,19 @@ internal sealed class InlineCompletionCounters
 
     public LatencyRecorder ModelLatency { get; } = new();
 
+    /// <summary>Smoothed model latency for the debounce (percentiles sort; this is read on every keystroke).</summary>
+    public double ModelLatencyAverageMs => Volatile.Read(ref modelLatencyAverageMs);
+
     public LatencyRecorder Overhead { get; } = new();
 
     public LatencyRecorder TypingThroughLatency { get; } = new();
+
+    public void ModelFinished(double milliseconds)
+    {
+        ModelLatency.Record(milliseconds);
+        var previous = Volatile.Read(ref modelLatencyAverageMs);
+        Volatile.Write(ref modelLatencyAverageMs, previous == 0 ? milliseconds : (0.8 * previous) + (0.2 * milliseconds));
+    }
 
     public void Request() => Interlocked.Increment(ref requests);
 

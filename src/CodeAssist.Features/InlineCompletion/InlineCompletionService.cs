@@ -97,7 +97,7 @@ public sealed class InlineCompletionService : IDisposable
         }
 
         var state = documents.GetOrAdd(request.DocumentKey, _ => new DocumentCompletionState());
-        var debounce = state.Debounce.Next(time, started, settings.Completion.DebounceMs, counters.ModelLatency.Percentile(50));
+        var debounce = state.Debounce.Next(time, started, settings.Completion.DebounceMs, counters.ModelLatencyAverageMs);
         if (TypingThrough.TryContinue(state.Shown, text, request.Position) is { } continued)
         {
             counters.TypingThroughHit();
