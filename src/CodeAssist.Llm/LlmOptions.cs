@@ -24,6 +24,19 @@ public sealed record LlmOptions
 
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How a remote OpenAI-compatible server is asked for infill: "auto" (llama-server's /infill when the server is
+    /// llama-server, else a FIM-formatted prompt when the model's template is known, else the <c>suffix</c> field),
+    /// "infill", "prompt" or "suffix". Ollama: "suffix" uses its own template, anything else a raw FIM prompt.
+    /// </summary>
+    public string InfillMode { get; init; } = "auto";
+
+    /// <summary>How long Ollama keeps the model loaded after a request. <value>30m</value></summary>
+    public string KeepAlive { get; init; } = "30m";
+
+    /// <summary>Redact secrets (keys, tokens, passwords) from prompts sent to remote providers. <value>true</value></summary>
+    public bool RedactSecrets { get; init; } = true;
+
     /// <summary>Optional path to a user-built libllama for LLamaSharp.</summary>
     public string? NativeLibraryPath { get; init; }
 }

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using CodeAssist.Cli.Hosting;
+using CodeAssist.Features.Configuration;
+using CodeAssist.Server.Transport;
 
 namespace CodeAssist.Cli.Commands;
 
@@ -6,11 +9,33 @@ internal static class ServeCommand
 {
     public static Command Create()
     {
-        var command = new Command("serve", "Start the language server on stdio.");
-        command.SetAction(_ =>
+        var logFile = new Option<string?>("--log-file") { Description = "Also write logs to this file." };
+        var logLevel = new Option<string?>("--log-level") { Description = "off | error | warning | info | debug | trace." };
+        var stdio = new Option<bool>("--stdio") { Description = "Use stdio (the default and only transport; accepted for LSP clients that pass it)." };
+        var command = new Command("serve", "Start the language server on stdio.")
         {
-            Console.Error.WriteLine("codeassist serve: not implemented yet.");
-            return 1;
+            logFile,
+            logLevel,
+            stdio,
+        };
+
+        // LSP clients add their own flags (e.g. --clientProcessId); they must not stop the server.
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            // Before anything else: stdout belongs to JSON-RPC, so a stray Console.WriteLine lands on stderr.
+            var output = Console.OpenStandardOutput();
+            Console.SetOut(Console.Error);
+            var input = Console.OpenStandardInput();
+
+            var defaults = new CodeAssistOptions();
+            var options = defaults with
+            {
+                LogFile = parseResult.GetValue(logFile) ?? defaults.LogFile,
+                Trace = parseResult.GetValue(logLevel) ?? defaults.Trace,
+            };
+            await using var services = ServerComposition.Build(options);
+            return await LanguageServerHost.RunAsync(input, output, services, cancellationToken);
         });
         return command;
     }

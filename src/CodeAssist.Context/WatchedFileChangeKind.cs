@@ -1,0 +1,8 @@
+namespace CodeAssist.Context;
+
+public enum WatchedFileChangeKind
+{
+    Created,
+    Changed,
+    Deleted,
+}

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.MSBuild;
+using Microsoft.Extensions.Logging;
+
+namespace CodeAssist.Context.Workspace;
+
+/// <summary>
+/// Loads a solution or project with MSBuildWorkspace. Roslyn 5.x runs the design-time build in its own BuildHost
+/// process (shipped next to our assemblies), so no MSBuildLocator is needed and no MSBuild assembly is loaded here.
+/// </summary>
+internal sealed class WorkspaceLoader(ILogger logger, WorkspaceSessionOptions options)
+{
+    public sealed record Result(MSBuildWorkspace Workspace, Solution Solution, IReadOnlyList<string> Problems, TimeSpan Elapsed);
+
+    public async Task<Result> LoadAsync(string projectOrSolution, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var properties = options.GlobalProperties.ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
+        var workspace = MSBuildWorkspace.Create(properties);
+        var problems = new List<string>();
+        using var registration = workspace.RegisterWorkspaceFailedHandler(e =>
+        {
+            lock (problems)
+            {
+                problems.Add(e.Diagnostic.Message);
+            }
+        });
+
+        try
+        {
+            WorkspaceSessionLog.Loading(logger, projectOrSolution);
+            progress?.Report($"Loading {Path.GetFileName(projectOrSolution)}");
+            var reporter = new Progress<ProjectLoadProgress>(p =>
+                progress?.Report($"{p.Operation} {Path.GetFileName(p.FilePath)}{(p.TargetFramework is null ? "" : $" ({p.TargetFramework})")}"));
+            Solution solution;
+            if (projectOrSolution.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
+            {
+                var project = await workspace.OpenProjectAsync(projectOrSolution, reporter, cancellationToken);
+                solution = project.Solution;
+            }
+            else
+            {
+                solution = await workspace.OpenSolutionAsync(projectOrSolution, reporter, cancellationToken);
+            }
+
+            List<string> snapshot;
+            lock (problems)
+            {
+                snapshot = [.. problems.Distinct(StringComparer.Ordinal)];
+            }
+
+            return new Result(workspace, solution, snapshot, stopwatch.Elapsed);
+        }
+        catch
+        {
+            workspace.Dispose();
+            throw;
+        }
+    }
+}

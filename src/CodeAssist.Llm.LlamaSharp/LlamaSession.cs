@@ -1,0 +1,266 @@
+using CodeAssist.Llm;
+using LLama;
+using LLama.Native;
+using LLama.Sampling;
+
+namespace CodeAssist.Llm.LlamaSharp;
+
+/// <summary>
+/// The one live llama.cpp context of a loaded model, shared by infill, raw completion and chat.
+/// Requests run one at a time (a semaphore) because they all write sequence 0 of the same KV cache.
+/// Between requests the cache keeps the tokens of the last prompt and its output (<see cref="_cached"/>):
+/// a new prompt re-evaluates only what follows the longest common prefix.
+/// </summary>
+internal sealed class LlamaSession : IDisposable
+{
+    private static readonly LLamaSeqId s_sequence = LLamaSeqId.Zero;
+    private readonly LLamaContext _context;
+    private readonly SafeLlamaModelHandle.Vocabulary _vocab;
+    private readonly AbortSignal _abort;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly LLamaBatch _batch = new();
+    private readonly TimeProvider _time;
+    private readonly int _batchSize;
+
+    private int _running;
+    private int _maxRunning;
+
+    // Invariant: _cached[i] is the token whose keys and values sit at position i of sequence 0, for every i.
+    private readonly List<LLamaToken> _cached = [];
+
+    public LlamaSession(LLamaContext context, TimeProvider time)
+    {
+        _context = context;
+        _vocab = context.Vocab;
+        _time = time;
+        _batchSize = (int)context.BatchSize;
+        _abort = new AbortSignal(context.NativeHandle);
+    }
+
+    public int ContextSize => (int)_context.ContextSize;
+
+    /// <summary>Called just before each prompt batch is decoded (tests cancel from here to hit a running decode).</summary>
+    internal Action? BeforePromptDecode { get; set; }
+
+    /// <summary>Called after each generated token with the count so far (tests cancel or move time from here).</summary>
+    internal Action<int>? AfterToken { get; set; }
+
+    /// <summary>Usage of the last request, including a cancelled one.</summary>
+    internal CompletionUsage? LastUsage { get; private set; }
+
+    internal long AbortPolls => _abort.Polls;
+
+    internal int CachedTokenCount => _cached.Count;
+
+    /// <summary>The most requests ever inside the decode loop at once; the gate keeps it at 1.</summary>
+    internal int MaxConcurrentRuns => Volatile.Read(ref _maxRunning);
+
+    /// <summary>
+    /// Runs one request after those already queued; <paramref name="onText"/> receives text as it is generated.
+    /// Throws <see cref="OperationCanceledException"/> when cancelled, after llama.cpp has stopped.
+    /// </summary>
+    public async Task<CompletionUsage> RunAsync(GenerationRequest request, Action<string> onText, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await Task.Factory.StartNew(
+                () => Run(request, onText, cancellationToken),
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _context.Dispose();
+        _abort.Dispose();
+        _gate.Dispose();
+    }
+
+    private CompletionUsage Run(GenerationRequest request, Action<string> onText, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<LLamaToken> prompt = request.Prompt;
+        if (prompt.Count == 0 || prompt.Count >= ContextSize)
+        {
+            throw new ArgumentException($"The prompt has {prompt.Count} tokens; it must have between 1 and {ContextSize - 1}.", nameof(request));
+        }
+
+        int evaluated = 0;
+        int generated = 0;
+        int running = Interlocked.Increment(ref _running);
+        InterlockedMax(ref _maxRunning, running);
+        _abort.Token = cancellationToken;
+        try
+        {
+            evaluated = Prefill(prompt, cancellationToken);
+            CompletionFinishReason reason = Generate(request, onText, ref generated, cancellationToken);
+            return LastUsage = new CompletionUsage(prompt.Count, evaluated, generated, reason);
+        }
+        catch (OperationCanceledException)
+        {
+            LastUsage = new CompletionUsage(prompt.Count, evaluated, generated, CompletionFinishReason.Cancelled);
+            throw;
+        }
+        finally
+        {
+            _abort.Token = default;
+            Interlocked.Decrement(ref _running);
+        }
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+
+    /// <summary>Makes the cache hold exactly the prompt; returns how many prompt tokens were evaluated.</summary>
+    private int Prefill(IReadOnlyList<LLamaToken> prompt, CancellationToken cancellationToken)
+    {
+        int common = 0;
+        while (common < _cached.Count && common < prompt.Count && _cached[common] == prompt[common])
+        {
+            common++;
+        }
+
+        // The logits of the last prompt token are needed to sample, so it is always decoded again.
+        common = Math.Min(common, prompt.Count - 1);
+        Truncate(common);
+        for (int start = common; start < prompt.Count; start += _batchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int end = Math.Min(start + _batchSize, prompt.Count);
+            _batch.Clear();
+            for (int i = start; i < end; i++)
+            {
+                _batch.Add(prompt[i], i, s_sequence, i == prompt.Count - 1);
+            }
+
+            BeforePromptDecode?.Invoke();
+            Decode(prompt, start, end, cancellationToken);
+        }
+
+        return prompt.Count - common;
+    }
+
+    private CompletionFinishReason Generate(GenerationRequest request, Action<string> onText, ref int generated, CancellationToken cancellationToken)
+    {
+        using ISamplingPipeline sampler = request.Temperature <= 0
+            ? new GreedySamplingPipeline()
+            : new DefaultSamplingPipeline { Temperature = request.Temperature, Seed = request.Seed };
+        var decoder = new Utf8TokenDecoder();
+        var stops = new StopSequenceFilter(request.StopSequences);
+        long started = _time.GetTimestamp();
+        int logitsIndex = _batch.TokenCount - 1;
+        CompletionFinishReason reason = CompletionFinishReason.Length;
+        var piece = new byte[256];
+        while (generated < request.MaxTokens)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (request.TimeLimit is { } limit && _time.GetElapsedTime(started) >= limit)
+            {
+                reason = CompletionFinishReason.TimeLimit;
+                break;
+            }
+
+            LLamaToken token = sampler.Sample(_context.NativeHandle, logitsIndex);
+            if (token.IsEndOfGeneration(_vocab))
+            {
+                reason = CompletionFinishReason.Stop;
+                break;
+            }
+
+            generated++;
+            AfterToken?.Invoke(generated);
+            int length = TokenBytes(token, ref piece);
+            string text = stops.Append(decoder.Append(piece.AsSpan(0, length)));
+            if (text.Length > 0)
+            {
+                onText(text);
+            }
+
+            if (stops.Stopped)
+            {
+                reason = CompletionFinishReason.Stop;
+                break;
+            }
+
+            // Only decode the token when another one will be sampled after it, and while the context has room.
+            if (generated >= request.MaxTokens || _cached.Count + 1 >= ContextSize)
+            {
+                break;
+            }
+
+            _batch.Clear();
+            _batch.Add(token, _cached.Count, s_sequence, true);
+            Decode([token], 0, 1, cancellationToken);
+            logitsIndex = 0;
+        }
+
+        string rest = stops.Stopped ? "" : stops.Append(decoder.Flush()) + stops.Flush();
+        if (rest.Length > 0)
+        {
+            onText(rest);
+        }
+
+        return reason;
+    }
+
+    private void Decode(IReadOnlyList<LLamaToken> tokens, int start, int end, CancellationToken cancellationToken)
+    {
+        DecodeResult result = _context.NativeHandle.Decode(_batch);
+        if (result == DecodeResult.Ok)
+        {
+            for (int i = start; i < end; i++)
+            {
+                _cached.Add(tokens[i]);
+            }
+
+            return;
+        }
+
+        // An aborted decode keeps the micro-batches it finished; resynchronise with what the cache really holds.
+        int kept = Math.Clamp((int)_context.NativeHandle.MemorySequenceMaxPosition(s_sequence) + 1, _cached.Count, _cached.Count + (end - start));
+        for (int i = start; _cached.Count < kept; i++)
+        {
+            _cached.Add(tokens[i]);
+        }
+
+        Truncate(kept);
+        if (result == DecodeResult.ComputeAborted || cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("Generation was cancelled during a decode.", cancellationToken);
+        }
+
+        throw new InvalidOperationException($"llama.cpp could not decode the batch ({result}).");
+    }
+
+    private void Truncate(int count)
+    {
+        _context.NativeHandle.MemorySequenceRemove(s_sequence, count, -1);
+        if (_cached.Count > count)
+        {
+            _cached.RemoveRange(count, _cached.Count - count);
+        }
+    }
+
+    private int TokenBytes(LLamaToken token, ref byte[] buffer)
+    {
+        int length = (int)_context.NativeHandle.ModelHandle.TokenToSpan(token, buffer, 0, false);
+        if (length > buffer.Length)
+        {
+            buffer = new byte[length];
+            length = (int)_context.NativeHandle.ModelHandle.TokenToSpan(token, buffer, 0, false);
+        }
+
+        return length;
+    }
+}

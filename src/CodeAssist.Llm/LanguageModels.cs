@@ -1,0 +1,183 @@
+using CodeAssist.Llm.Http;
+using CodeAssist.Llm.Models;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CodeAssist.Llm;
+
+/// <summary>
+/// The features' entry point to models. Providers are created lazily per distinct settings and re-created only
+/// when settings change; local models load in the background (Loading, then Ready or Failed) while features
+/// answer from Roslyn alone. A model that is not ready is reported as null, never as an exception.
+/// </summary>
+public sealed class LanguageModels : ILanguageModels, IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly ModelProviderFactory _factory;
+    private readonly ServiceProvider? _ownedServices;
+    private Dictionary<string, ModelProvider> _byFeature = [];
+    private ModelProvider _default;
+    private bool _disposed;
+
+    public LanguageModels(
+        LanguageModelSettings settings,
+        IHttpClientFactory? httpClientFactory = null,
+        ILocalModelFactory? localModelFactory = null,
+        ILoggerFactory? loggerFactory = null,
+        ModelCache? cache = null,
+        Func<string, string?>? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (httpClientFactory is null)
+        {
+            _ownedServices = new ServiceCollection().AddCodeAssistLlmHttp().BuildServiceProvider();
+            httpClientFactory = _ownedServices.GetRequiredService<IHttpClientFactory>();
+        }
+
+        environment ??= Environment.GetEnvironmentVariable;
+        _factory = new ModelProviderFactory(httpClientFactory, localModelFactory, cache ?? ModelCache.ForUser(environment), environment, loggerFactory ?? NullLoggerFactory.Instance);
+        _default = null!;
+        Update(settings);
+    }
+
+    public event EventHandler<ModelStatus>? StatusChanged;
+
+    /// <summary>
+    /// The combined status: Loading while any model loads, else Failed if any failed, else Ready if any is ready,
+    /// else NotConfigured. <see cref="GetStatus"/> gives one feature's.
+    /// </summary>
+    public ModelStatus Status
+    {
+        get
+        {
+            List<ModelProvider> providers;
+            lock (_gate)
+            {
+                providers = [.. _byFeature.Values.Append(_default).Distinct()];
+            }
+
+            return Combine(providers.Select(p => p.Status).ToArray());
+        }
+    }
+
+    public ModelStatus GetStatus(string feature) => ProviderFor(feature).Status;
+
+    public ICompletionModel? GetCompletionModel(string feature) => ProviderFor(feature) is { Status.State: ModelState.Ready } p ? p.Completion : null;
+
+    public IChatClient? GetChatClient(string feature) => ProviderFor(feature) is { Status.State: ModelState.Ready } p ? p.Chat : null;
+
+    /// <summary>Completes when no model is loading any more (the CLI waits for this before a one-shot command).</summary>
+    public Task WhenLoadedAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.WhenAll(_byFeature.Values.Append(_default).Distinct().Select(p => p.Loading)).WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Applies new settings: providers whose resolved settings did not change are kept (a loaded model stays
+    /// loaded), new ones are created, and unused ones are disposed.
+    /// </summary>
+    public void Update(LanguageModelSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var created = new List<ModelProvider>();
+        var retired = new List<ModelProvider>();
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var existing = _byFeature.Values.Append(_default).Where(p => p is not null).Distinct().ToDictionary(p => p.Options);
+            ModelProvider Get(LlmOptions options)
+            {
+                var resolved = _factory.Resolve(options);
+                if (existing.TryGetValue(resolved, out var provider))
+                {
+                    return provider;
+                }
+
+                if (created.Find(p => p.Options == resolved) is { } fresh)
+                {
+                    return fresh;
+                }
+
+                provider = _factory.Create(resolved);
+                provider.Changed += OnProviderChanged;
+                created.Add(provider);
+                return provider;
+            }
+
+            _default = Get(settings.Default);
+            _byFeature = LanguageModelSettings.KnownFeatures.Concat(settings.Features.Keys).Distinct()
+                .ToDictionary(f => f, f => Get(settings.For(f)));
+            var inUse = _byFeature.Values.Append(_default).ToHashSet();
+            retired.AddRange(existing.Values.Where(p => !inUse.Contains(p)));
+        }
+
+        // Started only after subscribing, so a load that finishes at once still raises StatusChanged.
+        foreach (var provider in created)
+        {
+            provider.Start();
+        }
+
+        foreach (var provider in retired)
+        {
+            provider.Changed -= OnProviderChanged;
+            provider.Dispose();
+        }
+
+        if (created.Count > 0 || retired.Count > 0)
+        {
+            StatusChanged?.Invoke(this, Status);
+        }
+    }
+
+    public void Dispose()
+    {
+        List<ModelProvider> providers;
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            providers = [.. _byFeature.Values.Append(_default).Distinct()];
+        }
+
+        foreach (var provider in providers)
+        {
+            provider.Dispose();
+        }
+
+        _ownedServices?.Dispose();
+    }
+
+    internal static ModelStatus Combine(IReadOnlyList<ModelStatus> statuses)
+    {
+        var ready = statuses.FirstOrDefault(s => s.State == ModelState.Ready);
+        foreach (var state in new[] { ModelState.Loading, ModelState.Failed, ModelState.Ready })
+        {
+            var matching = statuses.Where(s => s.State == state).Select(s => s.Message).Distinct().ToArray();
+            if (matching.Length > 0)
+            {
+                return new ModelStatus(state, string.Join(" ", matching), ready?.Model);
+            }
+        }
+
+        return statuses.FirstOrDefault() ?? new ModelStatus(ModelState.NotConfigured, ModelProviderFactory.HowToAddModel);
+    }
+
+    private ModelProvider ProviderFor(string feature)
+    {
+        lock (_gate)
+        {
+            return _byFeature.TryGetValue(feature, out var provider) ? provider : _default;
+        }
+    }
+
+    private void OnProviderChanged(ModelProvider provider) => StatusChanged?.Invoke(this, Status);
+}

@@ -1,0 +1,187 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using CodeAssist.Llm.Fim;
+using CodeAssist.Llm.Http;
+using CodeAssist.Llm.Redaction;
+using CodeAssist.Llm.Remote;
+
+namespace CodeAssist.Llm.OpenAi;
+
+/// <summary>
+/// Infill and raw completion over an OpenAI-compatible server (llama-server, vLLM, LM Studio, OpenAI):
+/// /v1/completions with a FIM-formatted prompt or the <c>suffix</c> field, or llama-server's /infill.
+/// </summary>
+internal sealed class OpenAiCompletionModel : ICompletionModel
+{
+    private readonly ModelHttpTransport _transport;
+    private readonly FimTemplate? _template;
+    private readonly bool _isOpenAiService;
+    private Task<string>? _infillMode;
+
+    public OpenAiCompletionModel(ModelHttpTransport transport)
+    {
+        _transport = transport;
+        var options = transport.Options;
+        _template = FimTemplates.Resolve(options.FimFormat, options.Model);
+        _isOpenAiService = transport.Root.Host.EndsWith("openai.com", StringComparison.OrdinalIgnoreCase);
+        Info = new ModelInfo(
+            string.IsNullOrEmpty(options.Model) ? transport.DisplayEndpoint : options.Model,
+            "openai",
+            options.ContextSize,
+            SupportsFim: _template is not null || options.InfillMode is "infill" or "suffix",
+            _template?.Name ?? (options.InfillMode == "infill" ? "llama-server-infill" : null),
+            ChatTemplate: null);
+    }
+
+    public ModelInfo Info { get; }
+
+    public int CountTokens(string text) => TokenEstimator.Estimate(text);
+
+    public async IAsyncEnumerable<CompletionChunk> InfillAsync(InfillRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (_transport.Options.RedactSecrets)
+        {
+            request = RequestRedaction.Redact(request);
+        }
+
+        // The probe is shared by all calls, so it runs on its own (short) timeout, not on one caller's token.
+        var mode = await (_infillMode ??= ResolveInfillModeAsync(CancellationToken.None)).WaitAsync(cancellationToken);
+        var chunks = mode switch
+        {
+            "infill" => InfillEndpointAsync(request, cancellationToken),
+            "prompt" when _template is not null => CompletionsAsync(
+                FimPromptBuilder.BuildText(_template, request), suffix: null, FimPromptBuilder.StopSequences(_template, request), request.MaxTokens, request.Temperature, request.CandidateCount, request.TimeLimit, cancellationToken),
+            _ => CompletionsAsync(
+                request.Prefix, request.Suffix, request.StopSequences, request.MaxTokens, request.Temperature, request.CandidateCount, request.TimeLimit, cancellationToken),
+        };
+        await foreach (var chunk in chunks)
+        {
+            yield return chunk;
+        }
+    }
+
+    public IAsyncEnumerable<CompletionChunk> CompleteAsync(RawCompletionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (_transport.Options.RedactSecrets)
+        {
+            request = RequestRedaction.Redact(request);
+        }
+
+        return CompletionsAsync(request.Prompt, suffix: null, request.StopSequences, request.MaxTokens, request.Temperature, 1, request.TimeLimit, cancellationToken);
+    }
+
+    private IAsyncEnumerable<CompletionChunk> CompletionsAsync(
+        string prompt, string? suffix, IReadOnlyList<string> stop, int maxTokens, float temperature, int candidates, TimeSpan? timeLimit, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject
+        {
+            ["prompt"] = prompt,
+            ["max_tokens"] = maxTokens,
+            ["temperature"] = temperature,
+            ["stream"] = true,
+        };
+        if (!string.IsNullOrEmpty(_transport.Options.Model))
+        {
+            body["model"] = _transport.Options.Model;
+        }
+
+        if (suffix is not null)
+        {
+            body["suffix"] = suffix;
+        }
+
+        // OpenAI's own service accepts at most 4 stop sequences; the local servers take any number.
+        var stops = _isOpenAiService ? stop.Take(4) : stop;
+        if (stop.Count > 0)
+        {
+            body["stop"] = new JsonArray(stops.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray());
+        }
+
+        if (candidates > 1)
+        {
+            body["n"] = candidates;
+        }
+
+        var promptTokens = TokenEstimator.Estimate(prompt) + TokenEstimator.Estimate(suffix);
+        return StreamedCompletion.RunAsync(_transport, "v1/completions", body, serverSentEvents: true, ParseCompletionEvent, timeLimit, promptTokens, cancellationToken);
+    }
+
+    private IAsyncEnumerable<CompletionChunk> InfillEndpointAsync(InfillRequest request, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject
+        {
+            ["input_prefix"] = request.Prefix,
+            ["input_suffix"] = request.Suffix,
+            ["input_extra"] = new JsonArray(request.ExtraContext
+                .Select(s => (JsonNode?)new JsonObject { ["filename"] = s.FilePath, ["text"] = s.Text })
+                .ToArray()),
+            ["n_predict"] = request.MaxTokens,
+            ["temperature"] = request.Temperature,
+            ["stream"] = true,
+            ["cache_prompt"] = true,
+        };
+        if (request.StopSequences.Count > 0)
+        {
+            body["stop"] = new JsonArray(request.StopSequences.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray());
+        }
+
+        var promptTokens = TokenEstimator.Estimate(request.Prefix) + TokenEstimator.Estimate(request.Suffix)
+            + request.ExtraContext.Sum(s => TokenEstimator.Estimate(s.Text));
+        return StreamedCompletion.RunAsync(_transport, "infill", body, serverSentEvents: true, ParseInfillEvent, request.TimeLimit, promptTokens, cancellationToken);
+    }
+
+    private static IEnumerable<CompletionDelta> ParseCompletionEvent(JsonNode node, CandidateTracker tracker)
+    {
+        if (node["usage"] is JsonObject usage)
+        {
+            tracker.PromptTokens = usage["prompt_tokens"]?.GetValue<int>() ?? tracker.PromptTokens;
+            tracker.ReportedCompletionTokens = usage["completion_tokens"]?.GetValue<int>();
+            tracker.CachedPromptTokens = usage["prompt_tokens_details"]?["cached_tokens"]?.GetValue<int>();
+        }
+
+        if (node["choices"] is not JsonArray choices)
+        {
+            yield break;
+        }
+
+        foreach (var choice in choices.OfType<JsonObject>())
+        {
+            var index = choice["index"]?.GetValue<int>() ?? 0;
+            yield return new CompletionDelta(index, choice["text"]?.GetValue<string>() ?? "", choice["finish_reason"]?.GetValue<string>());
+        }
+    }
+
+    // llama-server: {"content":"..","stop":false} ... {"content":"","stop":true,"stop_type":"limit","tokens_evaluated":n,...}
+    private static IEnumerable<CompletionDelta> ParseInfillEvent(JsonNode node, CandidateTracker tracker)
+    {
+        var stop = node["stop"]?.GetValue<bool>() ?? false;
+        if (stop)
+        {
+            tracker.PromptTokens = node["tokens_evaluated"]?.GetValue<int>() ?? tracker.PromptTokens;
+            tracker.ReportedCompletionTokens = node["tokens_predicted"]?.GetValue<int>();
+            tracker.CachedPromptTokens = node["tokens_cached"]?.GetValue<int>();
+        }
+
+        var limited = node["stop_type"]?.GetValue<string>() == "limit" || (node["stopped_limit"]?.GetValue<bool>() ?? false);
+        yield return new CompletionDelta(0, node["content"]?.GetValue<string>() ?? "", stop ? (limited ? "length" : "stop") : null);
+    }
+
+    /// <summary>"auto" asks the server's /props once: only llama-server answers it, and only llama-server has /infill.</summary>
+    private async Task<string> ResolveInfillModeAsync(CancellationToken cancellationToken)
+    {
+        var configured = _transport.Options.InfillMode;
+        if (configured is "infill" or "prompt" or "suffix")
+        {
+            return configured;
+        }
+
+        if (!_isOpenAiService && await LlamaServerProbe.IsLlamaServerAsync(_transport, cancellationToken))
+        {
+            return "infill";
+        }
+
+        return _template is not null ? "prompt" : "suffix";
+    }
+}

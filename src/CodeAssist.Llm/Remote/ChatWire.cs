@@ -1,0 +1,64 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.AI;
+
+namespace CodeAssist.Llm.Remote;
+
+/// <summary>The parts of the chat wire format that OpenAI and Ollama share: {role, content} messages and options.</summary>
+internal static class ChatWire
+{
+    public static JsonArray Messages(IEnumerable<ChatMessage> messages, ChatOptions? options)
+    {
+        var array = new JsonArray();
+        if (!string.IsNullOrEmpty(options?.Instructions))
+        {
+            array.Add(Message("system", options.Instructions));
+        }
+
+        foreach (var message in messages)
+        {
+            array.Add(Message(message.Role.Value, message.Text));
+        }
+
+        return array;
+    }
+
+    public static int EstimatePromptTokens(JsonArray messages) =>
+        messages.Sum(m => TokenEstimator.Estimate(m?["content"]?.GetValue<string>()) + 4);
+
+    /// <summary>Turns completion chunks into chat updates; the final chunk becomes the finish reason and usage.</summary>
+    public static async IAsyncEnumerable<ChatResponseUpdate> ToUpdatesAsync(
+        IAsyncEnumerable<CompletionChunk> chunks, string modelId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var responseId = Guid.NewGuid().ToString("N");
+        await foreach (var chunk in chunks.WithCancellation(cancellationToken))
+        {
+            if (chunk.Text.Length > 0)
+            {
+                yield return new ChatResponseUpdate(ChatRole.Assistant, chunk.Text) { ModelId = modelId, ResponseId = responseId };
+            }
+
+            if (chunk.Usage is { } usage)
+            {
+                var details = new UsageDetails
+                {
+                    InputTokenCount = usage.PromptTokens,
+                    OutputTokenCount = usage.GeneratedTokens,
+                    TotalTokenCount = usage.PromptTokens + usage.GeneratedTokens,
+                };
+                yield return new ChatResponseUpdate(ChatRole.Assistant, [new UsageContent(details)])
+                {
+                    ModelId = modelId,
+                    ResponseId = responseId,
+                    FinishReason = usage.FinishReason == CompletionFinishReason.Length ? ChatFinishReason.Length : ChatFinishReason.Stop,
+                };
+            }
+        }
+    }
+
+    private static JsonObject Message(string role, string content) => new()
+    {
+        ["role"] = role,
+        ["content"] = content,
+    };
+}

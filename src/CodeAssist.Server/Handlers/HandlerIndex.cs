@@ -1,0 +1,43 @@
+using CodeAssist.Server.Handlers.Lifecycle;
+using CodeAssist.Server.Handlers.Status;
+using CodeAssist.Server.Handlers.Sync;
+using CodeAssist.Server.Handlers.Workspace;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CodeAssist.Server.Handlers;
+
+/// <summary>
+/// Every LSP method the server serves, registered here and only here: this list is the index of supported
+/// methods. To add one: write a handler class next to its feature and add one line below.
+/// </summary>
+public static class HandlerIndex
+{
+    public static IServiceCollection AddHandlers(this IServiceCollection services)
+    {
+        // Lifecycle
+        services.AddHandler<InitializeHandler>();
+        services.AddHandler<InitializedHandler>();
+        services.AddHandler<ShutdownHandler>();
+        services.AddHandler<ExitHandler>();
+        services.AddHandler<SetTraceHandler>();
+
+        // Document sync
+        services.AddHandler<DidOpenHandler>();
+        services.AddHandler<DidChangeHandler>();
+        services.AddHandler<DidCloseHandler>();
+        services.AddHandler<DidSaveHandler>();
+
+        // Workspace
+        services.AddHandler<DidChangeConfigurationHandler>();
+
+        // CodeAssist extensions (docs/lsp-extensions.md)
+        services.AddHandler<ServerStatusHandler>();
+
+        return services;
+    }
+
+    /// <summary>Registers one handler (a singleton; its dependencies come from the container).</summary>
+    public static IServiceCollection AddHandler<THandler>(this IServiceCollection services)
+        where THandler : class, IMethodHandler =>
+        services.AddSingleton<IMethodHandler, THandler>();
+}

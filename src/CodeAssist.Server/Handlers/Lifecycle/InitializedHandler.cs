@@ -1,0 +1,20 @@
+using CodeAssist.Server.Status;
+using CodeAssist.Server.Workspace;
+
+namespace CodeAssist.Server.Handlers.Lifecycle;
+
+/// <summary>initialized: the client is ready for server requests; start loading the workspace in the background.</summary>
+internal sealed class InitializedHandler(ServerState state, WorkspaceLoader loader, StatusPublisher status)
+    : NotificationHandler<InitializedParams>
+{
+    public override string Method => "initialized";
+
+    public override bool MutatesState => true;
+
+    public override async Task HandleAsync(InitializedParams notification, RequestContext context, CancellationToken cancellationToken)
+    {
+        state.MarkRunning();
+        await status.StartAsync().ConfigureAwait(false);
+        loader.Start(state.RootPath ?? Directory.GetCurrentDirectory());
+    }
+}

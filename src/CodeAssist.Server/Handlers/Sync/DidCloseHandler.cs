@@ -1,0 +1,33 @@
+using CodeAssist.Server.Documents;
+using CodeAssist.Server.Logging;
+using CodeAssist.Server.Protocol;
+using CodeAssist.Server.Text;
+using CodeAssist.Server.Workspace;
+using Microsoft.Extensions.Logging;
+
+namespace CodeAssist.Server.Handlers.Sync;
+
+internal sealed class DidCloseHandler(DocumentStore documents, WorkspaceAccess workspace, ILogger<DidCloseHandler> logger)
+    : NotificationHandler<DidCloseTextDocumentParams>
+{
+    public override string Method => "textDocument/didClose";
+
+    public override bool MutatesState => true;
+
+    public override Task HandleAsync(DidCloseTextDocumentParams notification, RequestContext context, CancellationToken cancellationToken)
+    {
+        var uri = notification.TextDocument.Uri;
+        if (!documents.Close(uri))
+        {
+            ServerLog.Ignored(logger, Method, $"{uri} is not open");
+            return Task.CompletedTask;
+        }
+
+        if (ProtocolConversions.ToFilePath(uri) is { } path)
+        {
+            WorkspaceForwarding.Run(logger, Method, () => workspace.Session?.CloseDocument(path));
+        }
+
+        return Task.CompletedTask;
+    }
+}

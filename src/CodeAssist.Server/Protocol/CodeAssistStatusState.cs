@@ -1,0 +1,13 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CodeAssist.Server.Protocol;
+
+public static class CodeAssistStatusState
+{
+    public const string Loading = "loading";
+    public const string Ready = "ready";
+    public const string NoModel = "noModel";
+    public const string Generating = "generating";
+    public const string Error = "error";
+}

@@ -1,0 +1,13 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CodeAssist.Server.Protocol;
+
+public enum MessageType
+{
+    Error = 1,
+    Warning = 2,
+    Info = 3,
+    Log = 4,
+    Debug = 5,
+}

@@ -1,0 +1,32 @@
+using CodeAssist.Features.Configuration;
+using CodeAssist.Server.Client;
+using CodeAssist.Server.Configuration;
+using CodeAssist.Server.Documents;
+using CodeAssist.Server.Handlers;
+using CodeAssist.Server.Status;
+using CodeAssist.Server.Transport;
+using CodeAssist.Server.Workspace;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CodeAssist.Server;
+
+public static class ServerServiceCollectionExtensions
+{
+    /// <summary>
+    /// The server's own services and every handler of <see cref="HandlerIndex"/>. The host adds logging, the
+    /// base <see cref="CodeAssistOptions"/> and, when it has them, IWorkspaceSession and ILanguageModels.
+    /// </summary>
+    public static IServiceCollection AddCodeAssistServer(this IServiceCollection services, CodeAssistOptions baseOptions)
+    {
+        services.AddSingleton(new ServerOptions(baseOptions));
+        services.AddSingleton<ServerState>();
+        services.AddSingleton<DocumentStore>();
+        services.AddSingleton<LanguageClient>();
+        services.AddSingleton<WorkspaceAccess>();
+        services.AddSingleton<WorkspaceLoader>();
+        services.AddSingleton<StatusPublisher>();
+        services.AddSingleton<RequestContextFactory>();
+        services.AddHandlers();
+        return services;
+    }
+}

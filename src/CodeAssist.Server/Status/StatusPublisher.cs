@@ -1,0 +1,157 @@
+using CodeAssist.Context;
+using CodeAssist.Llm;
+using CodeAssist.Server.Client;
+using CodeAssist.Server.Protocol;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CodeAssist.Server.Status;
+
+/// <summary>
+/// Folds the workspace load state, the model status and running generations into one codeAssist/status, sent
+/// whenever the folded value changes (editors show it in a status bar).
+/// </summary>
+public sealed class StatusPublisher : IDisposable
+{
+    private readonly LanguageClient _client;
+    private readonly ILanguageModels? _models;
+    private readonly Lock _gate = new();
+    private bool _workspaceLoading;
+    private string? _workspaceError;
+    private string _workspaceMessage = "";
+    private int _generating;
+    private CodeAssistStatusParams? _lastSent;
+    private bool _started;
+
+    public StatusPublisher(LanguageClient client, IServiceProvider services)
+    {
+        _client = client;
+        _models = services.GetService<ILanguageModels>();
+        if (_models is not null)
+        {
+            _models.StatusChanged += OnModelStatusChanged;
+        }
+    }
+
+    public CodeAssistStatusParams Current
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return Compute();
+            }
+        }
+    }
+
+    /// <summary>Sends the first status; called once the client is initialized (notifications before are discarded).</summary>
+    public Task StartAsync()
+    {
+        lock (_gate)
+        {
+            _started = true;
+        }
+
+        return PublishAsync();
+    }
+
+    public Task SetWorkspaceLoadingAsync(string message)
+    {
+        lock (_gate)
+        {
+            _workspaceLoading = true;
+            _workspaceMessage = message;
+        }
+
+        return PublishAsync();
+    }
+
+    public Task SetWorkspaceLoadedAsync(WorkspaceLoadState state, string? error)
+    {
+        lock (_gate)
+        {
+            _workspaceLoading = false;
+            _workspaceError = error;
+            _workspaceMessage = state.ToString();
+        }
+
+        return PublishAsync();
+    }
+
+    /// <summary>Marks a generation as running until the returned scope is disposed (status "generating").</summary>
+    public async Task<IAsyncDisposable> BeginGeneratingAsync()
+    {
+        Interlocked.Increment(ref _generating);
+        await PublishAsync().ConfigureAwait(false);
+        return new GeneratingScope(this);
+    }
+
+    public void Dispose()
+    {
+        if (_models is not null)
+        {
+            _models.StatusChanged -= OnModelStatusChanged;
+        }
+    }
+
+    private void OnModelStatusChanged(object? sender, ModelStatus status) => _ = PublishAsync();
+
+    private Task PublishAsync()
+    {
+        CodeAssistStatusParams next;
+        lock (_gate)
+        {
+            next = Compute();
+            if (!_started || next == _lastSent)
+            {
+                return Task.CompletedTask;
+            }
+
+            _lastSent = next;
+        }
+
+        return _client.SendStatusAsync(next);
+    }
+
+    private CodeAssistStatusParams Compute()
+    {
+        var model = _models?.Status;
+        var modelName = model?.Model?.ModelId;
+        if (_workspaceError is not null)
+        {
+            return new(CodeAssistStatusState.Error, _workspaceError, modelName);
+        }
+
+        if (_workspaceLoading)
+        {
+            return new(CodeAssistStatusState.Loading, _workspaceMessage, modelName);
+        }
+
+        if (model is null)
+        {
+            return new(CodeAssistStatusState.NoModel, "No model: answers come from Roslyn alone. Add one with `codeassist models pull`.");
+        }
+
+        return model.State switch
+        {
+            ModelState.Loading => new(CodeAssistStatusState.Loading, model.Message, modelName),
+            ModelState.Failed => new(CodeAssistStatusState.Error, model.Message, modelName),
+            ModelState.NotConfigured => new(CodeAssistStatusState.NoModel, model.Message, modelName),
+            _ when Volatile.Read(ref _generating) > 0 => new(CodeAssistStatusState.Generating, model.Message, modelName),
+            _ => new(CodeAssistStatusState.Ready, model.Message, modelName),
+        };
+    }
+
+    private sealed class GeneratingScope(StatusPublisher owner) : IAsyncDisposable
+    {
+        private int _disposed;
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                Interlocked.Decrement(ref owner._generating);
+                await owner.PublishAsync().ConfigureAwait(false);
+            }
+        }
+    }
+}
