@@ -4,6 +4,7 @@
 //
 // Environment: CODE_SERVER, NODE24_BIN (folder), CODEASSIST_SERVER (codeassist.dll or executable), VSIX,
 // SAMPLE (samples/Inventory), ARTIFACTS, CHROMIUM (default /usr/bin/chromium), SCENARIOS (comma list, optional).
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,7 +40,51 @@ const script = {
   chunkDelayMs: 60, // slow enough that the view is seen filling in
 };
 
+/** The language server's pid: a `codeassist ... serve` process in code-server's process group. */
+function serverPid(processGroup) {
+  const rows = execFileSync('ps', ['-eo', 'pid=,pgid=,args='], { encoding: 'utf8' }).split('\n');
+  const row = rows.map((r) => r.trim().split(/\s+/)).find((cols) => Number(cols[1]) === processGroup && cols.slice(2).join(' ').includes('codeassist') && cols.includes('serve'));
+  return row ? Number(row[0]) : undefined;
+}
+
 const scenarios = {
+  async statusBar(wb, page) {
+    // The item follows codeAssist/status from the real server; clicking it opens the output channel.
+    const status = await waitFor('a server state in the status bar', async () => {
+      const text = await wb.statusText();
+      return { ok: /CodeAssist(: (Roslyn only|loading.*|generating|error))?$/.test(text) && !/starting|stopped|restarting/.test(text), seen: text };
+    }, 60_000);
+    await page.locator('.statusbar-item', { hasText: 'CodeAssist' }).first().click();
+    await waitFor('the CodeAssist output', async () => {
+      const channel = await page.locator('.panel select.monaco-select-box').evaluateAll((nodes) => nodes.map((n) => n.value || n.title));
+      const text = (await page.locator('.panel .monaco-editor .view-line').allInnerTexts()).join('\n').replace(/\u00a0/g, ' ');
+      return { ok: channel.some((c) => /CodeAssist/.test(c)) && /CodeAssist/.test(text), seen: { channel, text: text.slice(-200) } };
+    }, 15_000);
+    await page.screenshot({ path: path.join(artifacts, 'vscode-status-output.png') });
+    console.log(`  status: ${status.seen}`);
+    await page.keyboard.press('Control+J'); // close the panel again
+  },
+
+  async restartOnCrash(wb, page, context) {
+    const pid = serverPid(context.processGroup);
+    if (!pid) throw new Error('no codeassist serve process found in the code-server process group');
+    process.kill(pid, 'SIGKILL');
+    await waitFor('the restart notice', async () => {
+      const notices = (await page.locator('.notifications-toasts .notification-list-item').allInnerTexts()).join('\n');
+      return { ok: /stopped unexpectedly; restarting in .* \(attempt 1 of \d\)/.test(notices), seen: notices };
+    }, 15_000);
+    await page.screenshot({ path: path.join(artifacts, 'vscode-restart.png') });
+    const next = await waitFor('a new server process', async () => {
+      const again = serverPid(context.processGroup);
+      return { ok: again !== undefined && again !== pid, seen: again };
+    }, 30_000);
+    await waitFor('the status bar back to a server state', async () => {
+      const text = await wb.statusText();
+      return { ok: !/starting|stopped|restarting/.test(text), seen: text };
+    }, 60_000);
+    console.log(`  server pid ${pid} killed, restarted as ${next.seen}`);
+  },
+
   async inlineCompletion(wb, page) {
     await wb.openFile('InventoryService.cs');
     await wb.goToLine(41); // the blank line before StockValue()
@@ -78,6 +123,7 @@ const scenarios = {
       if (!frame) return { ok: false, seen: 'no view' };
       const content = frame.locator('#content');
       const [state, text] = [await content.getAttribute('data-state'), (await content.innerText()).trim()];
+      if (state === 'error') throw new Error(`the view shows an error: ${text}`);
       return { ok: state === 'done', seen: { state, text }, frame };
     }, 90_000, 50);
     const content = done.frame.locator('#content');
@@ -127,6 +173,16 @@ const scenarios = {
     console.log(`  applied: ${pick.title.replace(/\s+/g, ' ')}`);
   },
 };
+
+/** The CodeAssist output channel (a log channel, so VS Code keeps it as a file) goes with the artifacts. */
+function copyExtensionLogs(logs) {
+  if (!fs.existsSync(logs)) return;
+  for (const entry of fs.readdirSync(logs, { recursive: true })) {
+    if (/CodeAssist\.log$/.test(String(entry))) {
+      fs.copyFileSync(path.join(logs, String(entry)), path.join(artifacts, 'vscode-extension-output.log'));
+    }
+  }
+}
 
 async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'codeassist-vscode-e2e-'));
@@ -202,7 +258,7 @@ async function main() {
     for (const name of wanted) {
       const started = Date.now();
       try {
-        await scenarios[name](wb, page);
+        await scenarios[name](wb, page, { processGroup: codeServer.processGroup });
         passed++;
         console.log(`ok - ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
       } catch (error) {
@@ -221,6 +277,7 @@ async function main() {
     await browser.close().catch(() => {});
     codeServer.stop();
     await model.close();
+    copyExtensionLogs(path.join(tmp, 'user-data', 'logs'));
     if (!process.env.KEEP_TMP) fs.rmSync(tmp, { recursive: true, force: true });
   }
   console.log(`${passed} passed, ${failed} failed`);
