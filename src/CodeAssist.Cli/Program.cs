@@ -20,6 +20,9 @@ internal static class Program
         root.Subcommands.Add(ConfigCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
 
-        return await root.Parse(args).InvokeAsync();
+        // Exit code 2 means bad arguments for every command (System.CommandLine itself returns 1).
+        var parseResult = root.Parse(args);
+        var exitCode = await parseResult.InvokeAsync();
+        return parseResult.Errors.Count > 0 ? 2 : exitCode;
     }
 }

@@ -22,6 +22,9 @@ internal sealed class LlamaSession : IDisposable
     private readonly TimeProvider _time;
     private readonly int _batchSize;
 
+    private int _running;
+    private int _maxRunning;
+
     // Invariant: _cached[i] is the token whose keys and values sit at position i of sequence 0, for every i.
     private readonly List<LLamaToken> _cached = [];
 
@@ -48,6 +51,9 @@ internal sealed class LlamaSession : IDisposable
     internal long AbortPolls => _abort.Polls;
 
     internal int CachedTokenCount => _cached.Count;
+
+    /// <summary>The most requests ever inside the decode loop at once; the gate keeps it at 1.</summary>
+    internal int MaxConcurrentRuns => Volatile.Read(ref _maxRunning);
 
     /// <summary>
     /// Runs one request after those already queued; <paramref name="onText"/> receives text as it is generated.
@@ -87,6 +93,8 @@ internal sealed class LlamaSession : IDisposable
 
         int evaluated = 0;
         int generated = 0;
+        int running = Interlocked.Increment(ref _running);
+        InterlockedMax(ref _maxRunning, running);
         _abort.Token = cancellationToken;
         try
         {
@@ -102,6 +110,15 @@ internal sealed class LlamaSession : IDisposable
         finally
         {
             _abort.Token = default;
+            Interlocked.Decrement(ref _running);
+        }
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
         }
     }
 
@@ -218,7 +235,7 @@ internal sealed class LlamaSession : IDisposable
         }
 
         Truncate(kept);
-        if (result == DecodeResult.ComputeAborted)
+        if (result == DecodeResult.ComputeAborted || cancellationToken.IsCancellationRequested)
         {
             throw new OperationCanceledException("Generation was cancelled during a decode.", cancellationToken);
         }

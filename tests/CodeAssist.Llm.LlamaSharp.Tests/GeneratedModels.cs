@@ -9,7 +9,11 @@ namespace CodeAssist.Llm.LlamaSharp.Tests;
 /// </summary>
 internal static class GeneratedModels
 {
-    private static readonly string s_directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "codeassist-llamasharp-tests-" + Environment.ProcessId);
+    // Keyed by the writer's build so that files are reused across runs but never outlive a change to the writer.
+    private static readonly string s_directory = System.IO.Path.Combine(
+        System.IO.Path.GetTempPath(),
+        "codeassist-llamasharp-tests",
+        typeof(RandomModel).Assembly.ManifestModule.ModuleVersionId.ToString("N"));
     private static readonly Lock s_lock = new();
 
     public static string TinyQwen2 => Get("tiny-qwen2-f32.gguf", () => RandomModel.Build(ModelShape.TinyQwen2, TinyVocabulary.Create(), GgmlType.F32, 7));
@@ -41,6 +45,7 @@ internal static class GeneratedModels
     {
         lock (s_lock)
         {
+            RemoveOtherBuilds();
             string path = Path(name);
             if (!File.Exists(path))
             {
@@ -50,6 +55,27 @@ internal static class GeneratedModels
             }
 
             return path;
+        }
+    }
+
+    private static void RemoveOtherBuilds()
+    {
+        string parent = System.IO.Path.GetDirectoryName(s_directory)!;
+        if (Directory.Exists(s_directory) || !Directory.Exists(parent))
+        {
+            return;
+        }
+
+        foreach (string stale in Directory.EnumerateDirectories(parent))
+        {
+            try
+            {
+                Directory.Delete(stale, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Another test run may be using it; it will be removed next time.
+            }
         }
     }
 
