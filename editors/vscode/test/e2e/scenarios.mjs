@@ -97,7 +97,13 @@ export const scenarios = {
     await page.screenshot({ path: path.join(context.artifacts, 'vscode-pull-model.png') });
     const cached = fs.readdirSync(path.join(context.tmp, 'xdg'), { recursive: true }).map(String).filter((f) => f.endsWith('tiny-e2e.gguf'));
     if (cached.length === 0) throw new Error('the model is not in the (test) user cache');
-    console.log(`  cached: ${cached.join(', ')}`);
+    // The CLI's progress lines reach the output channel (a log file under the profile's logs).
+    const logs = path.join(context.tmp, 'user-data', 'logs');
+    const output = fs.readdirSync(logs, { recursive: true }).map(String).filter((f) => f.endsWith('CodeAssist.log'))
+      .map((f) => fs.readFileSync(path.join(logs, f), 'utf8')).join('\n');
+    const progressLines = output.split('\n').filter((line) => /\d+\.\d%/.test(line));
+    if (progressLines.length < 2) throw new Error(`expected the download's progress in the output; saw ${progressLines.length} lines`);
+    console.log(`  cached: ${cached.join(', ')}; ${progressLines.length} progress lines in the output`);
   },
 
   async restartOnCrash(wb, page, context) {
