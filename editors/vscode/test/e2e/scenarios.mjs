@@ -176,7 +176,6 @@ export const scenarios = {
     }
     // The view records the text length after each update; streaming means it grew through partial states.
     const lengths = ((await content.getAttribute('data-lengths')) ?? '').split(',').filter(Boolean).map((entry) => Number(entry.split(':').pop()));
-    console.log(`  raw: ${await content.getAttribute('data-lengths')}`);
     const final = lengths[lengths.length - 1];
     if (!lengths.some((length) => length > 0 && length < final)) {
       throw new Error(`the view did not fill in progressively; lengths after each update: ${lengths.join(',')}`);
