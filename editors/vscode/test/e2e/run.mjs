@@ -60,6 +60,8 @@ async function main() {
     'codeassist.provider': 'openai',
     'codeassist.endpoint': `http://127.0.0.1:${model.port}/v1`,
     'codeassist.model': 'scripted',
+    // /v1/completions with prompt + suffix: the scripted model needs no FIM template.
+    'codeassist.infillMode': 'suffix',
     'codeassist.trace': 'debug',
     'codeassist.logFile': serverLog,
   };
