@@ -85,6 +85,7 @@ function M.explain(args)
   local run = { done = false, chunks = 0, text = '', snapshots = {} }
   M.last.explain = run
   run.float = float.open('CodeAssist: explain', { '_Explaining…_' })
+  -- Partial results carry the answer; work-done reports only say what the server is doing until it starts.
   local token = progress.register('explain', function(value)
     local piece = chunk_of(value)
     if piece and not run.done then
@@ -94,14 +95,20 @@ function M.explain(args)
       table.insert(run.snapshots, run.float:text())
     end
   end)
+  local work_token = progress.register('explain-work', function(value)
+    if type(value) == 'table' and value.message and run.chunks == 0 and not run.done then
+      run.float:set_text('_' .. value.message .. '_')
+    end
+  end)
   local params = {
     textDocument = { uri = vim.uri_from_bufnr(bufnr) },
     range = range,
     partialResultToken = token,
-    workDoneToken = token,
+    workDoneToken = work_token,
   }
   local ok, id = compat.request(client, 'codeAssist/explain', params, function(err, result)
     progress.unregister(token)
+    progress.unregister(work_token)
     run.done = true
     if err then
       run.error = err
@@ -120,6 +127,7 @@ function M.explain(args)
       if not run.done then
         pcall(compat.cancel_request, client, id)
         progress.unregister(token)
+        progress.unregister(work_token)
       end
     end
   end
