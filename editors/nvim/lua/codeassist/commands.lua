@@ -134,22 +134,31 @@ function M.explain(args)
   return run
 end
 
--- Quickfix entries for the frames that point into files.
-local function quickfix_items(frames)
+-- Quickfix entries for the frames that point into files; frames may sit at the top level or per exception.
+local function quickfix_items(result)
+  local frames = {}
+  for _, frame in ipairs(type(result) == 'table' and result.frames or {}) do
+    table.insert(frames, frame)
+  end
+  for _, exception in ipairs(type(result) == 'table' and result.exceptions or {}) do
+    for _, frame in ipairs(exception.frames or {}) do
+      table.insert(frames, frame)
+    end
+  end
   local items = {}
-  for _, frame in ipairs(frames or {}) do
-    local filename = frame.file or frame.path or (frame.uri and vim.uri_to_fname(frame.uri))
+  for _, frame in ipairs(frames) do
+    local filename = frame.filePath or frame.file or frame.path or (frame.uri and vim.uri_to_fname(frame.uri))
     local lnum = frame.line or (frame.range and frame.range.start.line + 1)
-    if frame.location and frame.location.uri then
+    if type(frame.location) == 'table' and frame.location.uri then
       filename = vim.uri_to_fname(frame.location.uri)
       lnum = frame.location.range.start.line + 1
     end
-    if filename and lnum then
+    if filename and lnum and frame.inWorkspace ~= false then
       table.insert(items, {
         filename = filename,
         lnum = lnum,
         col = frame.column or 1,
-        text = frame.method or frame.text or frame.symbol or '',
+        text = frame.symbol or frame.method or frame.raw or frame.text or '',
       })
     end
   end
@@ -181,7 +190,7 @@ function M.stack_trace(args)
       return
     end
     run.result = result
-    run.qf = quickfix_items(result and result.frames)
+    run.qf = quickfix_items(result)
     if #run.qf > 0 then
       vim.fn.setqflist({}, ' ', { title = 'CodeAssist stack trace', items = run.qf })
     end
@@ -217,7 +226,12 @@ function M.context(args)
     end
     run.result = result
     run.text = markdown_of(result) or vim.inspect(result)
-    run.float = float.open('CodeAssist: context', vim.split(run.text, '\n', { plain = true }))
+    -- The rendered context is C#, exactly as a prompt carries it; the title says how much of the budget it uses.
+    local title = 'CodeAssist: context'
+    if type(result) == 'table' and result.tokenCount and result.budgetTokens then
+      title = string.format('%s (%d of %d tokens)', title, result.tokenCount, result.budgetTokens)
+    end
+    run.float = float.open(title, vim.split(run.text, '\n', { plain = true }), 'cs')
   end, bufnr)
   return run
 end
