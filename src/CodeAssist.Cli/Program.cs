@@ -20,6 +20,7 @@ internal static class Program
         root.Subcommands.Add(ConfigCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
 
-        return await root.Parse(args).InvokeAsync();
+        // Exit code 2 means bad arguments for every command (System.CommandLine itself returns 1).
+        return await Terminal.CommandRunner.InvokeAsync(root, args);
     }
 }

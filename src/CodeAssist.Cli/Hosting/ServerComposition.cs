@@ -25,6 +25,8 @@ internal static class ServerComposition
 
         services.AddSingleton<IWorkspaceSession>(provider => new WorkspaceSession(provider.GetRequiredService<ILogger<WorkspaceSession>>()));
 
+        services.AddSingleton<ICodeContextProvider, ContextCollector>();
+
         services.AddCodeAssistLlmHttp();
         services.AddSingleton<ILocalModelFactory>(provider => new LlamaSharpModelFactory(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new LanguageModels(

@@ -1,0 +1,67 @@
+using CodeAssist.Features.Caching;
+using Microsoft.Extensions.AI;
+
+namespace CodeAssist.Features.Common;
+
+/// <summary>
+/// Runs one chat request: looks the prompt up in the cache, otherwise streams the model's answer, hiding reasoning,
+/// and stores the raw answer. <paramref name="partialText"/> is called synchronously, in order, for each visible piece.
+/// </summary>
+internal static class ChatRunner
+{
+    public static string ModelIdOf(IChatClient client) =>
+        client.GetService<ChatClientMetadata>()?.DefaultModelId ?? "unknown-model";
+
+    public static async Task<ModelAnswer> RunAsync(
+        IChatClient client,
+        IReadOnlyList<ChatMessage> messages,
+        IResponseCache? cache,
+        IProgress<string>? partialText,
+        int maxOutputTokens,
+        CancellationToken cancellationToken)
+    {
+        var modelId = ModelIdOf(client);
+        var key = ResponseCacheKey.Create(modelId, messages);
+        if (cache?.Get(key) is { } cached)
+        {
+            var answer = ReasoningFilter.RemoveAll(cached).Trim();
+            partialText?.Report(answer);
+            return new ModelAnswer(answer, modelId, FromCache: true);
+        }
+
+        var raw = new System.Text.StringBuilder();
+        var visible = new System.Text.StringBuilder();
+        var filter = new ReasoningFilter();
+        var options = new ChatOptions { MaxOutputTokens = maxOutputTokens, Temperature = 0.2f };
+        await foreach (var update in client.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
+        {
+            var text = update.Text;
+            if (string.IsNullOrEmpty(text))
+            {
+                continue;
+            }
+
+            raw.Append(text);
+            Emit(filter.Push(text));
+        }
+
+        Emit(filter.Flush());
+        cache?.Set(key, raw.ToString());
+        return new ModelAnswer(visible.ToString().Trim(), modelId, FromCache: false);
+
+        void Emit(string piece)
+        {
+            // Leading whitespace left after a removed reasoning block is noise in a terminal.
+            if (visible.Length == 0)
+            {
+                piece = piece.TrimStart();
+            }
+
+            if (piece.Length > 0)
+            {
+                visible.Append(piece);
+                partialText?.Report(piece);
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text;
+
+namespace CodeAssist.Features.Common;
+
+/// <summary>Renders facts compactly for prompts: signatures and one-line notes, no bodies.</summary>
+internal static class FactsText
+{
+    public static string Render(IReadOnlyList<SymbolFacts> symbols)
+    {
+        if (symbols.Count == 0)
+        {
+            return "(no declarations in range)";
+        }
+
+        var builder = new StringBuilder();
+        foreach (var facts in symbols)
+        {
+            builder.Append("- ").Append(facts.Signature).Append($" (lines {facts.StartLine}-{facts.EndLine}, complexity {facts.CyclomaticComplexity})\n");
+            if (facts.Documentation is { } docs)
+            {
+                builder.Append("  docs: ").Append(docs).Append('\n');
+            }
+
+            AppendList(builder, "calls", facts.Calls);
+            AppendList(builder, "called from", facts.Callers);
+            AppendList(builder, "related", facts.Overrides);
+        }
+
+        return builder.ToString().TrimEnd();
+    }
+
+    public static string RenderDiagnostics(IEnumerable<DiagnosticFact> diagnostics)
+    {
+        var lines = diagnostics.Select(d => $"- {d.Severity} {d.Id} at line {d.Line}: {d.Message}").ToList();
+        return lines.Count == 0 ? "(none)" : string.Join('\n', lines);
+    }
+
+    private static void AppendList(StringBuilder builder, string label, IReadOnlyList<SymbolReference> items)
+    {
+        if (items.Count > 0)
+        {
+            builder.Append("  ").Append(label).Append(": ").Append(string.Join("; ", items.Select(i => i.Signature))).Append('\n');
+        }
+    }
+}
