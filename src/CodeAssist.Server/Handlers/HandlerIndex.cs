@@ -30,6 +30,7 @@ public static class HandlerIndex
 
         // Workspace
         services.AddHandler<DidChangeConfigurationHandler>();
+        services.AddHandler<DidChangeWatchedFilesHandler>();
 
         // CodeAssist extensions (docs/lsp-extensions.md)
         services.AddHandler<ServerStatusHandler>();
