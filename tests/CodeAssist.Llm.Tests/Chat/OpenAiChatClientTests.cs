@@ -48,6 +48,22 @@ public sealed class OpenAiChatClientTests
     }
 
     [Fact]
+    public async Task ServerIgnoringStream_AnswersWithOneJsonDocument()
+    {
+        await using var server = new TestHttpServer((_, response, _) => response.SendAsync(200, """
+            {"id":"x","choices":[{"index":0,"message":{"role":"assistant","content":"whole answer"},"finish_reason":"stop"}],"usage":{"prompt_tokens":9,"completion_tokens":2}}
+            """));
+        using var harness = new ProviderHarness();
+        using var chat = harness.OpenAiChat(server, Options);
+
+        var response = await chat.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")]);
+
+        Assert.Equal("whole answer", response.Text);
+        Assert.Equal(9, response.Usage?.InputTokenCount);
+        Assert.Equal(2, response.Usage?.OutputTokenCount);
+    }
+
+    [Fact]
     public async Task RedactionMiddleware_RemovesSecretsBeforeTheyLeave()
     {
         await using var server = new TestHttpServer((_, response, _) => StreamChatAsync(response, "ok"));
