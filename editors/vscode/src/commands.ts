@@ -46,17 +46,23 @@ async function streamIntoPanel(
     return;
   }
   const panel = MarkdownPanel.show(title);
+  const cancellation = panel.cancellation;
   const token = `codeassist-${Date.now()}-${Math.random().toString(36).slice(2)}`;
   const subscription = client.onProgress(partialResult, token, (value) => {
     const chunk = markdownOf(value);
-    if (chunk !== undefined && !panel.isDisposed) {
+    if (chunk !== undefined && !cancellation.isCancellationRequested) {
       panel.append(chunk);
     }
   });
   try {
-    const result = await client.sendRequest(method, { ...params, partialResultToken: token });
-    panel.complete(toMarkdown(result));
+    const result = await client.sendRequest(method, { ...params, partialResultToken: token }, cancellation);
+    if (!cancellation.isCancellationRequested) {
+      panel.complete(toMarkdown(result));
+    }
   } catch (error) {
+    if (cancellation.isCancellationRequested) {
+      return; // closed or replaced: nothing to show
+    }
     const message = error instanceof Error ? error.message : String(error);
     controller.output.error(`${method}: ${message}`);
     panel.fail(message);

@@ -10,6 +10,7 @@ export class MarkdownPanel implements vscode.Disposable {
   private state: 'streaming' | 'done' | 'error' = 'streaming';
   private renderTimer: NodeJS.Timeout | undefined;
   private disposed = false;
+  private request = new vscode.CancellationTokenSource();
 
   /** Reuses the open panel, so that repeated commands do not pile up tabs. */
   static show(title: string): MarkdownPanel {
@@ -30,13 +31,24 @@ export class MarkdownPanel implements vscode.Disposable {
     );
     this.panel.onDidDispose(() => {
       this.disposed = true;
+      this.request.cancel();
       clearTimeout(this.renderTimer);
     });
     this.panel.webview.html = this.page();
     this.scheduleRender();
   }
 
+  /**
+   * The token for the request that fills this view: cancelled when the view closes or a new answer replaces it,
+   * so that the server stops generating text nobody will read.
+   */
+  get cancellation(): vscode.CancellationToken {
+    return this.request.token;
+  }
+
   private reset(title: string): void {
+    this.request.cancel();
+    this.request = new vscode.CancellationTokenSource();
     this.panel.title = title;
     this.markdown = '';
     this.updates = 0;

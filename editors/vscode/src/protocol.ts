@@ -13,6 +13,8 @@ export type ServerState = 'loading' | 'ready' | 'noModel' | 'generating' | 'erro
 export interface StatusParams {
   state: ServerState;
   message?: string;
+  /** The active model's id, when there is one. */
+  model?: string;
   /** Loading progress, 0-100, when known. */
   percentage?: number;
 }
@@ -74,7 +76,8 @@ export interface StatusPresentation {
 
 /** What the status bar item shows for a server state (or a client state such as starting or restarting). */
 export function statusPresentation(status: StatusParams | { state: 'starting' | 'restarting' | 'stopped'; message?: string }): StatusPresentation {
-  const message = status.message ?? '';
+  const model = 'model' in status && status.model ? `Model: ${status.model}` : '';
+  const message = [status.message ?? '', model].filter(Boolean).join('\n');
   switch (status.state) {
     case 'loading': {
       const percentage = 'percentage' in status && typeof status.percentage === 'number' ? ` ${Math.round(status.percentage)}%` : '';

@@ -36,6 +36,7 @@ test('statusPresentation_EachState', () => {
   assert.equal(statusPresentation({ state: 'error', message: 'boom' }).tooltip, 'boom');
   assert.match(statusPresentation({ state: 'generating' }).text, /generating/);
   assert.match(statusPresentation({ state: 'ready' }).text, /\$\(check\)/);
+  assert.equal(statusPresentation({ state: 'ready', message: 'Ready', model: 'qwen' }).tooltip, 'Ready\nModel: qwen');
 });
 
 test('percentageOf_ProgressLines', () => {
@@ -43,6 +44,8 @@ test('percentageOf_ProgressLines', () => {
   assert.equal(percentageOf('done 100.0%'), 100);
   assert.equal(percentageOf('resolving'), undefined);
   assert.equal(percentageOf('250%'), undefined);
+  // the form `codeassist models pull` prints when its stderr is redirected
+  assert.equal(percentageOf('[#########.....................]  30.0%  0.6 MiB / 2.0 MiB  5.9 MiB/s'), 30);
 });
 
 test('looksLikeStackTrace_DotNetFrames', () => {
