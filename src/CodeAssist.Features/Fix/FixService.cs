@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace CodeAssist.Features.Fix;
 
 /// <summary>Debugging hints for diagnostics: Roslyn's code fixes first, then a compiler-verified fix from the model.</summary>
-public sealed class FixService(ILanguageModels models, IResponseCache? cache, PromptLibrary prompts)
+public sealed class FixService(ILanguageModels models, IResponseCache? cache, PromptLibrary prompts, TimeProvider timeProvider)
 {
     public const string Feature = "fix";
 
@@ -47,7 +47,7 @@ public sealed class FixService(ILanguageModels models, IResponseCache? cache, Pr
         {
             try
             {
-                var (suggestion, rejection) = await new ModelFixer(client, cache, prompts).FixAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
+                var (suggestion, rejection) = await new ModelFixer(client, cache, prompts, timeProvider).FixAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
                 if (suggestion is not null)
                 {
                     suggestions.Add(suggestion);

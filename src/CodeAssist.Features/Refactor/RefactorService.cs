@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace CodeAssist.Features.Refactor;
 
 /// <summary>Refactoring suggestions: a verified rewrite from the model, alongside Roslyn's built-in refactorings.</summary>
-public sealed class RefactorService(ILanguageModels models, IResponseCache? cache, PromptLibrary prompts)
+public sealed class RefactorService(ILanguageModels models, IResponseCache? cache, PromptLibrary prompts, TimeProvider timeProvider)
 {
     public const string Feature = "refactor";
 
@@ -28,7 +28,7 @@ public sealed class RefactorService(ILanguageModels models, IResponseCache? cach
         {
             try
             {
-                var (suggestion, rejection) = await new ModelRefactorer(client, cache, prompts)
+                var (suggestion, rejection) = await new ModelRefactorer(client, cache, prompts, timeProvider)
                     .RefactorAsync(document, span, allowSignatureChanges, request, cancellationToken).ConfigureAwait(false);
                 if (suggestion is not null)
                 {
