@@ -22,6 +22,9 @@ internal sealed class LlamaSession : IDisposable
     private readonly TimeProvider _time;
     private readonly int _batchSize;
 
+    private int _running;
+    private int _maxRunning;
+
     // Invariant: _cached[i] is the token whose keys and values sit at position i of sequence 0, for every i.
     private readonly List<LLamaToken> _cached = [];
 
@@ -49,6 +52,9 @@ internal sealed class LlamaSession : IDisposable
 
     internal int CachedTokenCount => _cached.Count;
 
+    /// <summary>The most requests ever inside the decode loop at once; the gate keeps it at 1.</summary>
+    internal int MaxConcurrentRuns => Volatile.Read(ref _maxRunning);
+
     /// <summary>
     /// Runs one request after those already queued; <paramref name="onText"/> receives text as it is generated.
     /// Throws <see cref="OperationCanceledException"/> when cancelled, after llama.cpp has stopped.
@@ -63,6 +69,20 @@ internal sealed class LlamaSession : IDisposable
                 CancellationToken.None,
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Forgets the cached prompt (the benchmark's "no reuse" baseline).</summary>
+    internal async Task ClearCacheAsync()
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            Truncate(0);
         }
         finally
         {
@@ -87,6 +107,8 @@ internal sealed class LlamaSession : IDisposable
 
         int evaluated = 0;
         int generated = 0;
+        int running = Interlocked.Increment(ref _running);
+        InterlockedMax(ref _maxRunning, running);
         _abort.Token = cancellationToken;
         try
         {
@@ -102,6 +124,15 @@ internal sealed class LlamaSession : IDisposable
         finally
         {
             _abort.Token = default;
+            Interlocked.Decrement(ref _running);
+        }
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
         }
     }
 
@@ -155,7 +186,7 @@ internal sealed class LlamaSession : IDisposable
             }
 
             LLamaToken token = sampler.Sample(_context.NativeHandle, logitsIndex);
-            if (token.IsEndOfGeneration(_vocab))
+            if (token.IsEndOfGeneration(_vocab) || request.StopTokens.Contains(token))
             {
                 reason = CompletionFinishReason.Stop;
                 break;
@@ -218,7 +249,7 @@ internal sealed class LlamaSession : IDisposable
         }
 
         Truncate(kept);
-        if (result == DecodeResult.ComputeAborted)
+        if (result == DecodeResult.ComputeAborted || cancellationToken.IsCancellationRequested)
         {
             throw new OperationCanceledException("Generation was cancelled during a decode.", cancellationToken);
         }

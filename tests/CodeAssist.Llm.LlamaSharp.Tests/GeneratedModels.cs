@@ -9,10 +9,17 @@ namespace CodeAssist.Llm.LlamaSharp.Tests;
 /// </summary>
 internal static class GeneratedModels
 {
-    private static readonly string s_directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "codeassist-llamasharp-tests-" + Environment.ProcessId);
+    // Keyed by the writer's build so that files are reused across runs but never outlive a change to the writer.
+    private static readonly string s_directory = System.IO.Path.Combine(
+        System.IO.Path.GetTempPath(),
+        "codeassist-llamasharp-tests",
+        typeof(RandomModel).Assembly.ManifestModule.ModuleVersionId.ToString("N"));
     private static readonly Lock s_lock = new();
 
     public static string TinyQwen2 => Get("tiny-qwen2-f32.gguf", () => RandomModel.Build(ModelShape.TinyQwen2, TinyVocabulary.Create(), GgmlType.F32, 7));
+
+    public static string TinyStarCoder2 => Get("tiny-starcoder2-vocab.gguf", () =>
+        RandomModel.Build(ModelShape.TinyLlama, TinyVocabulary.Create("llama-bpe", TinyVocabulary.StarCoder2Specials), GgmlType.F32, 13));
 
     public static string TinyLlamaF16 => Get("tiny-llama-f16.gguf", () => RandomModel.Build(ModelShape.TinyLlama, TinyVocabulary.Create("llama-bpe"), GgmlType.F16, 11));
 
@@ -41,6 +48,7 @@ internal static class GeneratedModels
     {
         lock (s_lock)
         {
+            RemoveOtherBuilds();
             string path = Path(name);
             if (!File.Exists(path))
             {
@@ -53,10 +61,39 @@ internal static class GeneratedModels
         }
     }
 
+    /// <summary>
+    /// Removes models of other builds of the writer once they are an hour old: another checkout's test run may be
+    /// using its own folder right now.
+    /// </summary>
+    private static void RemoveOtherBuilds()
+    {
+        string parent = System.IO.Path.GetDirectoryName(s_directory)!;
+        if (Directory.Exists(s_directory) || !Directory.Exists(parent))
+        {
+            return;
+        }
+
+        foreach (string stale in Directory.EnumerateDirectories(parent))
+        {
+            try
+            {
+                if (Directory.GetLastWriteTimeUtc(stale) < DateTime.UtcNow.AddHours(-1))
+                {
+                    Directory.Delete(stale, recursive: true);
+                }
+            }
+            catch (IOException)
+            {
+                // Removed by another run at the same moment.
+            }
+        }
+    }
+
     private static string GetText(string name, string text)
     {
         lock (s_lock)
         {
+            RemoveOtherBuilds();
             Directory.CreateDirectory(s_directory);
             string path = Path(name);
             File.WriteAllText(path, text);

@@ -22,11 +22,12 @@ public sealed record ModelShape(
     /// <summary>A llama model small enough that tests load and run it in milliseconds.</summary>
     public static ModelShape TinyLlama { get; } = new("llama", 64, 2, 128, 4, 2, 2048, 10000f, 1e-5f, false);
 
-    /// <summary>A qwen2 model small enough that tests load and run it in milliseconds.</summary>
-    public static ModelShape TinyQwen2 { get; } = new("qwen2", 64, 2, 128, 4, 2, 4096, 1000000f, 1e-6f, true);
+    /// <summary>A qwen2 model small enough that tests load and run it in milliseconds (untied output, so random
+    /// weights do not just repeat the last input token).</summary>
+    public static ModelShape TinyQwen2 { get; } = new("qwen2", 64, 2, 128, 4, 2, 4096, 1000000f, 1e-6f, false);
 
     /// <summary>A bigger qwen2 shape whose prefill takes long enough to interrupt (tens of milliseconds per batch).</summary>
-    public static ModelShape SmallQwen2 { get; } = new("qwen2", 512, 8, 1536, 8, 2, 4096, 1000000f, 1e-6f, true);
+    public static ModelShape SmallQwen2 { get; } = new("qwen2", 512, 8, 1536, 8, 2, 4096, 1000000f, 1e-6f, false);
 
     /// <summary>Qwen2.5-Coder-0.5B: 24 blocks, 14 heads of 64, 2 KV heads, tied embeddings (494M parameters).</summary>
     public static ModelShape Qwen25Coder05B { get; } = new("qwen2", 896, 24, 4864, 14, 2, 32768, 1000000f, 1e-6f, true);

@@ -1,17 +1,153 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CodeAssist.Features.Configuration;
+using CodeAssist.Features.InlineCompletion;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Host.Mef;
+using Microsoft.CodeAnalysis.Text;
 
 namespace CodeAssist.Cli.Commands;
 
+/// <summary>
+/// <c>codeassist complete FILE:LINE:COL [--json]</c>: the inline suggestion at a position (1-based line and column),
+/// through the same pipeline as the server. With no model configured it answers from Roslyn alone.
+/// </summary>
 internal static class CompleteCommand
 {
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
     public static Command Create()
     {
-        var command = new Command("complete", "Complete code at FILE:LINE:COL.");
-        command.SetAction(_ =>
-        {
-            Console.Error.WriteLine("codeassist complete: not implemented yet.");
-            return 1;
-        });
+        var location = new Argument<string>("FILE:LINE:COL") { Description = "A C# file and a 1-based line and column." };
+        var json = new Option<bool>("--json") { Description = "Print the items as JSON." };
+        var command = new Command("complete", "Complete code at FILE:LINE:COL.") { location, json };
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(location)!, result.GetValue(json), cancellationToken));
         return command;
+    }
+
+    private static async Task<int> RunAsync(string location, bool json, CancellationToken cancellationToken)
+    {
+        if (!TryParseLocation(location, out var path, out var line, out var column, out var error))
+        {
+            await Console.Error.WriteLineAsync($"codeassist complete: {error}").ConfigureAwait(false);
+            return 2;
+        }
+
+        if (!File.Exists(path))
+        {
+            await Console.Error.WriteLineAsync($"codeassist complete: no such file: {path}").ConfigureAwait(false);
+            return 2;
+        }
+
+        var document = LoadDocument(Path.GetFullPath(path));
+        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        if (line < 1 || line > text.Lines.Count || column < 1 || column - 1 > text.Lines[line - 1].Span.Length)
+        {
+            await Console.Error.WriteLineAsync($"codeassist complete: {line}:{column} is outside {path}").ConfigureAwait(false);
+            return 2;
+        }
+
+        var position = text.Lines[line - 1].Start + column - 1;
+        var options = new CodeAssistOptions();
+
+        // The model layer is composed here once its providers land in main; until then completion is Roslyn-only.
+        using var service = new InlineCompletionService(models: null, contextProvider: null, () => options);
+        var completion = await service.GetCompletionsAsync(new InlineCompletionRequest(document, position, Explicit: true), cancellationToken)
+            .ConfigureAwait(false);
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new { completion.Items, completion.Message }, JsonOptions));
+        }
+        else
+        {
+            if (completion.Message is not null)
+            {
+                await Console.Error.WriteLineAsync(completion.Message).ConfigureAwait(false);
+            }
+
+            if (completion.Items.Count == 0)
+            {
+                await Console.Error.WriteLineAsync("No suggestion here.").ConfigureAwait(false);
+                return 1;
+            }
+
+            var best = completion.Items[0];
+            var typed = text.ToString(TextSpan.FromBounds(best.ReplaceStart, best.ReplaceEnd));
+            Console.WriteLine(best.InsertText.StartsWith(typed, StringComparison.Ordinal) ? best.InsertText[typed.Length..] : best.InsertText);
+        }
+
+        return completion.Items.Count > 0 ? 0 : 1;
+    }
+
+    private static bool TryParseLocation(string location, out string path, out int line, out int column, out string error)
+    {
+        (path, line, column, error) = ("", 0, 0, "");
+        var parts = location.Split(':');
+        if (parts.Length < 3
+            || !int.TryParse(parts[^2], NumberStyles.None, CultureInfo.InvariantCulture, out line)
+            || !int.TryParse(parts[^1], NumberStyles.None, CultureInfo.InvariantCulture, out column))
+        {
+            error = $"expected FILE:LINE:COL, got '{location}'";
+            return false;
+        }
+
+        path = string.Join(':', parts[..^2]);
+        return true;
+    }
+
+    /// <summary>
+    /// An ad-hoc project of the file and its sibling sources under the nearest project folder, against the running
+    /// framework. Enough for Roslyn completion; the workspace session replaces it when it lands in main.
+    /// </summary>
+    private static Document LoadDocument(string path)
+    {
+        var folder = Path.GetDirectoryName(path)!;
+        for (var probe = new DirectoryInfo(folder); probe is not null; probe = probe.Parent)
+        {
+            if (probe.EnumerateFiles("*.csproj").Any())
+            {
+                folder = probe.FullName;
+                break;
+            }
+        }
+
+        var references = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "")
+            .Split(Path.PathSeparator)
+            .Where(file => Path.GetFileName(file).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(file) is "netstandard.dll" or "mscorlib.dll")
+            .Select(file => MetadataReference.CreateFromFile(file));
+        var workspace = new AdhocWorkspace(MefHostServices.DefaultHost);
+        var project = workspace.AddProject(ProjectInfo.Create(
+            ProjectId.CreateNewId(),
+            VersionStamp.Default,
+            "complete",
+            "complete",
+            LanguageNames.CSharp,
+            compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
+            metadataReferences: references));
+        var solution = workspace.CurrentSolution;
+        DocumentId? target = null;
+        var sources = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Where(file => !file.Contains("/obj/", StringComparison.Ordinal) && !file.Contains("/bin/", StringComparison.Ordinal))
+            .Take(2000)
+            .Append(path)
+            .Distinct(StringComparer.Ordinal);
+        foreach (var file in sources)
+        {
+            var id = DocumentId.CreateNewId(project.Id);
+            solution = solution.AddDocument(id, Path.GetFileName(file), SourceText.From(File.ReadAllText(file)), filePath: file);
+            if (file == path)
+            {
+                target = id;
+            }
+        }
+
+        return solution.GetDocument(target!)!;
     }
 }

@@ -26,6 +26,21 @@ public sealed record CodeAssistOptions
 
     public string FimFormat { get; init; } = "auto";
 
+    /// <summary>Remote infill: auto | infill (llama-server) | prompt (FIM-formatted) | suffix. <value>auto</value></summary>
+    public string InfillMode { get; init; } = "auto";
+
+    /// <summary>Ollama keep_alive. <value>30m</value></summary>
+    public string KeepAlive { get; init; } = "30m";
+
+    /// <summary>Time to the first byte of a remote answer, and the longest pause between streamed chunks. <value>60</value></summary>
+    public int RequestTimeoutSeconds { get; init; } = 60;
+
+    /// <summary>Redact keys, tokens and passwords from prompts sent to remote providers. <value>true</value></summary>
+    public bool RedactSecrets { get; init; } = true;
+
+    /// <summary>A user-built libllama for the local provider. <value>null: the bundled CPU build</value></summary>
+    public string? NativeLibraryPath { get; init; }
+
     /// <summary>Per-feature overrides (keys: completion, explain, fix, refactor, debug).</summary>
     public IReadOnlyDictionary<string, FeatureModelOptions> Features { get; init; } = new Dictionary<string, FeatureModelOptions>();
 
@@ -53,7 +68,23 @@ public sealed record CodeAssistOptions
             Threads = Threads,
             ContextSize = ContextSize,
             FimFormat = FimFormat,
+            InfillMode = InfillMode,
+            KeepAlive = KeepAlive,
+            RequestTimeout = TimeSpan.FromSeconds(Math.Max(1, RequestTimeoutSeconds)),
+            RedactSecrets = RedactSecrets,
+            NativeLibraryPath = NativeLibraryPath,
         };
+    }
+
+    /// <summary>The model settings of every feature, for <see cref="LanguageModels"/>.</summary>
+    public LanguageModelSettings ToLanguageModelSettings()
+    {
+        var defaults = ToLlmOptions("");
+        var features = LanguageModelSettings.KnownFeatures.Concat(Features.Keys).Distinct()
+            .Select(f => (Feature: f, Options: ToLlmOptions(f)))
+            .Where(p => p.Options != defaults)
+            .ToDictionary(p => p.Feature, p => p.Options);
+        return new LanguageModelSettings { Default = defaults, Features = features };
     }
 }
 

@@ -60,8 +60,9 @@ public static partial class SecretRedactor
     [GeneratedRegex(@"(?<head>\b(?:Bearer|Basic|token)\s+)(?!\[REDACTED\])[A-Za-z0-9._~+/-]{16,}=*", RegexOptions.IgnoreCase)]
     private static partial Regex BearerToken();
 
-    // Server=...;User Id=sa;Password=secret; and Azure's AccountKey=/SharedAccessKey=.
-    [GeneratedRegex(@"(?<head>\b(?:password|pwd|accountkey|sharedaccesskey|sharedsecret)\s*=\s*)(?!\[REDACTED\])(?:""[^""]*""|'[^']*'|[^;""'\s]+)", RegexOptions.IgnoreCase)]
+    // Server=...;User Id=sa;Password=secret; and Azure's AccountKey=/SharedAccessKey=. A C# string literal after
+    // the '=' (Password = @"...") is left to SecretAssignment, which keeps the quotes.
+    [GeneratedRegex(@"(?<head>\b(?:password|pwd|accountkey|sharedaccesskey|sharedsecret)\s*=\s*)(?!\[REDACTED\])(?:""[^""]*""|'[^']*'|(?!@?[""'])[^;""'\s]+)", RegexOptions.IgnoreCase)]
     private static partial Regex ConnectionStringSecret();
 
     // apiKey = "…", "client_secret": "…", Password: '…' (code, JSON, YAML). The name is kept so the code still reads.

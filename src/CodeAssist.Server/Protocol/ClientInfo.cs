@@ -3,4 +3,4 @@ using System.Text.Json.Serialization;
 
 namespace CodeAssist.Server.Protocol;
 
-public sealed record ClientInfo(string Name, string? Version);
+public sealed record ClientInfo(string Name, string? Version = null);

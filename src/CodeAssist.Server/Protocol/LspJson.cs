@@ -17,6 +17,10 @@ public static class LspJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             PropertyNameCaseInsensitive = false,
             RespectNullableAnnotations = false,
+
+            // Positional records' parameters are required (an LSP Position without "line" is invalid params);
+            // optional members get a default value in the record's parameter list.
+            RespectRequiredConstructorParameters = true,
         };
         return options;
     }

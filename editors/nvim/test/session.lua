@@ -1,0 +1,62 @@
+-- Shared by the specs that run the plugin against the real `codeassist serve` (a scripted model on 127.0.0.1).
+-- Env: CODEASSIST_CMD (JSON array), CODEASSIST_WORKSPACE (a copy of samples/Inventory),
+-- CODEASSIST_SETTINGS (JSON settings for the server), CODEASSIST_SCRIPT (the model's script: expected answers).
+local H = require('helpers')
+local compat = require('codeassist.compat')
+
+local S = {}
+
+S.workspace = os.getenv('CODEASSIST_WORKSPACE')
+S.cmd = vim.fn.json_decode(os.getenv('CODEASSIST_CMD'))
+S.settings = vim.fn.json_decode(os.getenv('CODEASSIST_SETTINGS') or '{}')
+S.script = vim.fn.json_decode(table.concat(vim.fn.readfile(os.getenv('CODEASSIST_SCRIPT')), '\n'))
+S.service_file = S.workspace .. '/InventoryService.cs'
+
+-- The buffer's initialized client; fails the test at once when the server never came up.
+function S.client()
+  local c = require('codeassist').client(0)
+  if not (c and c.initialized) then
+    error('no initialized CodeAssist client for this buffer')
+  end
+  return c
+end
+
+-- The 1-based number of the first line of the current buffer containing `text`.
+function S.line_of(text)
+  for i, line in ipairs(vim.api.nvim_buf_get_lines(0, 0, -1, false)) do
+    if line:find(text, 1, true) then
+      return i
+    end
+  end
+  error('no line contains ' .. text)
+end
+
+function S.in_normal_mode()
+  return vim.api.nvim_get_mode().mode == 'n'
+end
+
+--- Inside a test: setup() with the test's server and settings, open InventoryService.cs, wait for initialize.
+function S.start()
+  require('codeassist').setup({ cmd = S.cmd, settings = S.settings, inline = { debounce_ms = 50 } })
+  vim.cmd('edit ' .. vim.fn.fnameescape(S.service_file))
+  H.eq('cs', vim.bo.filetype, 'filetype')
+  H.wait(function()
+    local c = require('codeassist').client(0)
+    return c and c.initialized
+  end, 60000, 'the server to initialize')
+  return S.client()
+end
+
+--- Inside a test: a request to the buffer's client, waiting for its answer. Returns err, result.
+function S.request(method, params, timeout_ms)
+  local done, err, result = false, nil, nil
+  compat.request(S.client(), method, params, function(e, r)
+    done, err, result = true, e, r
+  end, vim.api.nvim_get_current_buf())
+  H.wait(function()
+    return done
+  end, timeout_ms or 30000, method)
+  return err, result
+end
+
+return S

@@ -1,0 +1,122 @@
+// The custom methods of the CodeAssist server (docs/lsp-extensions.md) as the client uses them. Results are read
+// leniently: a plain string or an object with a markdown/text field both render, so that the view keeps working
+// while the server's result records grow.
+
+export const explainMethod = 'codeAssist/explain';
+export const analyzeStackTraceMethod = 'codeAssist/analyzeStackTrace';
+export const contextMethod = 'codeAssist/context';
+export const statsMethod = 'codeAssist/stats';
+export const statusNotification = 'codeAssist/status';
+
+export type ServerState = 'loading' | 'ready' | 'noModel' | 'generating' | 'error';
+
+export interface StatusParams {
+  state: ServerState;
+  message?: string;
+  /** The active model's id, when there is one. */
+  model?: string;
+  /** Loading progress, 0-100, when known. */
+  percentage?: number;
+}
+
+/** The markdown in a streamed chunk or a final result, or undefined when it holds none. */
+export function markdownOf(value: unknown): string | undefined {
+  if (typeof value === 'string') {
+    return value;
+  }
+  if (Array.isArray(value)) {
+    const parts = value.map(markdownOf).filter((part): part is string => part !== undefined);
+    return parts.length > 0 ? parts.join('') : undefined;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    for (const field of ['markdown', 'text', 'delta', 'value', 'contents', 'explanation']) {
+      const inner = markdownOf(record[field]);
+      if (inner !== undefined) {
+        return inner;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Markdown for a result that carries no markdown of its own (context, stats): a titled JSON block. */
+export function markdownOrJson(title: string, value: unknown): string {
+  const markdown = markdownOf(value);
+  if (markdown !== undefined) {
+    return markdown;
+  }
+  return `# ${title}\n\n\`\`\`json\n${JSON.stringify(value, null, 2)}\n\`\`\`\n`;
+}
+
+/** A stack trace analysis: frames with file:line links, then the explanation. */
+export function stackTraceMarkdown(result: unknown): string {
+  const record = (typeof result === 'object' && result !== null ? result : {}) as Record<string, unknown>;
+  const lines = ['# Stack trace', ''];
+  const frames = Array.isArray(record.frames) ? (record.frames as Array<Record<string, unknown>>) : [];
+  for (const frame of frames) {
+    const name = String(frame.symbol ?? frame.method ?? frame.text ?? 'frame');
+    const location = frame.location as { uri?: string; range?: { start?: { line?: number } } } | undefined;
+    const uri = typeof frame.uri === 'string' ? frame.uri : location?.uri;
+    const line = typeof frame.line === 'number' ? frame.line : (location?.range?.start?.line ?? -1) + 1;
+    lines.push(uri ? `- \`${name}\` — [${uri.split('/').pop()}:${line}](${uri}#L${line})` : `- \`${name}\` (not in the workspace)`);
+  }
+  const explanation = markdownOf(record.explanation ?? record.markdown ?? (frames.length === 0 ? result : undefined));
+  if (explanation) {
+    lines.push('', explanation);
+  }
+  return lines.join('\n') + '\n';
+}
+
+export interface StatusPresentation {
+  text: string;
+  tooltip: string;
+  error: boolean;
+}
+
+/** What the status bar item shows for a server state (or a client state such as starting or restarting). */
+export function statusPresentation(status: StatusParams | { state: 'starting' | 'restarting' | 'stopped'; message?: string }): StatusPresentation {
+  const model = 'model' in status && status.model ? `Model: ${status.model}` : '';
+  const message = [status.message ?? '', model].filter(Boolean).join('\n');
+  switch (status.state) {
+    case 'loading': {
+      const percentage = 'percentage' in status && typeof status.percentage === 'number' ? ` ${Math.round(status.percentage)}%` : '';
+      return { text: `$(sync~spin) CodeAssist: loading${percentage}`, tooltip: message || 'Loading the model', error: false };
+    }
+    case 'ready':
+      return { text: '$(check) CodeAssist', tooltip: message || 'Ready', error: false };
+    case 'noModel':
+      return {
+        text: '$(circle-slash) CodeAssist: Roslyn only',
+        tooltip: message || 'No model configured: answers come from Roslyn alone. Run "CodeAssist: Pull Model" to add one.',
+        error: false,
+      };
+    case 'generating':
+      return { text: '$(loading~spin) CodeAssist: generating', tooltip: message || 'Generating', error: false };
+    case 'error':
+      return { text: '$(error) CodeAssist: error', tooltip: message || 'Error: see the output', error: true };
+    case 'starting':
+      return { text: '$(sync~spin) CodeAssist: starting', tooltip: message || 'Starting the server', error: false };
+    case 'restarting':
+      return { text: '$(debug-restart) CodeAssist: restarting', tooltip: message || 'Restarting the server', error: true };
+    case 'stopped':
+      return { text: '$(debug-stop) CodeAssist: stopped', tooltip: message || 'The server is not running', error: true };
+    default:
+      return { text: '$(question) CodeAssist', tooltip: message, error: false };
+  }
+}
+
+/** Parses a percentage out of a progress line printed by `codeassist models pull` ("... 42% ..."). */
+export function percentageOf(line: string): number | undefined {
+  const match = /(\d{1,3}(?:\.\d+)?)\s*%/.exec(line);
+  if (!match) {
+    return undefined;
+  }
+  const value = Number(match[1]);
+  return value >= 0 && value <= 100 ? value : undefined;
+}
+
+/** Looks like a .NET stack trace: at least one "at Namespace.Type.Method(...)" frame line. */
+export function looksLikeStackTrace(text: string): boolean {
+  return /^\s*at\s+\S+\(.*\)/m.test(text);
+}

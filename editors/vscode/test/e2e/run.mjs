@@ -1,0 +1,133 @@
+// End to end in real VS Code: code-server + the built .vsix + the real `codeassist serve`, driven through
+// Chromium by playwright-core, with a scripted OpenAI-compatible model for exact text. One screenshot per
+// scenario goes to the artifacts folder. Last line: "N passed, N failed".
+//
+// Environment: CODE_SERVER, NODE24_BIN (folder), CODEASSIST_SERVER (codeassist.dll or executable), VSIX,
+// SAMPLE (samples/Inventory), ARTIFACTS, CHROMIUM (default /usr/bin/chromium), SCENARIOS (comma list, optional).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { isolatedEnv, startCodeServer } from './codeServer.mjs';
+import { startScriptedModel } from './scriptedModel.mjs';
+import { scenarios, script } from './scenarios.mjs';
+import { Workbench, waitFor } from './workbench.mjs';
+
+const env = (name, fallback) => process.env[name] ?? fallback ?? (() => { throw new Error(`${name} is not set`); })();
+const artifacts = env('ARTIFACTS');
+fs.mkdirSync(artifacts, { recursive: true });
+
+/** The CodeAssist output channel (a log channel, so VS Code keeps it as a file) goes with the artifacts. */
+function copyExtensionLogs(logs) {
+  if (!fs.existsSync(logs)) return;
+  for (const entry of fs.readdirSync(logs, { recursive: true })) {
+    if (/CodeAssist\.log$/.test(String(entry))) {
+      fs.copyFileSync(path.join(logs, String(entry)), path.join(artifacts, 'vscode-extension-output.log'));
+    }
+  }
+}
+
+async function main() {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'codeassist-vscode-e2e-'));
+  // The whole samples folder: its Directory.Build.props keeps the sample apart from any build settings above it.
+  const sample = env('SAMPLE');
+  fs.cpSync(path.dirname(sample), path.join(tmp, 'samples'), { recursive: true });
+  const workspace = path.join(tmp, 'samples', path.basename(sample));
+  const stockLevel = path.join(workspace, 'StockLevel.cs');
+  fs.writeFileSync(stockLevel, fs.readFileSync(stockLevel, 'utf8').replace('Reserved -= quantity;', 'Reserverd -= quantity;'));
+
+  const model = await startScriptedModel(script);
+  const serverLog = path.join(artifacts, 'vscode-server.log');
+  const settings = {
+    'files.autoSave': 'off',
+    'workbench.startupEditor': 'none',
+    'chat.disableAIFeatures': true,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'workbench.tips.enabled': false,
+    'security.workspace.trust.enabled': false,
+    'git.enabled': false,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    // Keep the keyboard for ghost text: no suggest widget, no auto-closed brackets, no auto-indent.
+    'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
+    'editor.suggestOnTriggerCharacters': false,
+    'editor.parameterHints.enabled': false,
+    'editor.autoClosingBrackets': 'never',
+    'editor.autoClosingQuotes': 'never',
+    'editor.autoIndent': 'none',
+    'editor.inlineSuggest.enabled': true,
+    'codeassist.server.path': env('CODEASSIST_SERVER'),
+    'codeassist.provider': 'openai',
+    'codeassist.endpoint': `http://127.0.0.1:${model.port}/v1`,
+    'codeassist.model': 'scripted',
+    // /v1/completions with prompt + suffix: the scripted model needs no FIM template.
+    'codeassist.infillMode': 'suffix',
+    'codeassist.trace': 'debug',
+    'codeassist.logFile': serverLog,
+  };
+  const codeServer = await startCodeServer({
+    codeServer: env('CODE_SERVER'), nodeBin: env('NODE24_BIN'), tmp, vsix: env('VSIX'), settings,
+    log: path.join(artifacts, 'vscode-code-server.log'),
+  });
+  // `timeout` in the suite script sends SIGTERM: take code-server's process group down with us.
+  process.once('SIGTERM', () => {
+    codeServer.stop();
+    process.exit(124);
+  });
+  const browser = await chromium.launchPersistentContext(path.join(tmp, 'chromium'), {
+    executablePath: env('CHROMIUM', '/usr/bin/chromium'),
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    env: isolatedEnv(tmp),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  let passed = 0;
+  let failed = 0;
+  const order = ['statusBar', 'inlineCompletion', 'explainSelection', 'codeActionFix', 'showContext', 'showStats', 'restartOnCrash', 'pullModel'];
+  const wanted = (process.env.SCENARIOS ?? order.join(',')).split(',');
+  try {
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    await page.goto(`${codeServer.url}/?folder=${encodeURIComponent(workspace)}`);
+    const wb = new Workbench(page);
+    await wb.ready();
+    // The server must have started before any scenario can pass: fail them all at once, with the reason, if not.
+    const started = await waitFor('the CodeAssist status item', async () => {
+      const text = await wb.statusText();
+      return { ok: text !== '' && !/starting/.test(text), seen: text };
+    }, 60_000).catch((error) => ({ seen: error.message }));
+    console.log(`status bar: ${started.seen}`);
+    if (!started.ok || /stopped/.test(started.seen)) {
+      await page.screenshot({ path: path.join(artifacts, 'vscode-server-not-started.png') });
+      throw new Error(`the CodeAssist server did not start (status: ${started.seen}); see vscode-code-server.log`);
+    }
+    for (const name of wanted) {
+      const started = Date.now();
+      try {
+        await scenarios[name](wb, page, { processGroup: codeServer.processGroup, modelPort: model.port, tmp, artifacts });
+        passed++;
+        console.log(`ok - ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      } catch (error) {
+        failed++;
+        console.log(`not ok - ${name}: ${error instanceof Error ? error.message : String(error)}`);
+        console.log(`  status bar: ${await wb.statusText()}`);
+        await page.screenshot({ path: path.join(artifacts, `vscode-${name}-failed.png`) }).catch(() => {});
+        await page.keyboard.press('Escape').catch(() => {});
+      }
+    }
+    console.log(`model requests: ${model.requests.map((r) => r.path).join(', ') || 'none'}`);
+  } catch (error) {
+    console.log(`not ok - setup: ${error instanceof Error ? error.message : String(error)}`);
+    failed = wanted.length - passed;
+  } finally {
+    await browser.close().catch(() => {});
+    codeServer.stop();
+    await model.close();
+    copyExtensionLogs(path.join(tmp, 'user-data', 'logs'));
+    if (!process.env.KEEP_TMP) fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+await main();

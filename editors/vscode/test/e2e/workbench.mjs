@@ -1,0 +1,81 @@
+// Small helpers over the VS Code 1.139 workbench DOM (selectors from shared/recipes/editors.md).
+const nbsp = /\u00a0/g;
+
+export class Workbench {
+  constructor(page) {
+    this.page = page;
+  }
+
+  async ready() {
+    await this.page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+    await this.page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
+  }
+
+  async openFile(name) {
+    await this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click();
+    await this.page.waitForSelector(`.tab.active:has-text("${name}")`, { timeout: 20_000 });
+    await this.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  }
+
+  async goToLine(line) {
+    await this.page.keyboard.press('Control+G');
+    await this.page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+    await this.page.keyboard.type(String(line));
+    await this.page.keyboard.press('Enter');
+    await this.page.waitForSelector('.quick-input-widget', { state: 'hidden' });
+  }
+
+  async runCommand(title) {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** The ghost text shown in the editor, its spans joined. */
+  async ghostText() {
+    const parts = await this.page.locator('.editor-instance .monaco-editor [class*="ghost-text"]').allTextContents();
+    return parts.join('').replace(nbsp, ' ');
+  }
+
+  /** Every rendered editor line, in screen order. */
+  async lines() {
+    const lines = await this.page.locator('.editor-instance .monaco-editor .view-line').evaluateAll((nodes) =>
+      nodes.map((node) => ({ top: parseFloat(node.style.top) || 0, text: node.textContent ?? '' })));
+    return lines.sort((a, b) => a.top - b.top).map((line) => line.text.replace(nbsp, ' '));
+  }
+
+  async statusText() {
+    const item = this.page.locator('.statusbar-item', { hasText: 'CodeAssist' }).first();
+    return (await item.count()) > 0 ? (await item.textContent())?.trim() ?? '' : '';
+  }
+
+  /** The document of the frame that holds the CodeAssist markdown view (webviews are nested iframes). */
+  async markdownView() {
+    for (const frame of this.page.frames()) {
+      try {
+        if ((await frame.locator('#content[data-updates]').count()) > 0) {
+          return frame;
+        }
+      } catch {
+        // a frame that went away while looking
+      }
+    }
+    return undefined;
+  }
+}
+
+export async function waitFor(what, probe, timeoutMs, intervalMs = 200) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    last = await probe();
+    if (last.ok) return last;
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${JSON.stringify(last.seen ?? last)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}

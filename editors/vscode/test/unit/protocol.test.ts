@@ -1,0 +1,55 @@
+import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { looksLikeStackTrace, markdownOf, markdownOrJson, percentageOf, stackTraceMarkdown, statusPresentation } from '../../src/protocol';
+
+test('markdownOf_ReadsStringsObjectsAndArrays', () => {
+  assert.equal(markdownOf('# a'), '# a');
+  assert.equal(markdownOf({ markdown: 'b' }), 'b');
+  assert.equal(markdownOf({ text: 'c' }), 'c');
+  assert.equal(markdownOf([{ delta: 'd' }, 'e']), 'de');
+  assert.equal(markdownOf({ other: 1 }), undefined);
+  assert.equal(markdownOf(null), undefined);
+});
+
+test('markdownOrJson_FallsBackToJsonBlock', () => {
+  assert.equal(markdownOrJson('T', { markdown: 'x' }), 'x');
+  assert.match(markdownOrJson('Stats', { requests: 3 }), /^# Stats\n\n```json\n\{\n  "requests": 3\n\}\n```/);
+});
+
+test('stackTraceMarkdown_LinksFramesInTheWorkspace', () => {
+  const markdown = stackTraceMarkdown({
+    frames: [
+      { symbol: 'Inventory.InventoryService.Receive', location: { uri: 'file:///w/InventoryService.cs', range: { start: { line: 9 } } } },
+      { symbol: 'System.Linq.Enumerable.First' },
+    ],
+    explanation: 'The SKU is null.',
+  });
+  assert.match(markdown, /\[InventoryService\.cs:10\]\(file:\/\/\/w\/InventoryService\.cs#L10\)/);
+  assert.match(markdown, /`System\.Linq\.Enumerable\.First` \(not in the workspace\)/);
+  assert.match(markdown, /The SKU is null\.\n$/);
+});
+
+test('statusPresentation_EachState', () => {
+  assert.match(statusPresentation({ state: 'loading', percentage: 41.6 }).text, /loading 42%/);
+  assert.match(statusPresentation({ state: 'noModel' }).tooltip, /Pull Model/);
+  assert.equal(statusPresentation({ state: 'error', message: 'boom' }).error, true);
+  assert.equal(statusPresentation({ state: 'error', message: 'boom' }).tooltip, 'boom');
+  assert.match(statusPresentation({ state: 'generating' }).text, /generating/);
+  assert.match(statusPresentation({ state: 'ready' }).text, /\$\(check\)/);
+  assert.equal(statusPresentation({ state: 'ready', message: 'Ready', model: 'qwen' }).tooltip, 'Ready\nModel: qwen');
+});
+
+test('percentageOf_ProgressLines', () => {
+  assert.equal(percentageOf('qwen.gguf  42% 12.1 MB/s'), 42);
+  assert.equal(percentageOf('done 100.0%'), 100);
+  assert.equal(percentageOf('resolving'), undefined);
+  assert.equal(percentageOf('250%'), undefined);
+  // the form `codeassist models pull` prints when its stderr is redirected
+  assert.equal(percentageOf('[#########.....................]  30.0%  0.6 MiB / 2.0 MiB  5.9 MiB/s'), 30);
+});
+
+test('looksLikeStackTrace_DotNetFrames', () => {
+  const trace = 'System.InvalidOperationException: nope\n   at Inventory.InventoryService.Receive(Product product, Int32 quantity) in /w/InventoryService.cs:line 10';
+  assert.equal(looksLikeStackTrace(trace), true);
+  assert.equal(looksLikeStackTrace('hello world'), false);
+});

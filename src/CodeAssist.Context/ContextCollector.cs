@@ -1,0 +1,53 @@
+using CodeAssist.Context.Collection;
+using Microsoft.CodeAnalysis;
+
+namespace CodeAssist.Context;
+
+/// <summary>
+/// Gathers the context at a position from the semantic model, ranks it and cuts it to a token budget. Works on an
+/// immutable document snapshot, so concurrent requests need no locking.
+/// </summary>
+public sealed class ContextCollector : ICodeContextProvider
+{
+    private const int ThinThreshold = 6;
+
+    private readonly ITokenCounter _tokenCounter;
+    private readonly IWorkspaceSession? _session;
+
+    public ContextCollector(ITokenCounter? tokenCounter = null, IWorkspaceSession? session = null)
+    {
+        _tokenCounter = tokenCounter ?? EstimatingTokenCounter.Instance;
+        _session = session;
+    }
+
+    public async Task<CodeContext> GetContextAsync(Document document, int position, int budgetTokens, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentOutOfRangeException.ThrowIfNegative(budgetTokens);
+        var site = await CursorAnalyzer.AnalyzeAsync(document, position, cancellationToken);
+        if (site is null)
+        {
+            return new CodeContext([], "", 0, budgetTokens);
+        }
+
+        var candidates = new List<ContextCandidate>();
+        candidates.AddRange(HeaderSource.Collect(site));
+        candidates.AddRange(ScopeSource.Collect(site, cancellationToken));
+        candidates.AddRange(ExpectedTypeSource.Collect(site));
+        candidates.AddRange(ReceiverSource.Collect(site, cancellationToken));
+        candidates.AddRange(CrossFileSource.Collect(site, cancellationToken));
+        candidates.AddRange(DiagnosticsSource.Collect(site, cancellationToken));
+        if (IsThin(candidates))
+        {
+            candidates.AddRange(await LexicalSource.CollectAsync(site, _session?.RecentFilePaths ?? [], cancellationToken));
+        }
+
+        var (selected, text, tokens) = ContextBudget.Fit(candidates, budgetTokens, _tokenCounter);
+        var items = selected.Select(c => new ContextItem(c.Kind, c.Text, c.Score, c.Location)).ToList();
+        return new CodeContext(items, text, tokens, budgetTokens);
+    }
+
+    /// <summary>Thin: the compiler found only a handful of declarations to show (few types resolve, or few exist).</summary>
+    private static bool IsThin(List<ContextCandidate> candidates) =>
+        candidates.Count(c => !c.IsNameOnly && !c.IsHeaderOnly && c.Kind is ContextItemKind.ReceiverMember or ContextItemKind.CrossFileSymbol or ContextItemKind.ExpectedType) < ThinThreshold;
+}

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace CodeAssist.Features.Configuration;
+
+/// <summary>
+/// Builds the effective <see cref="CodeAssistOptions"/> from its sources, later ones winning: defaults, the user
+/// settings file, the workspace's <c>.codeassist.json</c>, environment variables, the editor, command-line flags.
+/// Each value is checked where it is read: an invalid one is reported with its setting and source and skipped,
+/// so the value from an earlier source stays. Loading never throws for bad input.
+/// </summary>
+public sealed class OptionsLoader
+{
+    public const string WorkspaceFileName = ".codeassist.json";
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    private static readonly (string Variable, string Path)[] EnvironmentVariables =
+    [
+        ("CODEASSIST_PROVIDER", "provider"),
+        ("CODEASSIST_MODEL", "model"),
+        ("CODEASSIST_ENDPOINT", "endpoint"),
+    ];
+
+    private readonly Func<string, string?> _environment;
+
+    public OptionsLoader(Func<string, string?>? environment = null)
+    {
+        _environment = environment ?? Environment.GetEnvironmentVariable;
+    }
+
+    /// <summary>$XDG_CONFIG_HOME/codeassist/settings.json, else ~/.config/codeassist/settings.json.</summary>
+    public string DefaultUserSettingsPath()
+    {
+        var configHome = _environment("XDG_CONFIG_HOME");
+        if (string.IsNullOrWhiteSpace(configHome) || !Path.IsPathRooted(configHome))
+        {
+            var home = _environment("HOME");
+            configHome = Path.Combine(string.IsNullOrWhiteSpace(home) ? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) : home, ".config");
+        }
+
+        return Path.Combine(configHome, "codeassist", "settings.json");
+    }
+
+    public LoadedOptions Load(OptionsSources sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var layers = new SettingsLayers(SettingsSchema.Defaults());
+
+        var userPath = sources.UserSettingsPath ?? DefaultUserSettingsPath();
+        ApplyFile(layers, userPath, $"user settings {userPath}");
+        if (!string.IsNullOrEmpty(sources.WorkspaceRoot))
+        {
+            var workspacePath = Path.Combine(sources.WorkspaceRoot, WorkspaceFileName);
+            ApplyFile(layers, workspacePath, $"workspace {workspacePath}");
+        }
+
+        foreach (var (variable, path) in EnvironmentVariables)
+        {
+            if (_environment(variable) is { Length: > 0 } value)
+            {
+                layers.Set(path, SettingsSchema.FromText(layers.Defaults, path, value), $"environment {variable}");
+            }
+        }
+
+        if (sources.Editor is { ValueKind: JsonValueKind.Object } editor)
+        {
+            layers.Apply(Unwrap(JsonNode.Parse(editor.GetRawText())!.AsObject()), "editor", baseDirectory: null);
+        }
+
+        foreach (var (path, value) in sources.CommandLine)
+        {
+            var canonical = SettingsSchema.Canonical(layers.Defaults, path.Split('.'));
+            if (canonical is null)
+            {
+                layers.Problems.Add($"Unknown setting '{path}' from the command line.");
+                continue;
+            }
+
+            layers.Set(canonical, SettingsSchema.FromText(layers.Defaults, canonical, value), $"command line --{path}");
+        }
+
+        return new LoadedOptions(layers.Build(), layers.Sources, layers.Problems);
+    }
+
+    private static void ApplyFile(SettingsLayers layers, string path, string source)
+    {
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(File.ReadAllText(path), documentOptions: DocumentOptions);
+        }
+        catch (Exception exception) when (exception is JsonException or IOException or UnauthorizedAccessException)
+        {
+            layers.Problems.Add($"Could not read {source}: {exception.Message} The file is ignored.");
+            return;
+        }
+
+        if (node is not JsonObject obj)
+        {
+            layers.Problems.Add($"{source} must hold a JSON object; it is ignored.");
+            return;
+        }
+
+        layers.Apply(Unwrap(obj), source, Path.GetDirectoryName(path));
+    }
+
+    /// <summary>Accepts {"codeassist": {...}} and {"settings": {"codeassist": {...}}} (VS Code's shapes) as well as the bare object.</summary>
+    private static JsonObject Unwrap(JsonObject obj)
+    {
+        foreach (var wrapper in new[] { "settings", "codeassist" })
+        {
+            if (obj.Count == 1 && obj.FirstOrDefault().Key is { } key && string.Equals(key, wrapper, StringComparison.OrdinalIgnoreCase) && obj[key] is JsonObject inner)
+            {
+                obj = inner;
+            }
+        }
+
+        return obj;
+    }
+}

@@ -1,0 +1,125 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace CodeAssist.Features.Configuration;
+
+/// <summary>The merged settings as JSON, with the source of every value and the problems met so far.</summary>
+internal sealed class SettingsLayers
+{
+    private readonly JsonObject _merged;
+
+    public SettingsLayers(JsonObject defaults)
+    {
+        Defaults = defaults;
+        _merged = (JsonObject)defaults.DeepClone();
+    }
+
+    public JsonObject Defaults { get; }
+
+    public Dictionary<string, string> Sources { get; } = new(StringComparer.Ordinal);
+
+    public List<string> Problems { get; } = [];
+
+    /// <summary>Applies one source's object; nested objects and dotted keys ("completion.debounceMs") both work.</summary>
+    public void Apply(JsonObject settings, string source, string? baseDirectory)
+    {
+        foreach (var (path, value) in Leaves(settings, []))
+        {
+            var canonical = SettingsSchema.Canonical(Defaults, path);
+            if (canonical is null)
+            {
+                Problems.Add($"Unknown setting '{string.Join('.', path)}' in {source}; it is ignored.");
+                continue;
+            }
+
+            Set(canonical, ResolvePath(canonical, value, baseDirectory), source);
+        }
+    }
+
+    public void Set(string path, JsonNode? value, string source)
+    {
+        if (SettingsSchema.Check(Defaults, path, value) is { } problem)
+        {
+            Problems.Add($"Setting `{path}` from {source} {problem}; got {Describe(value)}. Keeping {Describe(Get(path))} from {Sources.GetValueOrDefault(path, "default")}.");
+            return;
+        }
+
+        var segments = path.Split('.');
+        var parent = _merged;
+        foreach (var segment in segments[..^1])
+        {
+            if (parent[segment] is not JsonObject child)
+            {
+                child = [];
+                parent[segment] = child;
+            }
+
+            parent = child;
+        }
+
+        parent[segments[^1]] = value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? JsonValue.Create(v.GetValue<string>().Trim()) : value?.DeepClone();
+        Sources[path] = source;
+    }
+
+    public CodeAssistOptions Build()
+    {
+        try
+        {
+            return _merged.Deserialize<CodeAssistOptions>(SettingsSchema.JsonOptions) ?? new CodeAssistOptions();
+        }
+        catch (JsonException exception)
+        {
+            // Values are checked one by one before this; reaching here is a bug, which must not stop the server.
+            Problems.Add($"The settings could not be applied ({exception.Message}); using defaults.");
+            return new CodeAssistOptions();
+        }
+    }
+
+    private JsonNode? Get(string path)
+    {
+        JsonNode? node = _merged;
+        foreach (var segment in path.Split('.'))
+        {
+            node = node is JsonObject obj ? obj[segment] : null;
+        }
+
+        return node;
+    }
+
+    private static IEnumerable<(string[] Path, JsonNode? Value)> Leaves(JsonObject obj, string[] prefix)
+    {
+        foreach (var (key, value) in obj)
+        {
+            var path = prefix.Concat(key.Split('.')).ToArray();
+            if (value is JsonObject child)
+            {
+                foreach (var leaf in Leaves(child, path))
+                {
+                    yield return leaf;
+                }
+            }
+            else
+            {
+                yield return (path, value);
+            }
+        }
+    }
+
+    // A relative GGUF path or log file in a settings file is relative to that file, not to the process directory.
+    private static JsonNode? ResolvePath(string path, JsonNode? value, string? baseDirectory)
+    {
+        var isPathSetting = path is "logFile" or "nativeLibraryPath" || path == "model" || (path.StartsWith("features.", StringComparison.Ordinal) && path.EndsWith(".model", StringComparison.Ordinal));
+        if (baseDirectory is null || !isPathSetting || value is not JsonValue v || v.GetValueKind() != JsonValueKind.String)
+        {
+            return value;
+        }
+
+        var text = v.GetValue<string>().Trim();
+        var looksLikeFile = path is "logFile" or "nativeLibraryPath" || text.EndsWith(".gguf", StringComparison.OrdinalIgnoreCase);
+        return looksLikeFile && text.Length > 0 && !Path.IsPathRooted(text) && !text.StartsWith('~')
+            ? JsonValue.Create(Path.GetFullPath(Path.Combine(baseDirectory, text)))
+            : value;
+    }
+
+    private static string Describe(JsonNode? value) => value is null ? "null" : value.ToJsonString();
+}

@@ -1,0 +1,8 @@
+namespace CodeAssist.Features.InlineCompletion;
+
+public enum CompletionShape
+{
+    None,
+    SingleLine,
+    MultiLine,
+}

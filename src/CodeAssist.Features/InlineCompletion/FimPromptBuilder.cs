@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using System.Text;
+using CodeAssist.Features.Configuration;
+using CodeAssist.Llm;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CodeAssist.Features.InlineCompletion;
+
+/// <summary>
+/// Step 2: the FIM request. Layout stability matters more than size: the Roslyn context comes first and is reused
+/// while the caret stays in the same member (the service memoises it), the prefix window starts on a snapped line,
+/// and only the line being edited changes between keystrokes.
+/// </summary>
+internal sealed class FimPromptBuilder
+{
+    private const int MaxPrefixTokens = 1024;
+    private const int MaxSuffixTokens = 256;
+
+    // Tokens the FIM markers and file headers take, kept free so the prompt never overflows the context.
+    private const int FormatOverheadTokens = 32;
+
+    private readonly ICompletionModel model;
+    private readonly PromptWindow window;
+
+    public FimPromptBuilder(ICompletionModel model)
+    {
+        this.model = model;
+        window = new PromptWindow(model.CountTokens);
+    }
+
+    public InlineCompletionPrompt Build(
+        SourceText text,
+        int position,
+        CompletionDecision decision,
+        IReadOnlyList<ContextSnippet> context,
+        string? filePath,
+        CompletionOptions options)
+    {
+        var contextTokens = context.Sum(snippet => model.CountTokens(snippet.Text));
+        var available = Math.Max(64, model.Info.ContextLength - options.MaxTokens - contextTokens - FormatOverheadTokens);
+        var prefixBudget = Math.Min(MaxPrefixTokens, available * 3 / 4);
+        var suffixBudget = Math.Min(MaxSuffixTokens, available - prefixBudget);
+
+        var prefix = window.CutPrefix(text, position, prefixBudget);
+        var suffix = model.Info.SupportsFim ? window.CutSuffix(text, position, suffixBudget) : "";
+        var candidates = Math.Max(1, options.Candidates);
+        var request = new InfillRequest
+        {
+            Prefix = prefix,
+            Suffix = suffix,
+            ExtraContext = context,
+            FilePath = filePath is null ? null : Path.GetFileName(filePath),
+            MaxTokens = decision.Shape == CompletionShape.MultiLine ? options.MaxTokens * 2 : options.MaxTokens,
+            StopSequences = decision.StopSequences,
+            CandidateCount = candidates,
+
+            // Several greedy candidates would be identical; sampling only makes sense when asking for more than one.
+            Temperature = candidates > 1 ? 0.4f : 0f,
+            TimeLimit = TimeSpan.FromSeconds(10),
+        };
+        return new InlineCompletionPrompt(request, ComputeKey(model.Info.ModelId, request));
+    }
+
+    private static string ComputeKey(string modelId, InfillRequest request)
+    {
+        var builder = new StringBuilder();
+        builder.Append(modelId).Append('\0').Append(request.MaxTokens).Append('\0').Append(request.CandidateCount)
+            .Append('\0').Append(request.Temperature).Append('\0').Append(string.Join('\u0001', request.StopSequences)).Append('\0');
+        foreach (var snippet in request.ExtraContext)
+        {
+            builder.Append(snippet.FilePath).Append('\0').Append(snippet.Text).Append('\0');
+        }
+
+        builder.Append(request.Prefix).Append('\0').Append(request.Suffix);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())));
+    }
+}

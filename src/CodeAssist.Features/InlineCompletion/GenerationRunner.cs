@@ -1,0 +1,94 @@
+using System.Text;
+using CodeAssist.Features.Configuration;
+using CodeAssist.Llm;
+using Microsoft.CodeAnalysis;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace CodeAssist.Features.InlineCompletion;
+
+/// <summary>
+/// Step 3 and what follows it for one generation: streams the candidates, post-processes, caches the texts, verifies
+/// and ranks, and publishes the items as the document's suggestion on screen. Runs under the generation's own token.
+/// </summary>
+internal sealed class GenerationRunner
+{
+    private readonly ICompletionModel model;
+    private readonly CandidateRanker ranker;
+    private readonly InlineCompletionCounters counters;
+    private readonly IMemoryCache cache;
+    private readonly TimeProvider time;
+
+    public GenerationRunner(ICompletionModel model, CandidateRanker ranker, InlineCompletionCounters counters, IMemoryCache cache, TimeProvider time)
+    {
+        this.model = model;
+        this.ranker = ranker;
+        this.counters = counters;
+        this.cache = cache;
+        this.time = time;
+    }
+
+    public async Task<IReadOnlyList<InlineCompletionItem>> RunAsync(
+        Generation generation,
+        DocumentCompletionState state,
+        InlineCompletionPrompt prompt,
+        CompletionDecision decision,
+        Document document,
+        CompletionOptions options)
+    {
+        // Yield first so the caller registers the generation before any of it runs.
+        await Task.Yield();
+        var cancellationToken = generation.Cancellation.Token;
+        var started = time.GetTimestamp();
+        generation.ModelStarted = started;
+        var texts = new SortedDictionary<int, StringBuilder>();
+        long chunks = 0;
+        counters.ModelCall();
+
+        // The "before" side of verification does not depend on the model's answer: compute it while the model runs.
+        var before = options.Verify
+            ? Task.Run(() => CandidateVerifier.MemberErrorsAsync(document, generation.Position, cancellationToken), cancellationToken)
+            : null;
+        try
+        {
+            await foreach (var chunk in model.InfillAsync(prompt.Request, cancellationToken).ConfigureAwait(false))
+            {
+                chunks++;
+                if (!texts.TryGetValue(chunk.CandidateIndex, out var builder))
+                {
+                    texts[chunk.CandidateIndex] = builder = new StringBuilder();
+                }
+
+                builder.Append(chunk.Text);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            generation.ModelEnded = time.GetTimestamp();
+            counters.WastedTokens(chunks);
+            throw;
+        }
+
+        generation.ModelEnded = time.GetTimestamp();
+        counters.ModelFinished(time.GetElapsedTime(started, generation.ModelEnded).TotalMilliseconds);
+        var around = CaretSurroundings.From(generation.Text, generation.Position);
+        var candidates = texts.Values
+            .Select(builder => CandidatePostProcessor.Process(builder.ToString(), decision, around))
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        cache.Set(prompt.Key, (IReadOnlyList<string>)candidates, new MemoryCacheEntryOptions { Size = 1 });
+
+        var items = await ranker.RankAsync(document, generation.Position, candidates, InlineCompletionSource.Model, options, before, cancellationToken)
+            .ConfigureAwait(false);
+        lock (state.Gate)
+        {
+            state.Shown = new ShownSuggestion(generation.Text, generation.Position, items);
+            if (ReferenceEquals(state.InFlight, generation))
+            {
+                state.InFlight = null;
+            }
+        }
+
+        return items;
+    }
+}

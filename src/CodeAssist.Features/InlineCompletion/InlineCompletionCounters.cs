@@ -1,0 +1,91 @@
+namespace CodeAssist.Features.InlineCompletion;
+
+/// <summary>Thread-safe counters behind <see cref="InlineCompletionStatistics"/>.</summary>
+internal sealed class InlineCompletionCounters
+{
+    private long requests;
+    private long shown;
+    private long modelCalls;
+    private long cacheHits;
+    private long typingThroughHits;
+    private long inFlightJoins;
+    private long superseded;
+    private long wastedTokens;
+    private long accepted;
+    private long rejected;
+    private long repaired;
+    private long unverified;
+    private long roslynFallbacks;
+    private double modelLatencyAverageMs;
+
+    public LatencyRecorder Latency { get; } = new();
+
+    public LatencyRecorder Verification { get; } = new();
+
+    public LatencyRecorder ModelLatency { get; } = new();
+
+    /// <summary>Smoothed model latency for the debounce (percentiles sort; this is read on every keystroke).</summary>
+    public double ModelLatencyAverageMs => Volatile.Read(ref modelLatencyAverageMs);
+
+    public LatencyRecorder Overhead { get; } = new();
+
+    public LatencyRecorder TypingThroughLatency { get; } = new();
+
+    public void ModelFinished(double milliseconds)
+    {
+        ModelLatency.Record(milliseconds);
+        var previous = Volatile.Read(ref modelLatencyAverageMs);
+        Volatile.Write(ref modelLatencyAverageMs, previous == 0 ? milliseconds : (0.8 * previous) + (0.2 * milliseconds));
+    }
+
+    public void Request() => Interlocked.Increment(ref requests);
+
+    public void Shown() => Interlocked.Increment(ref shown);
+
+    public void ModelCall() => Interlocked.Increment(ref modelCalls);
+
+    public void CacheHit() => Interlocked.Increment(ref cacheHits);
+
+    public void TypingThroughHit() => Interlocked.Increment(ref typingThroughHits);
+
+    public void InFlightJoin() => Interlocked.Increment(ref inFlightJoins);
+
+    public void Superseded() => Interlocked.Increment(ref superseded);
+
+    public void WastedTokens(long tokens) => Interlocked.Add(ref wastedTokens, tokens);
+
+    public void Accepted() => Interlocked.Increment(ref accepted);
+
+    public void Rejected() => Interlocked.Increment(ref rejected);
+
+    public void Repaired() => Interlocked.Increment(ref repaired);
+
+    public void Unverified() => Interlocked.Increment(ref unverified);
+
+    public void RoslynFallback() => Interlocked.Increment(ref roslynFallbacks);
+
+    public InlineCompletionStatistics Snapshot() => new()
+    {
+        Requests = Interlocked.Read(ref requests),
+        Shown = Interlocked.Read(ref shown),
+        ModelCalls = Interlocked.Read(ref modelCalls),
+        CacheHits = Interlocked.Read(ref cacheHits),
+        TypingThroughHits = Interlocked.Read(ref typingThroughHits),
+        InFlightJoins = Interlocked.Read(ref inFlightJoins),
+        Superseded = Interlocked.Read(ref superseded),
+        WastedTokens = Interlocked.Read(ref wastedTokens),
+        Accepted = Interlocked.Read(ref accepted),
+        RejectedByVerification = Interlocked.Read(ref rejected),
+        Repaired = Interlocked.Read(ref repaired),
+        Unverified = Interlocked.Read(ref unverified),
+        RoslynFallbacks = Interlocked.Read(ref roslynFallbacks),
+        LatencyP50Ms = Latency.Percentile(50),
+        LatencyP95Ms = Latency.Percentile(95),
+        VerificationP50Ms = Verification.Percentile(50),
+        VerificationP95Ms = Verification.Percentile(95),
+        ModelLatencyP50Ms = ModelLatency.Percentile(50),
+        OverheadP50Ms = Overhead.Percentile(50),
+        OverheadP95Ms = Overhead.Percentile(95),
+        TypingThroughP95Ms = TypingThroughLatency.Percentile(95),
+    };
+}

@@ -1,0 +1,291 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using CodeAssist.Context;
+using CodeAssist.Features.Configuration;
+using CodeAssist.Llm;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace CodeAssist.Features.InlineCompletion;
+
+/// <summary>
+/// Ghost-text completion: in = a document snapshot and a caret offset, out = items with insert text and a replace range.
+/// Answers, cheapest first: typing-through of the suggestion on screen, a generation in flight that this keystroke
+/// continues, the exact cache, then (after an adaptive debounce) a new generation that supersedes the older one.
+/// Without a model it answers from Roslyn's completion list.
+/// </summary>
+public sealed class InlineCompletionService : IDisposable
+{
+    public const string NoModelMessage = "No completion model: suggestions come from Roslyn alone. Run `codeassist models pull` to add one.";
+
+    private readonly ILanguageModels? models;
+    private readonly ICodeContextProvider? contextProvider;
+    private readonly Func<CodeAssistOptions> options;
+    private readonly TimeProvider time;
+    private readonly InlineCompletionCounters counters = new();
+    private readonly CandidateRanker ranker;
+    private readonly ConcurrentDictionary<string, DocumentCompletionState> documents = new(StringComparer.Ordinal);
+    private readonly MemoryCache cache;
+    private readonly ConditionalWeakTable<ICompletionModel, FimPromptBuilder> promptBuilders = [];
+
+    public InlineCompletionService(ILanguageModels? models, ICodeContextProvider? contextProvider, Func<CodeAssistOptions> options, TimeProvider? time = null)
+    {
+        this.models = models;
+        this.contextProvider = contextProvider;
+        this.options = options;
+        this.time = time ?? TimeProvider.System;
+        ranker = new CandidateRanker(counters);
+        cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, options().Cache.MaxEntries) });
+    }
+
+    public InlineCompletionStatistics GetStatistics() => counters.Snapshot();
+
+    /// <summary>Counts an item the user accepted (the client runs the item's command).</summary>
+    public void Accepted(string itemId)
+    {
+        if (!string.IsNullOrEmpty(itemId))
+        {
+            counters.Accepted();
+        }
+    }
+
+    /// <summary>Forgets a closed document and stops its generation.</summary>
+    public void CloseDocument(string documentKey)
+    {
+        if (documents.TryRemove(documentKey, out var state))
+        {
+            lock (state.Gate)
+            {
+                state.InFlight?.Cancellation.Cancel();
+            }
+        }
+    }
+
+    public async Task<InlineCompletionResult> GetCompletionsAsync(InlineCompletionRequest request, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        counters.Request();
+        var timing = new RequestTiming();
+        var result = await ComputeAsync(request, started, timing, cancellationToken).ConfigureAwait(false);
+        var elapsed = time.GetElapsedTime(started).TotalMilliseconds;
+        counters.Latency.Record(elapsed);
+        counters.Overhead.Record(Math.Max(0, elapsed - timing.ExcludedMs));
+        if (timing.TypingThrough)
+        {
+            counters.TypingThroughLatency.Record(elapsed);
+        }
+
+        if (result.Items.Count > 0)
+        {
+            counters.Shown();
+        }
+
+        return result;
+    }
+
+    private async Task<InlineCompletionResult> ComputeAsync(
+        InlineCompletionRequest request, long started, RequestTiming timing, CancellationToken cancellationToken)
+    {
+        var settings = options();
+        var document = request.Document;
+        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        if (!settings.Completion.Enabled || request.Position < 0 || request.Position > text.Length)
+        {
+            return InlineCompletionResult.Empty;
+        }
+
+        var state = documents.GetOrAdd(request.DocumentKey, _ => new DocumentCompletionState());
+        var debounce = state.Debounce.Next(time, started, settings.Completion.DebounceMs, counters.ModelLatencyAverageMs);
+        if (TypingThrough.TryContinue(state.Shown, text, request.Position) is { } continued)
+        {
+            counters.TypingThroughHit();
+            timing.TypingThrough = true;
+            state.Shown = new ShownSuggestion(text, request.Position, continued);
+            return new InlineCompletionResult(continued);
+        }
+
+        var model = models?.GetCompletionModel("completion");
+        if (model is null)
+        {
+            counters.RoslynFallback();
+            var item = await RoslynCompletionFallback.GetAsync(document, request.Position, ranker.NextId(), cancellationToken).ConfigureAwait(false);
+            return new InlineCompletionResult(item is null ? [] : [item], NoModelMessage);
+        }
+
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return InlineCompletionResult.Empty;
+        }
+
+        var decision = CompletionDecider.Decide(
+            root, text, request.Position, model.Info.SupportsFim, settings.Completion.InCommentsAndStrings || request.Explicit);
+        Generation? running;
+        lock (state.Gate)
+        {
+            running = state.InFlight;
+            if (running is not null && (decision.Shape == CompletionShape.None || !running.CanServe(text, request.Position)))
+            {
+                Supersede(state, running);
+                running = null;
+            }
+        }
+
+        if (decision.Shape == CompletionShape.None)
+        {
+            return InlineCompletionResult.Empty;
+        }
+
+        if (running is not null)
+        {
+            counters.InFlightJoin();
+            return await JoinAsync(state, running, text, request.Position, timing, cancellationToken).ConfigureAwait(false);
+        }
+
+        var context = await GetContextAsync(state, document, root, request.Position, settings, cancellationToken).ConfigureAwait(false);
+        var builder = promptBuilders.GetValue(model, m => new FimPromptBuilder(m));
+        var prompt = builder.Build(text, request.Position, decision, context, document.FilePath, settings.Completion);
+        if (cache.TryGetValue(prompt.Key, out IReadOnlyList<string>? cached) && cached is not null)
+        {
+            counters.CacheHit();
+            var items = await ranker.RankAsync(document, request.Position, cached, InlineCompletionSource.Cache, settings.Completion, before: null, cancellationToken)
+                .ConfigureAwait(false);
+            state.Shown = new ShownSuggestion(text, request.Position, items);
+            return new InlineCompletionResult(items);
+        }
+
+        if (!request.Explicit && debounce > TimeSpan.Zero)
+        {
+            await Task.Delay(debounce, time, cancellationToken).ConfigureAwait(false);
+            timing.ExcludedMs += debounce.TotalMilliseconds;
+        }
+
+        Generation generation;
+        lock (state.Gate)
+        {
+            if (state.InFlight is { } other && other.PromptKey == prompt.Key && !other.Completion.IsCompleted)
+            {
+                // Same prompt already running (a duplicate request): attach instead of starting a second call.
+                generation = other;
+                counters.InFlightJoin();
+            }
+            else
+            {
+                if (state.InFlight is { } older && !older.Completion.IsCompleted)
+                {
+                    Supersede(state, older);
+                }
+
+                generation = new Generation(prompt.Key, text, request.Position);
+                var runner = new GenerationRunner(model, ranker, counters, cache, time);
+                generation.Completion = runner.RunAsync(generation, state, prompt, decision, document, settings.Completion);
+                state.InFlight = generation;
+            }
+        }
+
+        return await JoinAsync(state, generation, text, request.Position, timing, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<InlineCompletionResult> JoinAsync(
+        DocumentCompletionState state,
+        Generation generation,
+        SourceText text,
+        int position,
+        RequestTiming timing,
+        CancellationToken cancellationToken)
+    {
+        IReadOnlyList<InlineCompletionItem> items;
+        var joined = time.GetTimestamp();
+        try
+        {
+            items = await generation.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Superseded by a newer request: this keystroke is stale, its answer is empty.
+            return InlineCompletionResult.Empty;
+        }
+        finally
+        {
+            timing.ExcludedMs += ModelOverlapMs(generation, joined);
+        }
+
+        if (position == generation.Position)
+        {
+            return new InlineCompletionResult(items);
+        }
+
+        // The user typed on while the model ran: the result is only useful if it starts with what was typed.
+        var continued = TypingThrough.TryContinue(new ShownSuggestion(generation.Text, generation.Position, items), text, position) ?? [];
+        if (continued.Count > 0)
+        {
+            state.Shown = new ShownSuggestion(text, position, continued);
+        }
+
+        return new InlineCompletionResult(continued);
+    }
+
+    /// <summary>How long this request waited while the model itself was running.</summary>
+    private double ModelOverlapMs(Generation generation, long joined)
+    {
+        if (generation.ModelStarted == 0)
+        {
+            return 0;
+        }
+
+        var start = Math.Max(joined, generation.ModelStarted);
+        var end = generation.ModelEnded == 0 ? time.GetTimestamp() : generation.ModelEnded;
+        return end > start ? time.GetElapsedTime(start, end).TotalMilliseconds : 0;
+    }
+
+    private void Supersede(DocumentCompletionState state, Generation generation)
+    {
+        if (!generation.Completion.IsCompleted)
+        {
+            counters.Superseded();
+            generation.Cancellation.Cancel();
+        }
+
+        if (ReferenceEquals(state.InFlight, generation))
+        {
+            state.InFlight = null;
+        }
+    }
+
+    private async Task<IReadOnlyList<ContextSnippet>> GetContextAsync(
+        DocumentCompletionState state, Document document, SyntaxNode root, int position, CodeAssistOptions settings, CancellationToken cancellationToken)
+    {
+        if (contextProvider is null)
+        {
+            return [];
+        }
+
+        // Reusing the context while the caret stays in one member keeps the prompt's head identical across keystrokes.
+        var member = root.FindToken(Math.Max(0, position - 1)).Parent?.AncestorsAndSelf().OfType<MemberDeclarationSyntax>().FirstOrDefault();
+        var memberStart = member?.SpanStart ?? 0;
+        if (state.ContextMemberStart == memberStart)
+        {
+            return state.Context;
+        }
+
+        var context = await contextProvider.GetContextAsync(document, position, settings.Context.BudgetTokens, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<ContextSnippet> snippets = string.IsNullOrWhiteSpace(context.RenderedText)
+            ? []
+            : [new ContextSnippet("context.cs", context.RenderedText)];
+        state.Context = snippets;
+        state.ContextMemberStart = memberStart;
+        return snippets;
+    }
+
+    public void Dispose()
+    {
+        foreach (var state in documents.Values)
+        {
+            state.InFlight?.Cancellation.Cancel();
+        }
+
+        cache.Dispose();
+    }
+}

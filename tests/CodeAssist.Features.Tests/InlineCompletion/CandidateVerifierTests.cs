@@ -1,0 +1,131 @@
+using CodeAssist.Features.InlineCompletion;
+using CodeAssist.TestUtilities;
+using Xunit;
+using static CodeAssist.Features.Tests.InlineCompletion.InlineCompletionTestHost;
+
+namespace CodeAssist.Features.Tests.InlineCompletion;
+
+public sealed class CandidateVerifierTests
+{
+    private const string Orders = """
+        using System.Collections.Generic;
+
+        sealed class Order
+        {
+            public decimal Total { get; set; }
+            public string Customer { get; set; } = "";
+            public decimal Discount(decimal rate) => Total * rate;
+        }
+
+        sealed class Report
+        {
+            public decimal Sum(List<Order> orders)
+            {
+                decimal sum = 0;
+                foreach (var order in orders)
+                {
+                    sum += order.$0
+                }
+                return sum;
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task Verify_KnownMember_IsAccepted()
+    {
+        var (result, service) = await CompleteAsync(Orders, new FakeCompletionModel("Total;"));
+        var item = Assert.Single(result.Items);
+        Assert.Equal("Total;", item.InsertText);
+        Assert.Equal(VerificationState.Verified, item.Verification);
+        Assert.Equal(0, service.GetStatistics().RejectedByVerification);
+    }
+
+    [Fact]
+    public async Task Verify_UnknownMember_IsRejected()
+    {
+        var (result, service) = await CompleteAsync(Orders, new FakeCompletionModel("Amount;"));
+        Assert.Empty(result.Items);
+        Assert.Equal(1, service.GetStatistics().RejectedByVerification);
+    }
+
+    [Fact]
+    public async Task Verify_MisspelledMember_IsRepaired()
+    {
+        var (result, service) = await CompleteAsync(Orders, new FakeCompletionModel("Totl;"));
+        var item = Assert.Single(result.Items);
+        Assert.Equal("Total;", item.InsertText);
+        Assert.Equal(VerificationState.Repaired, item.Verification);
+        Assert.Equal(1, service.GetStatistics().Repaired);
+    }
+
+    [Fact]
+    public async Task Verify_WrongArgumentCount_IsRejected()
+    {
+        var (result, _) = await CompleteAsync(Orders, new FakeCompletionModel("Discount(0.1m, 2);"));
+        Assert.Empty(result.Items);
+    }
+
+    [Fact]
+    public async Task Verify_WrongArgumentType_IsRejected()
+    {
+        var (result, _) = await CompleteAsync(Orders, new FakeCompletionModel("Discount(\"ten\");"));
+        Assert.Empty(result.Items);
+    }
+
+    [Fact]
+    public async Task Verify_UnknownLocal_IsRejected()
+    {
+        var markup = Orders.Replace("sum += order.$0", "sum += $0", StringComparison.Ordinal);
+        var (result, _) = await CompleteAsync(markup, new FakeCompletionModel("orderTotal;"));
+        Assert.Empty(result.Items);
+    }
+
+    [Fact]
+    public async Task Verify_UnfinishedCall_IsExplainedAndAccepted()
+    {
+        // `Discount(` stays open: the missing argument is not the candidate's fault.
+        var (result, _) = await CompleteAsync(Orders, new FakeCompletionModel("Discount("));
+        Assert.Equal("Discount(", Assert.Single(result.Items).InsertText);
+    }
+
+    [Fact]
+    public async Task Verify_PreexistingErrors_DoNotRejectACandidate()
+    {
+        var markup = Orders.Replace("decimal sum = 0;", "decimal sum = 0; undefinedCall();", StringComparison.Ordinal);
+        var (result, _) = await CompleteAsync(markup, new FakeCompletionModel("Total;"));
+        Assert.Single(result.Items);
+    }
+
+    [Fact]
+    public async Task Verify_SurvivorsRankedAboveRejected_WithSeveralCandidates()
+    {
+        var (result, service) = await CompleteAsync(Orders, new FakeCompletionModel("Amount;", "Total;"), Options(candidates: 2));
+        Assert.Equal(["Total;"], result.Items.Select(item => item.InsertText));
+        Assert.Equal(1, service.GetStatistics().RejectedByVerification);
+    }
+
+    [Fact]
+    public async Task Verify_OutOfBudget_ShowsUnverifiedAndCountsIt()
+    {
+        var (result, service) = await CompleteAsync(Orders, new FakeCompletionModel("Amount;"), Options(verifyBudgetMs: 0));
+        Assert.Equal(VerificationState.Unverified, Assert.Single(result.Items).Verification);
+        Assert.Equal(1, service.GetStatistics().Unverified);
+    }
+
+    [Fact]
+    public async Task Verify_Off_ShowsUnverified()
+    {
+        var (result, _) = await CompleteAsync(Orders, new FakeCompletionModel("Amount;"), Options(verify: false));
+        Assert.Equal(VerificationState.Unverified, Assert.Single(result.Items).Verification);
+    }
+
+    [Theory]
+    [InlineData("Totl", "Total")]
+    [InlineData("Custmoer", "Customer")]
+    [InlineData("Xyz", null)]
+    public void Nearest_PicksCloseUniqueName(string misspelled, string? expected)
+    {
+        Assert.Equal(expected, SpellingRepair.Nearest(misspelled, ["Total", "Customer", "Discount", "ToString"]));
+    }
+}

@@ -1,0 +1,24 @@
+using CodeAssist.Context;
+using Microsoft.CodeAnalysis;
+
+namespace CodeAssist.Features.Tests.InlineCompletion;
+
+/// <summary>Returns a fixed rendered context and counts calls (the real collector lives in the context helper's code).</summary>
+internal sealed class FakeContextProvider : ICodeContextProvider
+{
+    private readonly string rendered;
+    private int calls;
+
+    public FakeContextProvider(string rendered)
+    {
+        this.rendered = rendered;
+    }
+
+    public int Calls => Volatile.Read(ref calls);
+
+    public Task<CodeContext> GetContextAsync(Document document, int position, int budgetTokens, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref calls);
+        return Task.FromResult(new CodeContext([], rendered, rendered.Length / 4, budgetTokens));
+    }
+}

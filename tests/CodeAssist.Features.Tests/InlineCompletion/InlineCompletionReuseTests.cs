@@ -1,0 +1,179 @@
+using CodeAssist.Features.InlineCompletion;
+using CodeAssist.TestUtilities;
+using CodeAssist.TestUtilities.InlineCompletion;
+using Xunit;
+using static CodeAssist.Features.Tests.InlineCompletion.InlineCompletionTestHost;
+
+namespace CodeAssist.Features.Tests.InlineCompletion;
+
+public sealed class InlineCompletionReuseTests
+{
+    private const string Greeter = """
+        sealed class Greeter
+        {
+            public void Greet(string name)
+            {
+                $0
+            }
+
+            public void Other()
+            {
+                System.Console.WriteLine("other");
+            }
+        }
+        """;
+
+    private const string Suggestion = "System.Console.WriteLine(name);";
+
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task SamePrompt_SecondRequest_IsServedFromCache()
+    {
+        var model = new FakeCompletionModel(Suggestion);
+        using var service = Create(model);
+        var (first, position) = CompletionFixture.Create(Greeter);
+        var (second, _) = CompletionFixture.Create(Greeter, "/src/Copy.cs");
+
+        await CompleteAsync(service, first, position);
+        var result = await CompleteAsync(service, second, position);
+
+        Assert.Equal(Suggestion, Assert.Single(result.Items).InsertText);
+        Assert.Equal(InlineCompletionSource.Cache, result.Items[0].Source);
+        Assert.Equal(1, model.Calls);
+        Assert.Equal(1, service.GetStatistics().CacheHits);
+    }
+
+    [Fact]
+    public async Task TypingTheSuggestion_AnswersRemainderWithoutModel()
+    {
+        var model = new FakeCompletionModel(Suggestion);
+        using var service = Create(model);
+        var (document, position) = CompletionFixture.Create(Greeter);
+        await CompleteAsync(service, document, position);
+
+        var typed = CompletionFixture.Type(document, position, "System.Con");
+        var result = await CompleteAsync(service, typed, position + "System.Con".Length);
+
+        var item = Assert.Single(result.Items);
+        Assert.Equal("sole.WriteLine(name);", item.InsertText);
+        Assert.Equal(InlineCompletionSource.TypingThrough, item.Source);
+        Assert.Equal(VerificationState.Verified, item.Verification);
+        Assert.Equal(1, model.Calls);
+        Assert.Equal(1, service.GetStatistics().TypingThroughHits);
+    }
+
+    [Fact]
+    public async Task TypingSomethingElse_CallsModelAgain()
+    {
+        var model = new FakeCompletionModel(request => [request.Prefix.EndsWith("var ", StringComparison.Ordinal) ? "x = name;" : Suggestion]);
+        using var service = Create(model);
+        var (document, position) = CompletionFixture.Create(Greeter);
+        await CompleteAsync(service, document, position);
+
+        var typed = CompletionFixture.Type(document, position, "var ");
+        var result = await CompleteAsync(service, typed, position + 4);
+
+        Assert.Equal("x = name;", Assert.Single(result.Items).InsertText);
+        Assert.Equal(2, model.Calls);
+    }
+
+    [Fact]
+    public async Task KeystrokeDuringGeneration_JoinsIt()
+    {
+        var gate = new TaskCompletionSource();
+        var model = new FakeCompletionModel(Suggestion) { Gate = gate.Task };
+        using var service = Create(model);
+        var (document, position) = CompletionFixture.Create(Greeter);
+        var started = model.Started.Task;
+
+        var first = CompleteAsync(service, document, position);
+        await started.WaitAsync(Timeout);
+        var second = CompleteAsync(service, CompletionFixture.Type(document, position, "Sys"), position + 3);
+        gate.SetResult();
+
+        Assert.Equal(Suggestion, Assert.Single((await first.WaitAsync(Timeout)).Items).InsertText);
+        Assert.Equal("tem.Console.WriteLine(name);", Assert.Single((await second.WaitAsync(Timeout)).Items).InsertText);
+        Assert.Equal(1, model.Calls);
+        Assert.Equal(1, service.GetStatistics().InFlightJoins);
+    }
+
+    [Fact]
+    public async Task IncompatibleEdit_SupersedesAndCancelsTheModelCall()
+    {
+        var gate = new TaskCompletionSource();
+        var model = new FakeCompletionModel(Suggestion) { Gate = gate.Task };
+        using var service = Create(model);
+        var (document, position) = CompletionFixture.Create(Greeter);
+        var started = model.Started.Task;
+
+        var first = CompleteAsync(service, document, position);
+        await started.WaitAsync(Timeout);
+
+        // An edit on another line: the running generation's prompt no longer describes the document.
+        var text = await document.GetTextAsync();
+        var otherLine = text.ToString().IndexOf("\"other\"", StringComparison.Ordinal);
+        var edited = CompletionFixture.Type(document, otherLine + 1, "x");
+        var secondStarted = model.Started.Task;
+        var second = CompleteAsync(service, edited, position);
+
+        Assert.Empty((await first.WaitAsync(Timeout)).Items);
+        Assert.Equal(1, model.CancelledCalls);
+        gate.SetResult();
+        await secondStarted.WaitAsync(Timeout);
+        Assert.Equal(Suggestion, Assert.Single((await second.WaitAsync(Timeout)).Items).InsertText);
+        Assert.Equal(2, model.Calls);
+        Assert.Equal(1, service.GetStatistics().Superseded);
+    }
+
+    [Fact]
+    public async Task CancelledRequest_DoesNotStopGenerationOthersCanUse()
+    {
+        var gate = new TaskCompletionSource();
+        var model = new FakeCompletionModel(Suggestion) { Gate = gate.Task };
+        using var service = Create(model);
+        var (document, position) = CompletionFixture.Create(Greeter);
+        using var cancel = new CancellationTokenSource();
+        var started = model.Started.Task;
+
+        var first = CompleteAsync(service, document, position, cancel.Token);
+        await started.WaitAsync(Timeout);
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+
+        var second = CompleteAsync(service, CompletionFixture.Type(document, position, "S"), position + 1);
+        gate.SetResult();
+        Assert.Equal("ystem.Console.WriteLine(name);", Assert.Single((await second.WaitAsync(Timeout)).Items).InsertText);
+        Assert.Equal(0, model.CancelledCalls);
+    }
+
+    [Fact]
+    public async Task MultiLineBody_AsksForBlockAndCutsAtItsEnd()
+    {
+        var model = new FakeCompletionModel("var greeting = \"Hello \" + name;\n        System.Console.WriteLine(greeting);\n    }\n\n    void Extra()");
+        using var service = Create(model);
+        var (document, position) = CompletionFixture.Create(Greeter);
+
+        var result = await CompleteAsync(service, document, position);
+
+        Assert.Equal("var greeting = \"Hello \" + name;\n        System.Console.WriteLine(greeting);", Assert.Single(result.Items).InsertText);
+        Assert.DoesNotContain("\n", Assert.Single(model.Requests).StopSequences);
+    }
+
+    [Fact]
+    public async Task Accepted_IsCounted()
+    {
+        var model = new FakeCompletionModel(Suggestion);
+        using var service = Create(model);
+        var (document, position) = CompletionFixture.Create(Greeter);
+        var result = await CompleteAsync(service, document, position);
+
+        service.Accepted(result.Items[0].Id);
+
+        var stats = service.GetStatistics();
+        Assert.Equal(1, stats.Accepted);
+        Assert.Equal(1, stats.Requests);
+        Assert.Equal(1, stats.ModelCalls);
+        Assert.True(stats.LatencyP95Ms > 0);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using CodeAssist.Llm;
+
+namespace CodeAssist.TestUtilities;
+
+/// <summary>
+/// A scripted <see cref="ICompletionModel"/>: <c>respond</c> returns the candidates for a request, which are streamed
+/// a few characters per chunk. Optional latency and a gate make in-flight and cancellation behaviour observable.
+/// </summary>
+public sealed class FakeCompletionModel : ICompletionModel
+{
+    private readonly Func<InfillRequest, IReadOnlyList<string>> respond;
+    private readonly ConcurrentQueue<InfillRequest> requests = new();
+    private int calls;
+    private int cancelledCalls;
+
+    public FakeCompletionModel(Func<InfillRequest, IReadOnlyList<string>> respond, ModelInfo? info = null)
+    {
+        this.respond = respond;
+        Info = info ?? new ModelInfo("fake-model", "fake", 4096, SupportsFim: true, "qwen2.5-coder", null);
+    }
+
+    /// <summary>A model that always answers <paramref name="candidates"/>.</summary>
+    public FakeCompletionModel(params string[] candidates)
+        : this(_ => candidates)
+    {
+    }
+
+    public ModelInfo Info { get; }
+
+    /// <summary>Delay before the first chunk; cancellation interrupts it like a real prefill.</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>When set, every generation waits for it before streaming (cancellation still interrupts the wait).</summary>
+    public Task? Gate { get; set; }
+
+    /// <summary>Completes when a call starts; tests await it to know a generation is in flight.</summary>
+    public TaskCompletionSource Started { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public IReadOnlyCollection<InfillRequest> Requests => requests;
+
+    public int Calls => Volatile.Read(ref calls);
+
+    /// <summary>Calls whose token was cancelled while they ran.</summary>
+    public int CancelledCalls => Volatile.Read(ref cancelledCalls);
+
+    public int CountTokens(string text) => (text.Length + 3) / 4;
+
+    public async IAsyncEnumerable<CompletionChunk> InfillAsync(InfillRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        requests.Enqueue(request);
+        Interlocked.Increment(ref calls);
+        var started = Started;
+        Started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        started.TrySetResult();
+        using var registration = cancellationToken.Register(() => Interlocked.Increment(ref cancelledCalls));
+        if (Gate is { } gate)
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Latency, cancellationToken).ConfigureAwait(false);
+        }
+
+        var candidates = respond(request);
+        for (var index = 0; index < candidates.Count; index++)
+        {
+            var text = candidates[index];
+            for (var offset = 0; offset < text.Length; offset += 4)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return new CompletionChunk(index, text.Substring(offset, Math.Min(4, text.Length - offset)));
+            }
+
+            var usage = new CompletionUsage(CountTokens(request.Prefix + request.Suffix), CountTokens(request.Prefix + request.Suffix), CountTokens(text), CompletionFinishReason.Stop);
+            yield return new CompletionChunk(index, "", usage);
+        }
+    }
+
+    public IAsyncEnumerable<CompletionChunk> CompleteAsync(RawCompletionRequest request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The fake completion model only scripts infill.");
+}
