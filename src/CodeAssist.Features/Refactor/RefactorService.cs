@@ -12,6 +12,8 @@ public sealed class RefactorService(ILanguageModels models, IResponseCache? cach
 {
     public const string Feature = "refactor";
 
+    public bool HasModel => models.GetChatClient(Feature) is not null;
+
     /// <param name="includeRoslyn">Also compute Roslyn's refactorings (the CLI does; the server lists them separately).</param>
     public async Task<RefactorReport> SuggestAsync(
         Document document, TextSpan span, bool allowSignatureChanges, string? request, bool includeRoslyn, CancellationToken cancellationToken)
