@@ -1,3 +1,4 @@
+using CodeAssist.Server.Handlers.Assist;
 using CodeAssist.Server.Handlers.Context;
 using CodeAssist.Server.Handlers.Lifecycle;
 using CodeAssist.Server.Handlers.Status;
@@ -35,6 +36,13 @@ public static class HandlerIndex
         // CodeAssist extensions (docs/lsp-extensions.md)
         services.AddHandler<ServerStatusHandler>();
         services.AddHandler<ContextHandler>();
+
+        // Explain, fix, refactor, stack traces (one shared response cache)
+        services.AddSingleton<AssistServices>();
+        services.AddHandler<CodeActionHandler>();
+        services.AddHandler<CodeActionResolveHandler>();
+        services.AddHandler<ExplainHandler>();
+        services.AddHandler<AnalyzeStackTraceHandler>();
 
         return services;
     }
