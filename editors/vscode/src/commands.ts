@@ -27,7 +27,17 @@ export function registerCommands(controller: ServerController): vscode.Disposabl
     vscode.commands.registerCommand('codeassist.restartServer', () => controller.restart()),
     vscode.commands.registerCommand('codeassist.pullModel', (name?: string) => pullModel(controller, name)),
     vscode.commands.registerCommand('codeassist.showOutput', () => controller.output.show(true)),
+    vscode.commands.registerCommand('codeassist.openLocation', openLocation),
   ];
+}
+
+/** Opens a file at a 1-based line: the links of the stack trace view. */
+async function openLocation(uri: string, line: number): Promise<void> {
+  const position = new vscode.Position(Math.max(0, line - 1), 0);
+  await vscode.window.showTextDocument(vscode.Uri.parse(uri), {
+    viewColumn: vscode.ViewColumn.One,
+    selection: new vscode.Range(position, position),
+  });
 }
 
 /**

@@ -49,6 +49,13 @@ export function markdownOrJson(title: string, value: unknown): string {
   return `# ${title}\n\n\`\`\`json\n${JSON.stringify(value, null, 2)}\n\`\`\`\n`;
 }
 
+/** The one command the markdown view may run: open a file at a 1-based line (markdown renderers refuse file: links). */
+export const openLocationCommand = 'codeassist.openLocation';
+
+export function openLocationLink(uri: string, line: number): string {
+  return `command:${openLocationCommand}?${encodeURIComponent(JSON.stringify([uri, line]))}`;
+}
+
 /** A stack trace analysis: frames with file:line links, then the explanation. */
 export function stackTraceMarkdown(result: unknown): string {
   const record = (typeof result === 'object' && result !== null ? result : {}) as Record<string, unknown>;
@@ -59,7 +66,7 @@ export function stackTraceMarkdown(result: unknown): string {
     const location = frame.location as { uri?: string; range?: { start?: { line?: number } } } | undefined;
     const uri = typeof frame.uri === 'string' ? frame.uri : location?.uri;
     const line = typeof frame.line === 'number' ? frame.line : (location?.range?.start?.line ?? -1) + 1;
-    lines.push(uri ? `- \`${name}\` — [${uri.split('/').pop()}:${line}](${uri}#L${line})` : `- \`${name}\` (not in the workspace)`);
+    lines.push(uri ? `- \`${name}\` — [${decodeURIComponent(uri.split('/').pop() ?? uri)}:${line}](${openLocationLink(uri, line)})` : `- \`${name}\` (not in the workspace)`);
   }
   const explanation = markdownOf(record.explanation ?? record.markdown ?? (frames.length === 0 ? result : undefined));
   if (explanation) {

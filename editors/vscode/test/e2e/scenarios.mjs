@@ -18,9 +18,12 @@ export const explainMarkdown = [
 ].join('\n');
 const fixedShip = 'public void Ship(int quantity)\n{\n    Reserved -= quantity;\n    OnHand -= quantity;\n}';
 
+export const stackTraceAnswer = 'The rollback in `TryReserveOrder` calls `Ship(-count)`, which un-reserves but also *adds* stock.';
+
 export const script = {
   completions: [{ when: 'TotalOnHand() => _stock.Values.Sum(', text: completionText }],
   chat: [
+    { when: 'Reserved went negative', text: stackTraceAnswer },
     { when: 'Reserverd', text: `The name is misspelled: \`Reserverd\` should be \`Reserved\`.\n\n\`\`\`csharp\n${fixedShip}\n\`\`\`` },
     { when: 'TryReserve', text: explainMarkdown },
   ],
@@ -63,6 +66,31 @@ export const scenarios = {
     await page.screenshot({ path: path.join(context.artifacts, 'vscode-status-output.png') });
     console.log(`  status: ${status.seen}`);
     await page.keyboard.press('Control+J'); // close the panel again
+  },
+
+  async analyzeStackTrace(wb, page, context) {
+    const folder = context.workspace;
+    const trace = [
+      'System.InvalidOperationException: Reserved went negative',
+      `   at Inventory.StockLevel.Ship(Int32 quantity) in ${folder}/StockLevel.cs:line 36`,
+      `   at Inventory.InventoryService.TryReserveOrder(IReadOnlyDictionary\`2 lines) in ${folder}/InventoryService.cs:line 30`,
+      `   at Program.<Main>$(String[] args) in ${folder}/Program.cs:line 6`,
+    ].join('\n');
+    // From the clipboard, as a user who copied it from a terminal would.
+    await page.evaluate((text) => navigator.clipboard.writeText(text), trace);
+    await wb.runCommand('CodeAssist: Analyze Stack Trace');
+    const view = await waitForView(wb, 'the stack trace analysis');
+    await page.screenshot({ path: path.join(context.artifacts, 'vscode-stack-trace.png') });
+    for (const expected of ['StockLevel.cs:36', 'Ship', 'un-reserves but also adds stock']) {
+      if (!view.text.includes(expected)) throw new Error(`the analysis lacks "${expected}": ${view.text.slice(0, 400)}`);
+    }
+    // A frame's link opens the file at that line.
+    await view.frame.locator('a', { hasText: 'StockLevel.cs:36' }).first().click();
+    await waitFor('StockLevel.cs at line 36', async () => {
+      const tab = await page.locator('.tab.active').first().innerText();
+      const cursor = (await page.locator('.statusbar-item', { hasText: /^Ln \d+/ }).allInnerTexts()).join(' ');
+      return { ok: tab.replace(/\s/g, '').includes('StockLevel.cs') && /Ln 36,/.test(cursor), seen: { tab, cursor } };
+    }, 10_000);
   },
 
   async showContext(wb, page, context) {

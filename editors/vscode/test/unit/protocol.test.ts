@@ -24,7 +24,9 @@ test('stackTraceMarkdown_LinksFramesInTheWorkspace', () => {
     ],
     explanation: 'The SKU is null.',
   });
-  assert.match(markdown, /\[InventoryService\.cs:10\]\(file:\/\/\/w\/InventoryService\.cs#L10\)/);
+  const link = /\[InventoryService\.cs:10\]\(command:codeassist\.openLocation\?([^)]+)\)/.exec(markdown);
+  assert.ok(link, markdown);
+  assert.deepEqual(JSON.parse(decodeURIComponent(link[1])), ['file:///w/InventoryService.cs', 10]);
   assert.match(markdown, /`System\.Linq\.Enumerable\.First` \(not in the workspace\)/);
   assert.match(markdown, /The SKU is null\.\n$/);
 });
