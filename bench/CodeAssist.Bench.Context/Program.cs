@@ -15,6 +15,8 @@ internal static class Program
 {
     private static readonly int[] Budgets = [512, 1024, 2048];
 
+    private static bool Dump { get; set; }
+
     private static async Task<int> Main(string[] args)
     {
         var data = Option(args, "--data") ?? Path.Combine(FindUp("shared") ?? "/work/shared", "bench", "context");
@@ -22,6 +24,7 @@ internal static class Program
         var only = Option(args, "--only");
         var limit = int.Parse(Option(args, "--limit") ?? "100000", CultureInfo.InvariantCulture);
         var showMisses = args.Contains("--misses");
+        Dump = args.Contains("--dump");
         var datasets = new[] { ("serilog", "serilog"), ("polly", "polly"), ("newtonsoft.json", "newtonsoft.json") };
         Console.WriteLine($"data {data}, repositories {repos} (see bench/CodeAssist.Bench.Context/README.md)");
         foreach (var (name, folder) in datasets.Where(d => only is null || d.Item1 == only))
@@ -105,6 +108,10 @@ internal static class Program
                     if (!hit && showMisses)
                     {
                         Console.WriteLine($"MISS {point.File}:{point.Line + 1}:{point.Character + 1} {point.Token} ({point.SymbolKind}) line: {holed[..point.Offset].Split('\n')[^1].Trim()}");
+                        if (Dump)
+                        {
+                            Console.WriteLine(context.RenderedText);
+                        }
                     }
                 }
 

@@ -76,6 +76,20 @@ internal sealed class LlamaSession : IDisposable
         }
     }
 
+    /// <summary>Forgets the cached prompt (the benchmark's "no reuse" baseline).</summary>
+    internal async Task ClearCacheAsync()
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            Truncate(0);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public void Dispose()
     {
         _context.Dispose();
@@ -172,7 +186,7 @@ internal sealed class LlamaSession : IDisposable
             }
 
             LLamaToken token = sampler.Sample(_context.NativeHandle, logitsIndex);
-            if (token.IsEndOfGeneration(_vocab))
+            if (token.IsEndOfGeneration(_vocab) || request.StopTokens.Contains(token))
             {
                 reason = CompletionFinishReason.Stop;
                 break;

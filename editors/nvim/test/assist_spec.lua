@@ -97,7 +97,7 @@ H.test(':CodeAssistStackTrace maps frames to the workspace files in the quickfix
     return run.done
   end, 60000, 'the analysis')
   H.truthy(not run.error, 'error: ' .. vim.inspect(run.error))
-  H.truthy(run.result and run.result.frames and #run.result.frames >= 2, 'frames: ' .. vim.inspect(run.result))
+  H.truthy(#run.qf >= 2, 'workspace frames: ' .. vim.inspect(run.result))
   local qf = vim.fn.getqflist()
   H.truthy(#qf >= 1, 'quickfix entries')
   H.eq(vim.fn.resolve(file), vim.fn.resolve(vim.fn.fnamemodify(vim.fn.bufname(qf[1].bufnr), ':p')), 'first frame file')

@@ -1,5 +1,10 @@
+using CodeAssist.Context;
 using CodeAssist.Features.Configuration;
+using CodeAssist.Llm;
+using CodeAssist.Llm.Http;
+using CodeAssist.Llm.LlamaSharp;
 using CodeAssist.Server;
+using CodeAssist.Server.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -18,11 +23,42 @@ internal static class ServerComposition
         services.AddSingleton(TimeProvider.System);
         services.AddLogging(logging => ConfigureLogging(logging, options));
 
-        // IWorkspaceSession (CodeAssist.Context) and ILanguageModels (CodeAssist.Llm) are registered here once they
-        // exist; until then the server runs without them (documents sync, status says "no model").
+        services.AddSingleton<IWorkspaceSession>(provider => new WorkspaceSession(provider.GetRequiredService<ILogger<WorkspaceSession>>()));
+
+        services.AddSingleton<ICodeContextProvider, ContextCollector>();
+
+        services.AddCodeAssistLlmHttp();
+        services.AddSingleton<ILocalModelFactory>(provider => new LlamaSharpModelFactory(provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => new LanguageModels(
+            ModelSettingsFactory.From(options),
+            provider.GetRequiredService<IHttpClientFactory>(),
+            provider.GetRequiredService<ILocalModelFactory>(),
+            provider.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<ILanguageModels>(provider => provider.GetRequiredService<LanguageModels>());
+
         services.AddCodeAssistServer(options);
         configure?.Invoke(services);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var built = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        FollowEditorSettings(built);
+        return built;
+    }
+
+    /// <summary>When the editor changes the settings, the models follow (a loaded model stays if its settings did not change).</summary>
+    private static void FollowEditorSettings(IServiceProvider services)
+    {
+        var models = services.GetRequiredService<LanguageModels>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("CodeAssist.Hosting");
+        services.GetRequiredService<ServerOptions>().Changed += (_, options) =>
+        {
+            try
+            {
+                models.Update(ModelSettingsFactory.From(options));
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                HostingLog.ModelUpdateFailed(logger, exception);
+            }
+        };
     }
 
     private static void ConfigureLogging(ILoggingBuilder logging, CodeAssistOptions options)

@@ -67,8 +67,16 @@ public sealed class InlineCompletionService : IDisposable
     {
         var started = time.GetTimestamp();
         counters.Request();
-        var result = await ComputeAsync(request, started, cancellationToken).ConfigureAwait(false);
-        counters.Latency.Record(time.GetElapsedTime(started).TotalMilliseconds);
+        var timing = new RequestTiming();
+        var result = await ComputeAsync(request, started, timing, cancellationToken).ConfigureAwait(false);
+        var elapsed = time.GetElapsedTime(started).TotalMilliseconds;
+        counters.Latency.Record(elapsed);
+        counters.Overhead.Record(Math.Max(0, elapsed - timing.ExcludedMs));
+        if (timing.TypingThrough)
+        {
+            counters.TypingThroughLatency.Record(elapsed);
+        }
+
         if (result.Items.Count > 0)
         {
             counters.Shown();
@@ -77,7 +85,8 @@ public sealed class InlineCompletionService : IDisposable
         return result;
     }
 
-    private async Task<InlineCompletionResult> ComputeAsync(InlineCompletionRequest request, long started, CancellationToken cancellationToken)
+    private async Task<InlineCompletionResult> ComputeAsync(
+        InlineCompletionRequest request, long started, RequestTiming timing, CancellationToken cancellationToken)
     {
         var settings = options();
         var document = request.Document;
@@ -88,10 +97,11 @@ public sealed class InlineCompletionService : IDisposable
         }
 
         var state = documents.GetOrAdd(request.DocumentKey, _ => new DocumentCompletionState());
-        var debounce = state.Debounce.Next(time, started, settings.Completion.DebounceMs, counters.ModelLatency.Percentile(50));
+        var debounce = state.Debounce.Next(time, started, settings.Completion.DebounceMs, counters.ModelLatencyAverageMs);
         if (TypingThrough.TryContinue(state.Shown, text, request.Position) is { } continued)
         {
             counters.TypingThroughHit();
+            timing.TypingThrough = true;
             state.Shown = new ShownSuggestion(text, request.Position, continued);
             return new InlineCompletionResult(continued);
         }
@@ -131,7 +141,7 @@ public sealed class InlineCompletionService : IDisposable
         if (running is not null)
         {
             counters.InFlightJoin();
-            return await JoinAsync(state, running, text, request.Position, cancellationToken).ConfigureAwait(false);
+            return await JoinAsync(state, running, text, request.Position, timing, cancellationToken).ConfigureAwait(false);
         }
 
         var context = await GetContextAsync(state, document, root, request.Position, settings, cancellationToken).ConfigureAwait(false);
@@ -140,7 +150,7 @@ public sealed class InlineCompletionService : IDisposable
         if (cache.TryGetValue(prompt.Key, out IReadOnlyList<string>? cached) && cached is not null)
         {
             counters.CacheHit();
-            var items = await ranker.RankAsync(document, request.Position, cached, InlineCompletionSource.Cache, settings.Completion, cancellationToken)
+            var items = await ranker.RankAsync(document, request.Position, cached, InlineCompletionSource.Cache, settings.Completion, before: null, cancellationToken)
                 .ConfigureAwait(false);
             state.Shown = new ShownSuggestion(text, request.Position, items);
             return new InlineCompletionResult(items);
@@ -149,6 +159,7 @@ public sealed class InlineCompletionService : IDisposable
         if (!request.Explicit && debounce > TimeSpan.Zero)
         {
             await Task.Delay(debounce, time, cancellationToken).ConfigureAwait(false);
+            timing.ExcludedMs += debounce.TotalMilliseconds;
         }
 
         Generation generation;
@@ -174,13 +185,19 @@ public sealed class InlineCompletionService : IDisposable
             }
         }
 
-        return await JoinAsync(state, generation, text, request.Position, cancellationToken).ConfigureAwait(false);
+        return await JoinAsync(state, generation, text, request.Position, timing, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<InlineCompletionResult> JoinAsync(
-        DocumentCompletionState state, Generation generation, SourceText text, int position, CancellationToken cancellationToken)
+        DocumentCompletionState state,
+        Generation generation,
+        SourceText text,
+        int position,
+        RequestTiming timing,
+        CancellationToken cancellationToken)
     {
         IReadOnlyList<InlineCompletionItem> items;
+        var joined = time.GetTimestamp();
         try
         {
             items = await generation.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -189,6 +206,10 @@ public sealed class InlineCompletionService : IDisposable
         {
             // Superseded by a newer request: this keystroke is stale, its answer is empty.
             return InlineCompletionResult.Empty;
+        }
+        finally
+        {
+            timing.ExcludedMs += ModelOverlapMs(generation, joined);
         }
 
         if (position == generation.Position)
@@ -204,6 +225,19 @@ public sealed class InlineCompletionService : IDisposable
         }
 
         return new InlineCompletionResult(continued);
+    }
+
+    /// <summary>How long this request waited while the model itself was running.</summary>
+    private double ModelOverlapMs(Generation generation, long joined)
+    {
+        if (generation.ModelStarted == 0)
+        {
+            return 0;
+        }
+
+        var start = Math.Max(joined, generation.ModelStarted);
+        var end = generation.ModelEnded == 0 ? time.GetTimestamp() : generation.ModelEnded;
+        return end > start ? time.GetElapsedTime(start, end).TotalMilliseconds : 0;
     }
 
     private void Supersede(DocumentCompletionState state, Generation generation)

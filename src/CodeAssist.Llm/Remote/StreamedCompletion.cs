@@ -61,6 +61,8 @@ internal static class StreamedCompletion
             var timedOut = false;
             while (true)
             {
+                // Buffered lines are returned without looking at the token; check it so nothing arrives after cancel.
+                cancellationToken.ThrowIfCancellationRequested();
                 bool more;
                 try
                 {

@@ -1,3 +1,4 @@
+using CodeAssist.Server.Handlers.Context;
 using CodeAssist.Server.Handlers.Lifecycle;
 using CodeAssist.Server.Handlers.Status;
 using CodeAssist.Server.Handlers.Sync;
@@ -32,6 +33,7 @@ public static class HandlerIndex
 
         // CodeAssist extensions (docs/lsp-extensions.md)
         services.AddHandler<ServerStatusHandler>();
+        services.AddHandler<ContextHandler>();
 
         return services;
     }

@@ -12,7 +12,7 @@ namespace CodeAssist.Server.Tests.Infrastructure;
 /// </summary>
 internal sealed class LspTestClient : IAsyncDisposable
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     private readonly Stream _toServer;
     private readonly Stream _fromServer;
