@@ -5,6 +5,7 @@ import { ProgressType } from 'vscode-languageclient/node';
 import { MarkdownPanel } from './markdownPanel';
 import {
   analyzeStackTraceMethod,
+  contextMarkdown,
   contextMethod,
   explainMethod,
   looksLikeStackTrace,
@@ -138,7 +139,7 @@ async function showContext(controller: ServerController): Promise<void> {
       textDocument: { uri: client.code2ProtocolConverter.asUri(editor.document.uri) },
       position: client.code2ProtocolConverter.asPosition(editor.selection.active),
     },
-    (result) => markdownOrJson('Context at cursor', result),
+    contextMarkdown,
   );
 }
 

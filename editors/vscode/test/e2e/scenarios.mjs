@@ -100,7 +100,10 @@ export const scenarios = {
     await wb.runCommand('CodeAssist: Show Context at Cursor');
     const view = await waitForView(wb, 'the context');
     await page.screenshot({ path: path.join(context.artifacts, 'vscode-context.png') });
-    if (!/Available|OnHand/.test(view.text)) throw new Error(`the context does not mention the members in use: ${view.text.slice(0, 300)}`);
+    // What the prompt would carry at the cursor: at least the enclosing type and member, with a token count.
+    for (const expected of [/\d+ of 1024 tokens, \d+ items\./, /class StockLevel/, /TryReserve\(int quantity\)/]) {
+      if (!expected.test(view.text)) throw new Error(`the context lacks ${expected}: ${view.text.slice(0, 400)}`);
+    }
   },
 
   async showStats(wb, page, context) {
