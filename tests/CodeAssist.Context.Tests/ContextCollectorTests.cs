@@ -99,6 +99,43 @@ public sealed class ContextCollectorTests
         class Use { object M() => Color.$0 }
         """, ContextItemKind.ReceiverMember, "Red = 0,", "Green = 1,");
 
+    [Fact]
+    public Task Receiver_AtTheEndOfALine_EvenWhenTheNextLineMakesItParseAsATypeName() => ContextFixture.CheckAsync("""
+        class Writer { public void WriteName(string name) { } }
+        class Token { }
+        class Use
+        {
+            void M(Writer writer)
+            {
+                writer.$0
+                Token value = null;
+            }
+        }
+        """, ContextItemKind.ReceiverMember, "void WriteName(string name);");
+
+    [Theory]
+    [InlineData("class C { void M() { throw new $0 } }", "class ParseFailedException : Exception")]
+    [InlineData("[$0]\nclass C { }", "class MarkerAttribute : Attribute")]
+    [InlineData("class C { void M() {\n    $0\n} }", "static class Guard")]
+    public async Task CrossFile_ProjectTypesFitTheSyntaxBeforeTheCursor(string code, string expectedFirst)
+    {
+        var fixture = code + """
+
+            //- Types.cs
+            class ParseFailedException : Exception { }
+            class MarkerAttribute : Attribute { }
+            static class Guard { public static void NotNull(object o) { } }
+            interface IThing { }
+            class Thing : IThing { }
+            enum Mode { A }
+            """;
+
+        var context = await ContextFixture.ContextAtCaretAsync(fixture);
+
+        var types = context.Items.Where(i => i.Kind == ContextItemKind.CrossFileSymbol).OrderByDescending(i => i.Score).ToList();
+        Assert.Equal(expectedFirst, types[0].Text);
+    }
+
     [Theory]
     [InlineData("class C { void M() { Shape s; s = $0 } }", "expected type: Shape")]
     [InlineData("class C { Shape M() { return $0 } }", "expected type: Shape")]

@@ -1,6 +1,7 @@
 // A webview that shows markdown and fills in as an answer streams. Rendering goes through VS Code's own markdown
 // engine (the built-in markdown extension's `markdown.api.render`), so the view looks like a markdown preview.
 import * as vscode from 'vscode';
+import { openLocationCommand } from './protocol';
 
 export class MarkdownPanel implements vscode.Disposable {
   private static current: MarkdownPanel | undefined;
@@ -27,7 +28,7 @@ export class MarkdownPanel implements vscode.Disposable {
       'codeassist.markdown',
       title,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      { enableScripts: true, enableCommandUris: false, localResourceRoots: [] },
+      { enableScripts: true, enableCommandUris: [openLocationCommand], localResourceRoots: [] },
     );
     this.panel.onDidDispose(() => {
       this.disposed = true;

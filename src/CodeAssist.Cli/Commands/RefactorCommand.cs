@@ -40,7 +40,7 @@ internal static class RefactorCommand
                 var span = SourceSpans.Lines(text, position)!.Value;
                 using var session = AssistSession.Create(environment, overrides, AssistSession.WorkspaceRoot(document), result.GetValue(options.NoCache));
                 await session.WaitForModelAsync(RefactorService.Feature, status, cancellationToken);
-                var service = new RefactorService(session.Models, session.Cache, session.Prompts);
+                var service = new RefactorService(session.Models, session.Cache, session.Prompts, environment.TimeProvider);
                 var report = await status.RunAsync("Looking for refactorings...", () => service.SuggestAsync(
                     document, span, result.GetValue(allowSignatures), result.GetValue(request), includeRoslyn: true, cancellationToken));
                 var baseDirectory = Directory.GetCurrentDirectory();

@@ -18,9 +18,12 @@ export const explainMarkdown = [
 ].join('\n');
 const fixedShip = 'public void Ship(int quantity)\n{\n    Reserved -= quantity;\n    OnHand -= quantity;\n}';
 
+export const stackTraceAnswer = 'The rollback in `TryReserveOrder` calls `Ship(-count)`, which un-reserves but also *adds* stock.';
+
 export const script = {
   completions: [{ when: 'TotalOnHand() => _stock.Values.Sum(', text: completionText }],
   chat: [
+    { when: 'Reserved went negative', text: stackTraceAnswer },
     { when: 'Reserverd', text: `The name is misspelled: \`Reserverd\` should be \`Reserved\`.\n\n\`\`\`csharp\n${fixedShip}\n\`\`\`` },
     { when: 'TryReserve', text: explainMarkdown },
   ],
@@ -65,6 +68,31 @@ export const scenarios = {
     await page.keyboard.press('Control+J'); // close the panel again
   },
 
+  async analyzeStackTrace(wb, page, context) {
+    const folder = context.workspace;
+    const trace = [
+      'System.InvalidOperationException: Reserved went negative',
+      `   at Inventory.StockLevel.Ship(Int32 quantity) in ${folder}/StockLevel.cs:line 36`,
+      `   at Inventory.InventoryService.TryReserveOrder(IReadOnlyDictionary\`2 lines) in ${folder}/InventoryService.cs:line 30`,
+      `   at Program.<Main>$(String[] args) in ${folder}/Program.cs:line 6`,
+    ].join('\n');
+    // From the clipboard, as a user who copied it from a terminal would.
+    await page.evaluate((text) => navigator.clipboard.writeText(text), trace);
+    await wb.runCommand('CodeAssist: Analyze Stack Trace');
+    const view = await waitForView(wb, 'the stack trace analysis');
+    await page.screenshot({ path: path.join(context.artifacts, 'vscode-stack-trace.png') });
+    for (const expected of ['StockLevel.cs:36', 'Ship', 'un-reserves but also adds stock']) {
+      if (!view.text.includes(expected)) throw new Error(`the analysis lacks "${expected}": ${view.text.slice(0, 400)}`);
+    }
+    // A frame's link opens the file at that line.
+    await view.frame.locator('a', { hasText: 'StockLevel.cs:36' }).first().click();
+    await waitFor('StockLevel.cs at line 36', async () => {
+      const tab = await page.locator('.tab.active').first().innerText();
+      const cursor = (await page.locator('.statusbar-item', { hasText: /^Ln \d+/ }).allInnerTexts()).join(' ');
+      return { ok: tab.replace(/\s/g, '').includes('StockLevel.cs') && /Ln 36,/.test(cursor), seen: { tab, cursor } };
+    }, 10_000);
+  },
+
   async showContext(wb, page, context) {
     await wb.openFile('StockLevel.cs');
     await wb.goToLine(29); // Reserved += quantity; inside TryReserve
@@ -72,7 +100,10 @@ export const scenarios = {
     await wb.runCommand('CodeAssist: Show Context at Cursor');
     const view = await waitForView(wb, 'the context');
     await page.screenshot({ path: path.join(context.artifacts, 'vscode-context.png') });
-    if (!/Available|OnHand/.test(view.text)) throw new Error(`the context does not mention the members in use: ${view.text.slice(0, 300)}`);
+    // What the prompt would carry at the cursor: at least the enclosing type and member, with a token count.
+    for (const expected of [/\d+ of 1024 tokens, \d+ items\./, /class StockLevel/, /TryReserve\(int quantity\)/]) {
+      if (!expected.test(view.text)) throw new Error(`the context lacks ${expected}: ${view.text.slice(0, 400)}`);
+    }
   },
 
   async showStats(wb, page, context) {
