@@ -5,6 +5,7 @@ import { ProgressType } from 'vscode-languageclient/node';
 import { MarkdownPanel } from './markdownPanel';
 import {
   analyzeStackTraceMethod,
+  contextMarkdown,
   contextMethod,
   explainMethod,
   looksLikeStackTrace,
@@ -27,7 +28,17 @@ export function registerCommands(controller: ServerController): vscode.Disposabl
     vscode.commands.registerCommand('codeassist.restartServer', () => controller.restart()),
     vscode.commands.registerCommand('codeassist.pullModel', (name?: string) => pullModel(controller, name)),
     vscode.commands.registerCommand('codeassist.showOutput', () => controller.output.show(true)),
+    vscode.commands.registerCommand('codeassist.openLocation', openLocation),
   ];
+}
+
+/** Opens a file at a 1-based line: the links of the stack trace view. */
+async function openLocation(uri: string, line: number): Promise<void> {
+  const position = new vscode.Position(Math.max(0, line - 1), 0);
+  await vscode.window.showTextDocument(vscode.Uri.parse(uri), {
+    viewColumn: vscode.ViewColumn.One,
+    selection: new vscode.Range(position, position),
+  });
 }
 
 /**
@@ -46,17 +57,23 @@ async function streamIntoPanel(
     return;
   }
   const panel = MarkdownPanel.show(title);
+  const cancellation = panel.cancellation;
   const token = `codeassist-${Date.now()}-${Math.random().toString(36).slice(2)}`;
   const subscription = client.onProgress(partialResult, token, (value) => {
     const chunk = markdownOf(value);
-    if (chunk !== undefined && !panel.isDisposed) {
+    if (chunk !== undefined && !cancellation.isCancellationRequested) {
       panel.append(chunk);
     }
   });
   try {
-    const result = await client.sendRequest(method, { ...params, partialResultToken: token });
-    panel.complete(toMarkdown(result));
+    const result = await client.sendRequest(method, { ...params, partialResultToken: token }, cancellation);
+    if (!cancellation.isCancellationRequested) {
+      panel.complete(toMarkdown(result));
+    }
   } catch (error) {
+    if (cancellation.isCancellationRequested) {
+      return; // closed or replaced: nothing to show
+    }
     const message = error instanceof Error ? error.message : String(error);
     controller.output.error(`${method}: ${message}`);
     panel.fail(message);
@@ -122,7 +139,7 @@ async function showContext(controller: ServerController): Promise<void> {
       textDocument: { uri: client.code2ProtocolConverter.asUri(editor.document.uri) },
       position: client.code2ProtocolConverter.asPosition(editor.selection.active),
     },
-    (result) => markdownOrJson('Context at cursor', result),
+    contextMarkdown,
   );
 }
 

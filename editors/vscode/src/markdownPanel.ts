@@ -1,6 +1,7 @@
 // A webview that shows markdown and fills in as an answer streams. Rendering goes through VS Code's own markdown
 // engine (the built-in markdown extension's `markdown.api.render`), so the view looks like a markdown preview.
 import * as vscode from 'vscode';
+import { openLocationCommand } from './protocol';
 
 export class MarkdownPanel implements vscode.Disposable {
   private static current: MarkdownPanel | undefined;
@@ -10,6 +11,7 @@ export class MarkdownPanel implements vscode.Disposable {
   private state: 'streaming' | 'done' | 'error' = 'streaming';
   private renderTimer: NodeJS.Timeout | undefined;
   private disposed = false;
+  private request = new vscode.CancellationTokenSource();
 
   /** Reuses the open panel, so that repeated commands do not pile up tabs. */
   static show(title: string): MarkdownPanel {
@@ -26,17 +28,28 @@ export class MarkdownPanel implements vscode.Disposable {
       'codeassist.markdown',
       title,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      { enableScripts: true, enableCommandUris: false, localResourceRoots: [] },
+      { enableScripts: true, enableCommandUris: [openLocationCommand], localResourceRoots: [] },
     );
     this.panel.onDidDispose(() => {
       this.disposed = true;
+      this.request.cancel();
       clearTimeout(this.renderTimer);
     });
     this.panel.webview.html = this.page();
     this.scheduleRender();
   }
 
+  /**
+   * The token for the request that fills this view: cancelled when the view closes or a new answer replaces it,
+   * so that the server stops generating text nobody will read.
+   */
+  get cancellation(): vscode.CancellationToken {
+    return this.request.token;
+  }
+
   private reset(title: string): void {
+    this.request.cancel();
+    this.request = new vscode.CancellationTokenSource();
     this.panel.title = title;
     this.markdown = '';
     this.updates = 0;

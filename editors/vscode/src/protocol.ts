@@ -13,6 +13,8 @@ export type ServerState = 'loading' | 'ready' | 'noModel' | 'generating' | 'erro
 export interface StatusParams {
   state: ServerState;
   message?: string;
+  /** The active model's id, when there is one. */
+  model?: string;
   /** Loading progress, 0-100, when known. */
   percentage?: number;
 }
@@ -47,6 +49,38 @@ export function markdownOrJson(title: string, value: unknown): string {
   return `# ${title}\n\n\`\`\`json\n${JSON.stringify(value, null, 2)}\n\`\`\`\n`;
 }
 
+/**
+ * The codeAssist/context result: what a prompt would carry ({ items: [{ kind, text, score, location? }], text,
+ * tokenCount, budgetTokens }), shown as the C# text with its token count and the ranked items.
+ */
+export function contextMarkdown(result: unknown): string {
+  const record = (typeof result === 'object' && result !== null ? result : {}) as Record<string, unknown>;
+  if (typeof record.text !== 'string' || !Array.isArray(record.items)) {
+    return markdownOrJson('Context at cursor', result);
+  }
+  const items = record.items as Array<{ kind?: string; score?: number; location?: { uri?: string; range?: { start?: { line?: number } } } }>;
+  const lines = ['# Context at cursor', '', `${record.tokenCount ?? '?'} of ${record.budgetTokens ?? '?'} tokens, ${items.length} items.`, ''];
+  if (items.length === 0) {
+    lines.push('_No context here: the document is not in the loaded workspace._');
+    return lines.join('\n') + '\n';
+  }
+  lines.push('```csharp', record.text.replace(/\n$/, ''), '```', '', '| kind | score | where |', '| --- | --- | --- |');
+  for (const item of items) {
+    const uri = item.location?.uri;
+    const line = (item.location?.range?.start?.line ?? -1) + 1;
+    const where = uri ? `[${decodeURIComponent(uri.split('/').pop() ?? uri)}:${line}](${openLocationLink(uri, line)})` : '';
+    lines.push(`| ${item.kind ?? ''} | ${typeof item.score === 'number' ? item.score.toFixed(2) : ''} | ${where} |`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** The one command the markdown view may run: open a file at a 1-based line (markdown renderers refuse file: links). */
+export const openLocationCommand = 'codeassist.openLocation';
+
+export function openLocationLink(uri: string, line: number): string {
+  return `command:${openLocationCommand}?${encodeURIComponent(JSON.stringify([uri, line]))}`;
+}
+
 /** A stack trace analysis: frames with file:line links, then the explanation. */
 export function stackTraceMarkdown(result: unknown): string {
   const record = (typeof result === 'object' && result !== null ? result : {}) as Record<string, unknown>;
@@ -57,7 +91,7 @@ export function stackTraceMarkdown(result: unknown): string {
     const location = frame.location as { uri?: string; range?: { start?: { line?: number } } } | undefined;
     const uri = typeof frame.uri === 'string' ? frame.uri : location?.uri;
     const line = typeof frame.line === 'number' ? frame.line : (location?.range?.start?.line ?? -1) + 1;
-    lines.push(uri ? `- \`${name}\` — [${uri.split('/').pop()}:${line}](${uri}#L${line})` : `- \`${name}\` (not in the workspace)`);
+    lines.push(uri ? `- \`${name}\` — [${decodeURIComponent(uri.split('/').pop() ?? uri)}:${line}](${openLocationLink(uri, line)})` : `- \`${name}\` (not in the workspace)`);
   }
   const explanation = markdownOf(record.explanation ?? record.markdown ?? (frames.length === 0 ? result : undefined));
   if (explanation) {
@@ -74,7 +108,8 @@ export interface StatusPresentation {
 
 /** What the status bar item shows for a server state (or a client state such as starting or restarting). */
 export function statusPresentation(status: StatusParams | { state: 'starting' | 'restarting' | 'stopped'; message?: string }): StatusPresentation {
-  const message = status.message ?? '';
+  const model = 'model' in status && status.model ? `Model: ${status.model}` : '';
+  const message = [status.message ?? '', model].filter(Boolean).join('\n');
   switch (status.state) {
     case 'loading': {
       const percentage = 'percentage' in status && typeof status.percentage === 'number' ? ` ${Math.round(status.percentage)}%` : '';

@@ -23,6 +23,7 @@ internal sealed class CandidateRanker
         IReadOnlyList<string> candidates,
         InlineCompletionSource source,
         CompletionOptions options,
+        Task<MemberErrors>? before,
         CancellationToken cancellationToken)
     {
         if (candidates.Count == 0)
@@ -35,7 +36,7 @@ internal sealed class CandidateRanker
         {
             var stopwatch = Stopwatch.StartNew();
             verified = await CandidateVerifier.VerifyAsync(
-                document, position, candidates, TimeSpan.FromMilliseconds(options.VerifyBudgetMs), cancellationToken).ConfigureAwait(false);
+                document, position, candidates, TimeSpan.FromMilliseconds(options.VerifyBudgetMs), before, cancellationToken).ConfigureAwait(false);
             counters.Verification.Record(stopwatch.Elapsed.TotalMilliseconds);
         }
         else

@@ -17,6 +17,7 @@ internal static class CandidateVerifier
         int position,
         IReadOnlyList<string> candidates,
         TimeSpan budget,
+        Task<MemberErrors>? before,
         CancellationToken cancellationToken)
     {
         var results = new List<VerifiedCandidate>(candidates.Count);
@@ -25,13 +26,13 @@ internal static class CandidateVerifier
         var stopwatch = Stopwatch.StartNew();
         try
         {
-            var before = await MemberErrorsAsync(document, position, budgetSource.Token).ConfigureAwait(false);
+            var errorsBefore = await (before ?? MemberErrorsAsync(document, position, budgetSource.Token)).WaitAsync(budgetSource.Token).ConfigureAwait(false);
             foreach (var candidate in candidates)
             {
-                var (checkedCandidate, rejecting, fork) = await CheckAsync(document, position, candidate, before, budgetSource.Token).ConfigureAwait(false);
+                var (checkedCandidate, rejecting, fork) = await CheckAsync(document, position, candidate, errorsBefore, budgetSource.Token).ConfigureAwait(false);
                 if (checkedCandidate.Rejected && rejecting.Count == 1 && DiagnosticRules.IsUnknownName(rejecting[0]))
                 {
-                    checkedCandidate = await TryRepairAsync(document, position, fork, checkedCandidate.Text, rejecting[0], before, budgetSource.Token)
+                    checkedCandidate = await TryRepairAsync(document, position, fork, checkedCandidate.Text, rejecting[0], errorsBefore, budgetSource.Token)
                         .ConfigureAwait(false) ?? checkedCandidate;
                 }
 
@@ -114,7 +115,8 @@ internal static class CandidateVerifier
         return repaired.Rejected ? null : repaired with { State = VerificationState.Repaired };
     }
 
-    private static async Task<MemberErrors> MemberErrorsAsync(Document document, int position, CancellationToken cancellationToken)
+    /// <summary>The errors of the member around <paramref name="position"/>: the "before" side, computable while the model runs.</summary>
+    public static async Task<MemberErrors> MemberErrorsAsync(Document document, int position, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
@@ -124,8 +126,22 @@ internal static class CandidateVerifier
         }
 
         var span = EnclosingMemberSpan(root, position);
-        var errors = model.GetDiagnostics(span, cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error);
+
+        // Inside a body, syntax and body diagnostics suffice; declaration diagnostics (needed for attributes,
+        // signatures and initializers) complete more symbols of the file and cost more.
+        var diagnostics = IsInsideBody(root, position)
+            ? model.GetSyntaxDiagnostics(span, cancellationToken).Concat(model.GetMethodBodyDiagnostics(span, cancellationToken))
+            : model.GetDiagnostics(span, cancellationToken);
+        var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error);
         return new MemberErrors(errors.ToList());
+    }
+
+    private static bool IsInsideBody(SyntaxNode root, int position)
+    {
+        var token = root.FindToken(Math.Max(0, position - 1));
+        return token.Parent?.AncestorsAndSelf().Any(node => node is BlockSyntax or ArrowExpressionClauseSyntax
+            && node.Parent is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax
+                or BasePropertyDeclarationSyntax or AnonymousFunctionExpressionSyntax) == true;
     }
 
     /// <summary>The member around the caret; its start is before the caret, so the same member is found in a fork.</summary>

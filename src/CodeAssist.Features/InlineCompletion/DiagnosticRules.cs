@@ -23,6 +23,8 @@ internal static class DiagnosticRules
         "CS1501", // no overload takes N arguments
         "CS1503", // argument type mismatch
         "CS7036", // missing required argument
+        "CS1729", // no constructor takes N arguments
+        "CS1593", // delegate does not take N arguments
         "CS1929", // extension receiver mismatch
         "CS0122", // inaccessible
         "CS1955", // non-invocable member used like a method

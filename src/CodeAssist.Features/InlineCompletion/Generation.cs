@@ -21,7 +21,13 @@ internal sealed class Generation
 
     public int Position { get; }
 
+    // No timer is attached, so the source needs no disposal; superseding may cancel it at any time.
     public CancellationTokenSource Cancellation { get; } = new();
+
+    /// <summary>TimeProvider timestamps of the model call (0 until known), to separate model time from overhead.</summary>
+    public long ModelStarted { get; set; }
+
+    public long ModelEnded { get; set; }
 
     public Task<IReadOnlyList<InlineCompletionItem>> Completion { get; set; } = Task.FromResult<IReadOnlyList<InlineCompletionItem>>([]);
 

@@ -39,9 +39,15 @@ internal sealed class GenerationRunner
         await Task.Yield();
         var cancellationToken = generation.Cancellation.Token;
         var started = time.GetTimestamp();
+        generation.ModelStarted = started;
         var texts = new SortedDictionary<int, StringBuilder>();
         long chunks = 0;
         counters.ModelCall();
+
+        // The "before" side of verification does not depend on the model's answer: compute it while the model runs.
+        var before = options.Verify
+            ? Task.Run(() => CandidateVerifier.MemberErrorsAsync(document, generation.Position, cancellationToken), cancellationToken)
+            : null;
         try
         {
             await foreach (var chunk in model.InfillAsync(prompt.Request, cancellationToken).ConfigureAwait(false))
@@ -57,11 +63,13 @@ internal sealed class GenerationRunner
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            generation.ModelEnded = time.GetTimestamp();
             counters.WastedTokens(chunks);
             throw;
         }
 
-        counters.ModelLatency.Record(time.GetElapsedTime(started).TotalMilliseconds);
+        generation.ModelEnded = time.GetTimestamp();
+        counters.ModelFinished(time.GetElapsedTime(started, generation.ModelEnded).TotalMilliseconds);
         var around = CaretSurroundings.From(generation.Text, generation.Position);
         var candidates = texts.Values
             .Select(builder => CandidatePostProcessor.Process(builder.ToString(), decision, around))
@@ -70,7 +78,7 @@ internal sealed class GenerationRunner
             .ToList();
         cache.Set(prompt.Key, (IReadOnlyList<string>)candidates, new MemoryCacheEntryOptions { Size = 1 });
 
-        var items = await ranker.RankAsync(document, generation.Position, candidates, InlineCompletionSource.Model, options, cancellationToken)
+        var items = await ranker.RankAsync(document, generation.Position, candidates, InlineCompletionSource.Model, options, before, cancellationToken)
             .ConfigureAwait(false);
         lock (state.Gate)
         {

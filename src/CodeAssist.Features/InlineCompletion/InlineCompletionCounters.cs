@@ -16,12 +16,27 @@ internal sealed class InlineCompletionCounters
     private long repaired;
     private long unverified;
     private long roslynFallbacks;
+    private double modelLatencyAverageMs;
 
     public LatencyRecorder Latency { get; } = new();
 
     public LatencyRecorder Verification { get; } = new();
 
     public LatencyRecorder ModelLatency { get; } = new();
+
+    /// <summary>Smoothed model latency for the debounce (percentiles sort; this is read on every keystroke).</summary>
+    public double ModelLatencyAverageMs => Volatile.Read(ref modelLatencyAverageMs);
+
+    public LatencyRecorder Overhead { get; } = new();
+
+    public LatencyRecorder TypingThroughLatency { get; } = new();
+
+    public void ModelFinished(double milliseconds)
+    {
+        ModelLatency.Record(milliseconds);
+        var previous = Volatile.Read(ref modelLatencyAverageMs);
+        Volatile.Write(ref modelLatencyAverageMs, previous == 0 ? milliseconds : (0.8 * previous) + (0.2 * milliseconds));
+    }
 
     public void Request() => Interlocked.Increment(ref requests);
 
@@ -69,5 +84,8 @@ internal sealed class InlineCompletionCounters
         VerificationP50Ms = Verification.Percentile(50),
         VerificationP95Ms = Verification.Percentile(95),
         ModelLatencyP50Ms = ModelLatency.Percentile(50),
+        OverheadP50Ms = Overhead.Percentile(50),
+        OverheadP95Ms = Overhead.Percentile(95),
+        TypingThroughP95Ms = TypingThroughLatency.Percentile(95),
     };
 }

@@ -56,10 +56,7 @@ public sealed class InlineCompletionService : IDisposable
     {
         if (documents.TryRemove(documentKey, out var state))
         {
-            lock (state.Gate)
-            {
-                state.InFlight?.Cancellation.Cancel();
-            }
+            state.InFlight?.Cancellation.Cancel();
         }
     }
 
@@ -67,8 +64,16 @@ public sealed class InlineCompletionService : IDisposable
     {
         var started = time.GetTimestamp();
         counters.Request();
-        var result = await ComputeAsync(request, started, cancellationToken).ConfigureAwait(false);
-        counters.Latency.Record(time.GetElapsedTime(started).TotalMilliseconds);
+        var timing = new RequestTiming();
+        var result = await ComputeAsync(request, started, timing, cancellationToken).ConfigureAwait(false);
+        var elapsed = time.GetElapsedTime(started).TotalMilliseconds;
+        counters.Latency.Record(elapsed);
+        counters.Overhead.Record(Math.Max(0, elapsed - timing.ExcludedMs));
+        if (timing.TypingThrough)
+        {
+            counters.TypingThroughLatency.Record(elapsed);
+        }
+
         if (result.Items.Count > 0)
         {
             counters.Shown();
@@ -77,7 +82,8 @@ public sealed class InlineCompletionService : IDisposable
         return result;
     }
 
-    private async Task<InlineCompletionResult> ComputeAsync(InlineCompletionRequest request, long started, CancellationToken cancellationToken)
+    private async Task<InlineCompletionResult> ComputeAsync(
+        InlineCompletionRequest request, long started, RequestTiming timing, CancellationToken cancellationToken)
     {
         var settings = options();
         var document = request.Document;
@@ -88,10 +94,11 @@ public sealed class InlineCompletionService : IDisposable
         }
 
         var state = documents.GetOrAdd(request.DocumentKey, _ => new DocumentCompletionState());
-        var debounce = state.Debounce.Next(time, started, settings.Completion.DebounceMs, counters.ModelLatency.Percentile(50));
+        var debounce = state.Debounce.Next(time, started, settings.Completion.DebounceMs, counters.ModelLatencyAverageMs);
         if (TypingThrough.TryContinue(state.Shown, text, request.Position) is { } continued)
         {
             counters.TypingThroughHit();
+            timing.TypingThrough = true;
             state.Shown = new ShownSuggestion(text, request.Position, continued);
             return new InlineCompletionResult(continued);
         }
@@ -113,15 +120,18 @@ public sealed class InlineCompletionService : IDisposable
         var decision = CompletionDecider.Decide(
             root, text, request.Position, model.Info.SupportsFim, settings.Completion.InCommentsAndStrings || request.Explicit);
         Generation? running;
+        Generation? stale = null;
         lock (state.Gate)
         {
             running = state.InFlight;
             if (running is not null && (decision.Shape == CompletionShape.None || !running.CanServe(text, request.Position)))
             {
-                Supersede(state, running);
+                stale = Detach(state, running);
                 running = null;
             }
         }
+
+        Cancel(stale);
 
         if (decision.Shape == CompletionShape.None)
         {
@@ -131,7 +141,7 @@ public sealed class InlineCompletionService : IDisposable
         if (running is not null)
         {
             counters.InFlightJoin();
-            return await JoinAsync(state, running, text, request.Position, cancellationToken).ConfigureAwait(false);
+            return await JoinAsync(state, running, text, request.Position, timing, cancellationToken).ConfigureAwait(false);
         }
 
         var context = await GetContextAsync(state, document, root, request.Position, settings, cancellationToken).ConfigureAwait(false);
@@ -140,7 +150,7 @@ public sealed class InlineCompletionService : IDisposable
         if (cache.TryGetValue(prompt.Key, out IReadOnlyList<string>? cached) && cached is not null)
         {
             counters.CacheHit();
-            var items = await ranker.RankAsync(document, request.Position, cached, InlineCompletionSource.Cache, settings.Completion, cancellationToken)
+            var items = await ranker.RankAsync(document, request.Position, cached, InlineCompletionSource.Cache, settings.Completion, before: null, cancellationToken)
                 .ConfigureAwait(false);
             state.Shown = new ShownSuggestion(text, request.Position, items);
             return new InlineCompletionResult(items);
@@ -149,11 +159,13 @@ public sealed class InlineCompletionService : IDisposable
         if (!request.Explicit && debounce > TimeSpan.Zero)
         {
             await Task.Delay(debounce, time, cancellationToken).ConfigureAwait(false);
+            timing.ExcludedMs += debounce.TotalMilliseconds;
         }
 
         Generation generation;
         lock (state.Gate)
         {
+            stale = null;
             if (state.InFlight is { } other && other.PromptKey == prompt.Key && !other.Completion.IsCompleted)
             {
                 // Same prompt already running (a duplicate request): attach instead of starting a second call.
@@ -162,9 +174,9 @@ public sealed class InlineCompletionService : IDisposable
             }
             else
             {
-                if (state.InFlight is { } older && !older.Completion.IsCompleted)
+                if (state.InFlight is { } older)
                 {
-                    Supersede(state, older);
+                    stale = Detach(state, older);
                 }
 
                 generation = new Generation(prompt.Key, text, request.Position);
@@ -174,13 +186,20 @@ public sealed class InlineCompletionService : IDisposable
             }
         }
 
-        return await JoinAsync(state, generation, text, request.Position, cancellationToken).ConfigureAwait(false);
+        Cancel(stale);
+        return await JoinAsync(state, generation, text, request.Position, timing, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<InlineCompletionResult> JoinAsync(
-        DocumentCompletionState state, Generation generation, SourceText text, int position, CancellationToken cancellationToken)
+        DocumentCompletionState state,
+        Generation generation,
+        SourceText text,
+        int position,
+        RequestTiming timing,
+        CancellationToken cancellationToken)
     {
         IReadOnlyList<InlineCompletionItem> items;
+        var joined = time.GetTimestamp();
         try
         {
             items = await generation.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -189,6 +208,10 @@ public sealed class InlineCompletionService : IDisposable
         {
             // Superseded by a newer request: this keystroke is stale, its answer is empty.
             return InlineCompletionResult.Empty;
+        }
+        finally
+        {
+            timing.ExcludedMs += ModelOverlapMs(generation, joined);
         }
 
         if (position == generation.Position)
@@ -206,17 +229,39 @@ public sealed class InlineCompletionService : IDisposable
         return new InlineCompletionResult(continued);
     }
 
-    private void Supersede(DocumentCompletionState state, Generation generation)
+    /// <summary>How long this request waited while the model itself was running.</summary>
+    private double ModelOverlapMs(Generation generation, long joined)
     {
-        if (!generation.Completion.IsCompleted)
+        if (generation.ModelStarted == 0)
         {
-            counters.Superseded();
-            generation.Cancellation.Cancel();
+            return 0;
         }
 
+        var start = Math.Max(joined, generation.ModelStarted);
+        var end = generation.ModelEnded == 0 ? time.GetTimestamp() : generation.ModelEnded;
+        return end > start ? time.GetElapsedTime(start, end).TotalMilliseconds : 0;
+    }
+
+    /// <summary>Removes a generation from its document (under the lock); returns it when it still needs cancelling.</summary>
+    private static Generation? Detach(DocumentCompletionState state, Generation generation)
+    {
         if (ReferenceEquals(state.InFlight, generation))
         {
             state.InFlight = null;
+        }
+
+        return generation.Completion.IsCompleted ? null : generation;
+    }
+
+    /// <summary>
+    /// Cancels a superseded generation, outside any lock: Cancel() can run the generation's continuations inline.
+    /// </summary>
+    private void Cancel(Generation? generation)
+    {
+        if (generation is not null)
+        {
+            counters.Superseded();
+            generation.Cancellation.Cancel();
         }
     }
 

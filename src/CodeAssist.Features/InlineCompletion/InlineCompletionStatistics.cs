@@ -42,4 +42,11 @@ public sealed record InlineCompletionStatistics
     public double VerificationP95Ms { get; init; }
 
     public double ModelLatencyP50Ms { get; init; }
+
+    /// <summary>Time a request spent outside the model and the debounce (Roslyn, caches, verification).</summary>
+    public double OverheadP50Ms { get; init; }
+
+    public double OverheadP95Ms { get; init; }
+
+    public double TypingThroughP95Ms { get; init; }
 }

@@ -47,6 +47,20 @@ internal static class TypingThrough
     internal static bool SameOutside(ShownSuggestion shown, SourceText text, int typed)
     {
         var old = shown.Text;
+
+        // Texts derived from one another by didChange know their change ranges: no scan needed.
+        var changes = text.GetChangeRanges(old);
+        if (changes.Count == 0)
+        {
+            return typed == 0;
+        }
+
+        if (changes.Count == 1 && changes[0] is var change && change.Span.Start == shown.Position && change.Span.Length == 0
+            && change.NewLength == typed)
+        {
+            return true;
+        }
+
         for (var index = 0; index < shown.Position; index++)
         {
             if (old[index] != text[index])

@@ -1,0 +1,7 @@
+namespace CodeAssist.Bench.Completion;
+
+/// <summary>What one keystroke's request produced before the next keystroke superseded it.</summary>
+/// <param name="LatencyMs">Keystroke to result, when a result arrived in time.</param>
+/// <param name="SinceJumpMs">From the first keystroke at this position to the result.</param>
+/// <param name="Correct">The suggestion is a prefix of what the user goes on to type.</param>
+internal sealed record KeystrokeOutcome(bool Suggested, double LatencyMs, double SinceJumpMs, bool Correct);

@@ -1,0 +1,61 @@
+using System.Globalization;
+
+namespace CodeAssist.Bench.Completion;
+
+/// <summary>
+/// Inline completion benchmarks on Newtonsoft.Json (fetched outside the repository):
+///   verify [--points FILE] [--limit N] [--budget-ms MS]       verification accept/reject on mined points
+///   replay [--latency-ms MS] [--token-ms MS] [--positions N] [--keys N] [--accuracy P]
+///                                                             typing replay against the in-process pipeline
+/// Common: --repo DIR (default /work/benchrepos/Newtonsoft.Json).
+/// </summary>
+internal static class Program
+{
+    private static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0 || args[0] is not ("verify" or "replay"))
+        {
+            Console.Error.WriteLine("usage: CodeAssist.Bench.Completion verify|replay [--repo DIR] [options]");
+            return 2;
+        }
+
+        var repository = Option(args, "--repo", "/work/benchrepos/Newtonsoft.Json");
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+
+        if (args[0] == "verify")
+        {
+            return await VerificationBench.RunAsync(
+                repository,
+                Option(args, "--points", "/work/shared/bench/context/newtonsoft.json.jsonl"),
+                Number(args, "--limit", 300),
+                TimeSpan.FromMilliseconds(Number(args, "--budget-ms", 2000)),
+                cancel.Token);
+        }
+
+        return await TypingReplay.RunAsync(
+            repository,
+            new ReplaySettings
+            {
+                FirstTokenLatency = TimeSpan.FromMilliseconds(Number(args, "--latency-ms", 150)),
+                PerTokenLatency = TimeSpan.FromMilliseconds(Number(args, "--token-ms", 5)),
+                Positions = Number(args, "--positions", 30),
+                KeysPerPosition = Number(args, "--keys", 40),
+                Accuracy = Number(args, "--accuracy", 60) / 100.0,
+            },
+            cancel.Token);
+    }
+
+    private static string Option(string[] args, string name, string fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+    }
+
+    private static int Number(string[] args, string name, int fallback) =>
+        int.Parse(Option(args, name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+}

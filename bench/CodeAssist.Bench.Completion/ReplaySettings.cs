@@ -1,0 +1,21 @@
+namespace CodeAssist.Bench.Completion;
+
+internal sealed record ReplaySettings
+{
+    public TimeSpan FirstTokenLatency { get; init; } = TimeSpan.FromMilliseconds(150);
+
+    public TimeSpan PerTokenLatency { get; init; } = TimeSpan.FromMilliseconds(5);
+
+    public int Positions { get; init; } = 30;
+
+    public int KeysPerPosition { get; init; } = 40;
+
+    /// <summary>Share of model answers that are the true continuation (the rest are plausible but wrong).</summary>
+    public double Accuracy { get; init; } = 0.6;
+
+    public int MinKeyIntervalMs { get; init; } = 60;
+
+    public int MaxKeyIntervalMs { get; init; } = 100;
+
+    public int MaxTokens { get; init; } = 24;
+}

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using CodeAssist.Features.Configuration;
+using CodeAssist.Features.InlineCompletion;
+using CodeAssist.Llm;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CodeAssist.Bench.Completion;
+
+/// <summary>
+/// Retypes real statements of Newtonsoft.Json one character at a time (60-100 ms a key), sending one completion
+/// request per keystroke and cancelling the previous request, as VS Code does, against the in-process pipeline.
+/// </summary>
+internal static class TypingReplay
+{
+    public static async Task<int> RunAsync(string repositoryRoot, ReplaySettings settings, CancellationToken cancellationToken)
+    {
+        var project = BenchWorkspace.Load(repositoryRoot);
+        var warm = Stopwatch.StartNew();
+        await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+        Console.WriteLine($"Compilation warm-up: {warm.ElapsedMilliseconds} ms (the server pays this once at load).");
+
+        var positions = await ReplayPositions.PickAsync(project, settings.Positions, settings.KeysPerPosition, cancellationToken).ConfigureAwait(false);
+        var originals = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in ReplayPositions.Files)
+        {
+            originals[Path.GetFileName(file)] = (await BenchWorkspace.Find(project, file).GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString();
+        }
+
+        var model = new OracleCompletionModel(originals, settings);
+        var options = new CodeAssistOptions();
+        using var service = new InlineCompletionService(new SingleModel(model), contextProvider: null, () => options);
+        var random = new Random(42);
+        var outcomes = new List<KeystrokeOutcome>();
+        var cold = new List<double>();
+        foreach (var position in positions)
+        {
+            await ReplayAsync(project, position, service, settings, random, outcomes, cold, cancellationToken).ConfigureAwait(false);
+        }
+
+        Report(settings, positions.Count, outcomes, cold, service.GetStatistics(), model.GeneratedTokens);
+        return 0;
+    }
+
+    private static async Task ReplayAsync(
+        Project project,
+        ReplayPosition position,
+        InlineCompletionService service,
+        ReplaySettings settings,
+        Random random,
+        List<KeystrokeOutcome> outcomes,
+        List<double> cold,
+        CancellationToken cancellationToken)
+    {
+        var document = BenchWorkspace.Find(project, position.File);
+        var original = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        var cut = original.WithChanges(new TextChange(new TextSpan(position.Start, position.LineRest.Length), ""));
+        var keys = Math.Min(settings.KeysPerPosition, position.LineRest.Length);
+        var pending = new List<Task<KeystrokeOutcome>>();
+        var sources = new List<CancellationTokenSource>();
+        var jump = Stopwatch.GetTimestamp();
+        CancellationTokenSource? previous = null;
+        var current = cut;
+        for (var key = 1; key <= keys; key++)
+        {
+            // Each keystroke changes the previous text, as didChange does in the server.
+            current = current.WithChanges(new TextChange(new TextSpan(position.Start + key - 1, 0), position.LineRest[(key - 1)..key]));
+            var snapshot = document.WithText(current);
+            if (previous is not null)
+            {
+                await previous.CancelAsync().ConfigureAwait(false);
+            }
+
+            var request = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            sources.Add(request);
+            pending.Add(RequestAsync(service, snapshot, position.Start + key, jump, position.LineRest[key..], request.Token));
+            previous = request;
+            await Task.Delay(random.Next(settings.MinKeyIntervalMs, settings.MaxKeyIntervalMs + 1), cancellationToken).ConfigureAwait(false);
+        }
+
+        // The user pauses after the last key: that request may finish.
+        await Task.Delay(1000, cancellationToken).ConfigureAwait(false);
+        previous?.Cancel();
+        var results = await Task.WhenAll(pending).ConfigureAwait(false);
+        outcomes.AddRange(results);
+
+        // Cold: from the jump (first keystroke at a new place) to the first suggestion there.
+        if (results.FirstOrDefault(r => r.Suggested) is { } first)
+        {
+            cold.Add(first.SinceJumpMs);
+        }
+        sources.ForEach(source => source.Dispose());
+    }
+
+    private static async Task<KeystrokeOutcome> RequestAsync(
+        InlineCompletionService service, Document document, int caret, long jump, string stillToType, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        try
+        {
+            var result = await service.GetCompletionsAsync(new InlineCompletionRequest(document, caret), cancellationToken).ConfigureAwait(false);
+            if (cancellationToken.IsCancellationRequested || result.Items.Count == 0)
+            {
+                return new KeystrokeOutcome(false, 0, 0, false);
+            }
+
+            var suggestion = result.Items[0].InsertText;
+            return new KeystrokeOutcome(
+                true,
+                stopwatch.Elapsed.TotalMilliseconds,
+                Stopwatch.GetElapsedTime(jump).TotalMilliseconds,
+                stillToType.StartsWith(suggestion, StringComparison.Ordinal));
+        }
+        catch (OperationCanceledException)
+        {
+            return new KeystrokeOutcome(false, 0, 0, false);
+        }
+    }
+
+    private static void Report(ReplaySettings settings, int positions, List<KeystrokeOutcome> outcomes, List<double> cold, InlineCompletionStatistics stats, long generatedTokens)
+    {
+        var keys = outcomes.Count;
+        double Per100(long value) => 100.0 * value / Math.Max(1, keys);
+        var warm = outcomes.Where(o => o.Suggested).Select(o => o.LatencyMs).ToList();
+        Console.WriteLine($"Replay: {positions} positions, {keys} keystrokes, keys {settings.MinKeyIntervalMs}-{settings.MaxKeyIntervalMs} ms, scripted model "
+            + $"first token {settings.FirstTokenLatency.TotalMilliseconds} ms + {settings.PerTokenLatency.TotalMilliseconds} ms/token, accuracy {settings.Accuracy:P0}.");
+        Console.WriteLine($"Keystroke-to-suggestion latency: per keystroke {Percentiles.Format(warm)}; cold (jump to first suggestion) {Percentiles.Format(cold)}.");
+        Console.WriteLine($"Suggestions per 100 keystrokes: {Per100(outcomes.Count(o => o.Suggested)):F1} (correct: {Per100(outcomes.Count(o => o.Correct)):F1}).");
+        Console.WriteLine($"Model calls per 100 keystrokes: {Per100(stats.ModelCalls):F1} ({100 - Per100(stats.ModelCalls):F0}% fewer than one per keystroke).");
+        Console.WriteLine($"Hits per 100 requests: typing-through {Per100(stats.TypingThroughHits):F1}, in-flight join {Per100(stats.InFlightJoins):F1}, cache {Per100(stats.CacheHits):F1}; superseded generations {stats.Superseded}.");
+        Console.WriteLine($"Server overhead excluding model and debounce: p50 {stats.OverheadP50Ms:F1} ms, p95 {stats.OverheadP95Ms:F1} ms; typing-through p95 {stats.TypingThroughP95Ms:F2} ms.");
+        Console.WriteLine($"Generated tokens {generatedTokens}, wasted after cancellation {stats.WastedTokens}.");
+        Console.WriteLine($"Verification: rejected {stats.RejectedByVerification}, repaired {stats.Repaired}, unverified (over budget) {stats.Unverified}; p50 {stats.VerificationP50Ms:F1} ms, p95 {stats.VerificationP95Ms:F1} ms.");
+    }
+
+    private sealed class SingleModel(ICompletionModel model) : ILanguageModels
+    {
+        public ModelStatus Status { get; } = new(ModelState.Ready, "Ready.", model.Info);
+
+        public event EventHandler<ModelStatus>? StatusChanged
+        {
+            add { }
+            remove { }
+        }
+
+        public ICompletionModel? GetCompletionModel(string feature) => model;
+
+        public Microsoft.Extensions.AI.IChatClient? GetChatClient(string feature) => null;
+    }
+}
