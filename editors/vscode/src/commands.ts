@@ -7,6 +7,7 @@ import {
   analyzeStackTraceMethod,
   contextMarkdown,
   contextMethod,
+  explainMarkdown,
   explainMethod,
   looksLikeStackTrace,
   markdownOf,
@@ -103,7 +104,7 @@ async function explainSelection(controller: ServerController): Promise<void> {
       textDocument: { uri: client.code2ProtocolConverter.asUri(editor.document.uri) },
       range: client.code2ProtocolConverter.asRange(range),
     },
-    markdownOf,
+    explainMarkdown,
   );
 }
 
