@@ -74,6 +74,15 @@ export function contextMarkdown(result: unknown): string {
   return lines.join('\n') + '\n';
 }
 
+/** The codeAssist/stats result: a flat record of counters becomes a table; anything else, formatted JSON. */
+export function statsMarkdown(result: unknown): string {
+  const entries = typeof result === 'object' && result !== null && !Array.isArray(result) ? Object.entries(result) : [];
+  if (entries.length === 0 || entries.some(([, value]) => typeof value === 'object' && value !== null)) {
+    return markdownOrJson('CodeAssist stats', result);
+  }
+  return ['# CodeAssist stats', '', '| counter | value |', '| --- | ---: |', ...entries.map(([key, value]) => `| ${key} | ${String(value)} |`)].join('\n') + '\n';
+}
+
 /** The one command the markdown view may run: open a file at a 1-based line (markdown renderers refuse file: links). */
 export const openLocationCommand = 'codeassist.openLocation';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { contextMarkdown, explainMarkdown, looksLikeStackTrace, markdownOf, markdownOrJson, percentageOf, stackTraceMarkdown, statusPresentation } from '../../src/protocol';
+import { contextMarkdown, explainMarkdown, statsMarkdown, looksLikeStackTrace, markdownOf, markdownOrJson, percentageOf, stackTraceMarkdown, statusPresentation } from '../../src/protocol';
 
 test('markdownOf_ReadsStringsObjectsAndArrays', () => {
   assert.equal(markdownOf('# a'), '# a');
@@ -91,4 +91,9 @@ test('contextMarkdown_CodeBlockTokenCountAndItems', () => {
 
 test('contextMarkdown_NoItems_SaysWhy', () => {
   assert.match(contextMarkdown({ items: [], text: '', tokenCount: 0, budgetTokens: 1024 }), /not in the loaded workspace/);
+});
+
+test('statsMarkdown_FlatCountersAsATable_ElseJson', () => {
+  assert.equal(statsMarkdown({ requests: 3, latencyP50Ms: 12.5 }), '# CodeAssist stats\n\n| counter | value |\n| --- | ---: |\n| requests | 3 |\n| latencyP50Ms | 12.5 |\n');
+  assert.match(statsMarkdown({ nested: { a: 1 } }), /```json/);
 });
