@@ -15,6 +15,10 @@ internal static class Program
 {
     private static readonly int[] Budgets = [512, 1024, 2048];
 
+    private static bool Dump { get; set; }
+
+    private static string? FileFilter { get; set; }
+
     private static async Task<int> Main(string[] args)
     {
         var data = Option(args, "--data") ?? Path.Combine(FindUp("shared") ?? "/work/shared", "bench", "context");
@@ -22,6 +26,8 @@ internal static class Program
         var only = Option(args, "--only");
         var limit = int.Parse(Option(args, "--limit") ?? "100000", CultureInfo.InvariantCulture);
         var showMisses = args.Contains("--misses");
+        Dump = args.Contains("--dump");
+        FileFilter = Option(args, "--file");
         var datasets = new[] { ("serilog", "serilog"), ("polly", "polly"), ("newtonsoft.json", "newtonsoft.json") };
         Console.WriteLine($"data {data}, repositories {repos} (see bench/CodeAssist.Bench.Context/README.md)");
         foreach (var (name, folder) in datasets.Where(d => only is null || d.Item1 == only))
@@ -34,7 +40,8 @@ internal static class Program
 
     private static async Task RunAsync(string name, string dataFile, string repoRoot, int limit, bool showMisses, bool measureLatency)
     {
-        var points = File.ReadLines(dataFile).Select(l => JsonSerializer.Deserialize<BenchPoint>(l)!).Take(limit).ToList();
+        var points = File.ReadLines(dataFile).Select(l => JsonSerializer.Deserialize<BenchPoint>(l)!)
+            .Where(p => FileFilter is null || p.File.Contains(FileFilter, StringComparison.Ordinal)).Take(limit).ToList();
         var options = new WorkspaceSessionOptions
         {
             GlobalProperties = new Dictionary<string, string> { ["TargetFramework"] = "net8.0", ["WarningsNotAsErrors"] = "NU1603" },
@@ -105,6 +112,10 @@ internal static class Program
                     if (!hit && showMisses)
                     {
                         Console.WriteLine($"MISS {point.File}:{point.Line + 1}:{point.Character + 1} {point.Token} ({point.SymbolKind}) line: {holed[..point.Offset].Split('\n')[^1].Trim()}");
+                        if (Dump)
+                        {
+                            Console.WriteLine(context.RenderedText);
+                        }
                     }
                 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # VS Code extension: type-check, then node's test runner over the extension's own logic (settings mapping, server
 # path resolution, restart backoff, protocol helpers) and the tidy test that keeps package.json's settings in sync
-# with CodeAssistOptions.cs. Last line: "N passed, N failed".
+# with CodeAssistOptions.cs and with `codeassist config --json`. Last line: "N passed, N failed".
 set -u
 cd "$(dirname "$0")/../../editors/vscode"
 
@@ -10,6 +10,12 @@ if ! npm ci --prefix . --no-audit --no-fund >/tmp/codeassist-vscode-npm.log 2>&1
   cat /tmp/codeassist-vscode-npm.log
   echo "0 passed, 1 failed"
   exit 1
+fi
+
+# The tidy test runs `codeassist config --json`; scripts/test.sh has built it already, a lone run builds it here.
+dll=../../src/CodeAssist.Cli/bin/Debug/net10.0/codeassist.dll
+if [ ! -f "$dll" ]; then
+  dotnet build ../../src/CodeAssist.Cli -nologo -v q >/tmp/codeassist-vscode-build.log 2>&1 || tail -n 20 /tmp/codeassist-vscode-build.log
 fi
 
 failed=0

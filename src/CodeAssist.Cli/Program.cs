@@ -21,8 +21,6 @@ internal static class Program
         root.Subcommands.Add(ModelsCommand.Create());
 
         // Exit code 2 means bad arguments for every command (System.CommandLine itself returns 1).
-        var parseResult = root.Parse(args);
-        var exitCode = await parseResult.InvokeAsync();
-        return parseResult.Errors.Count > 0 ? 2 : exitCode;
+        return await Terminal.CommandRunner.InvokeAsync(root, args);
     }
 }

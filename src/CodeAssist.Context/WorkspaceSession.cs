@@ -63,7 +63,7 @@ public sealed class WorkspaceSession : IWorkspaceSession
         int generation;
         lock (_gate)
         {
-            _rootPath = Path.GetFullPath(rootPath);
+            _rootPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(rootPath));
             generation = ++_loadGeneration;
             _loadState = WorkspaceLoadState.Loading;
         }
@@ -87,8 +87,8 @@ public sealed class WorkspaceSession : IWorkspaceSession
             }
         }
 
-        var folder = Directory.Exists(rootPath) ? Path.GetFullPath(rootPath)
-            : Path.GetDirectoryName(Path.GetFullPath(projectFile ?? rootPath))!;
+        var folder = Path.TrimEndingDirectorySeparator(Directory.Exists(rootPath) ? Path.GetFullPath(rootPath)
+            : Path.GetDirectoryName(Path.GetFullPath(projectFile ?? rootPath))!);
         var files = await Task.Run(() => AdHocProjects.EnumerateSourceFiles(folder, _options.MaxLooseFiles).ToList(), cancellationToken);
         var solution = AdHocProjects.AddProject(
             _adHocWorkspace.CurrentSolution, ProjectId.CreateNewId(), Path.GetFileName(folder), files.Select(f => (f, (SourceText?)null)));

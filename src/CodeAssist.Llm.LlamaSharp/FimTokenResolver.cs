@@ -1,65 +1,88 @@
 using System.Text;
 using CodeAssist.Llm;
+using CodeAssist.Llm.Fim;
 using LLama;
 using LLama.Native;
 
 namespace CodeAssist.Llm.LlamaSharp;
 
 /// <summary>
-/// Finds the FIM markers of a local model as token ids. llama.cpp already recognises them when it loads the vocabulary
-/// (vocab InfillPrefix/Suffix/Middle/Rep/Sep); the marker text then tells which family's layout to use. A named
-/// format in settings overrides detection when its markers are single tokens of this vocabulary.
+/// Binds a FIM template to a local model's token ids. Detection ("auto") asks the vocabulary which of the catalog's
+/// marker strings are special tokens and lets <see cref="FimTemplates.DetectFromVocabulary"/> choose; a named
+/// format in settings wins when its markers exist. A vocabulary whose FIM tokens llama.cpp found but the catalog
+/// does not know still gets a plain prefix-suffix-middle layout.
 /// </summary>
 internal static class FimTokenResolver
 {
-    private static readonly (string Name, string Prefix, string Suffix, string Middle, bool SuffixFirst, string? Repo, string? Separator)[] s_known =
-    [
-        ("qwen2.5-coder", "<|fim_prefix|>", "<|fim_suffix|>", "<|fim_middle|>", false, "<|repo_name|>", "<|file_sep|>"),
-        ("starcoder2", "<fim_prefix>", "<fim_suffix>", "<fim_middle>", false, "<repo_name>", "<file_sep>"),
-        ("deepseek-coder", "<\uFF5Cfim\u2581begin\uFF5C>", "<\uFF5Cfim\u2581hole\uFF5C>", "<\uFF5Cfim\u2581end\uFF5C>", false, null, null),
-        ("codellama", "<PRE>", "<SUF>", "<MID>", false, null, null),
-        ("codestral", "[PREFIX]", "[SUFFIX]", "[MIDDLE]", true, null, null),
-    ];
-
     public static FimTokens? Resolve(LLamaWeights weights, string fimFormat)
     {
-        SafeLlamaModelHandle.Vocabulary vocab = weights.Vocab;
-        if (!string.Equals(fimFormat, "auto", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(fimFormat))
+        Dictionary<string, LLamaToken> special = SpecialMarkers(weights);
+        FimTemplate? template;
+        if (!string.IsNullOrWhiteSpace(fimFormat) && !string.Equals(fimFormat, "auto", StringComparison.OrdinalIgnoreCase))
         {
-            var named = s_known.FirstOrDefault(k => string.Equals(k.Name, fimFormat.Trim(), StringComparison.OrdinalIgnoreCase));
-            if (named.Name is null)
-            {
-                throw new ModelLoadException($"Unknown fimFormat '{fimFormat}'; use auto or one of {string.Join(", ", s_known.Select(k => k.Name))}.");
-            }
+            FimTemplate named = FimTemplates.FindByName(fimFormat)
+                ?? throw new ModelLoadException($"Unknown fimFormat '{fimFormat}'; use auto or one of {string.Join(", ", FimTemplates.Names)}.");
 
-            LLamaToken? prefix = Single(weights, named.Prefix);
-            LLamaToken? suffix = Single(weights, named.Suffix);
-            LLamaToken? middle = Single(weights, named.Middle);
-            if (prefix is null || suffix is null || middle is null)
-            {
-                throw new ModelLoadException($"fimFormat is '{named.Name}' but this model's vocabulary has no {named.Prefix} token.");
-            }
-
-            return new FimTokens(named.Name, prefix.Value, suffix.Value, middle.Value, named.SuffixFirst,
-                named.Repo is null ? null : Single(weights, named.Repo), named.Separator is null ? null : Single(weights, named.Separator));
+            // Detection restricted to the named template spells its markers as this vocabulary does.
+            template = FimTemplates.DetectFromVocabulary(special.Keys.Where(k => Markers(named).Any(m => k == m || k == "\u2581" + m)))
+                ?? throw new ModelLoadException($"fimFormat is '{named.Name}' but this model's vocabulary has no {named.PrefixToken} token.");
+        }
+        else
+        {
+            template = FimTemplates.DetectFromVocabulary(special.Keys) ?? Generic(weights, special);
         }
 
+        if (template is null)
+        {
+            return null;
+        }
+
+        var ids = Markers(template).ToDictionary(m => m, m => special[m], StringComparer.Ordinal);
+        var ends = template.EndTokens.Where(special.ContainsKey).Select(t => special[t]).ToHashSet();
+        return new FimTokens(template, ids, ends);
+    }
+
+    private static IEnumerable<string> Markers(FimTemplate template) =>
+        new[] { template.PrefixToken, template.SuffixToken, template.MiddleToken, template.RepoNameToken, template.FileSeparatorToken }
+            .OfType<string>();
+
+    /// <summary>
+    /// Catalog marker strings (with SentencePiece's word-start variant) that are one control or user-defined token
+    /// here; a plain vocabulary entry that happens to spell "&lt;PRE&gt;" is not a marker.
+    /// </summary>
+    private static Dictionary<string, LLamaToken> SpecialMarkers(LLamaWeights weights)
+    {
+        var found = new Dictionary<string, LLamaToken>(StringComparer.Ordinal);
+        foreach (string marker in FimTemplates.All.SelectMany(t => Markers(t).Concat(t.EndTokens)).Distinct())
+        {
+            foreach (string candidate in new[] { marker, "\u2581" + marker })
+            {
+                LLamaToken[] asSpecial = weights.Tokenize(candidate, add_bos: false, special: true, Encoding.UTF8);
+                if (asSpecial.Length == 1 && (asSpecial[0].GetAttributes(weights.Vocab) & (LLamaTokenAttr.Control | LLamaTokenAttr.UserDefined)) != 0)
+                {
+                    found[candidate] = asSpecial[0];
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static FimTemplate? Generic(LLamaWeights weights, Dictionary<string, LLamaToken> special)
+    {
+        SafeLlamaModelHandle.Vocabulary vocab = weights.Vocab;
         if (vocab.InfillPrefix is not { } pre || vocab.InfillSuffix is not { } suf || vocab.InfillMiddle is not { } mid)
         {
             return null;
         }
 
-        string prefixText = Text(vocab, pre).Replace("\u2581", "", StringComparison.Ordinal).Trim();
-        var known = s_known.FirstOrDefault(k => k.Prefix == prefixText);
-        return new FimTokens(known.Name ?? "generic", pre, suf, mid, known.SuffixFirst, vocab.InfillRep, vocab.InfillSep);
-    }
+        string Text(LLamaToken token)
+        {
+            string text = vocab.LLamaTokenToString(token, isSpecialToken: true) ?? "";
+            special[text] = token;
+            return text;
+        }
 
-    private static LLamaToken? Single(LLamaWeights weights, string marker)
-    {
-        LLamaToken[] tokens = weights.Tokenize(marker, add_bos: false, special: true, Encoding.UTF8);
-        return tokens.Length == 1 ? tokens[0] : null;
+        return new FimTemplate("generic", Text(pre), Text(suf), Text(mid), SuffixFirst: false, null, null, []);
     }
-
-    private static string Text(SafeLlamaModelHandle.Vocabulary vocab, LLamaToken token) =>
-        vocab.LLamaTokenToString(token, isSpecialToken: true) ?? "";
 }

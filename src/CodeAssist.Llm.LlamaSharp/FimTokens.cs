@@ -1,20 +1,25 @@
+using CodeAssist.Llm.Fim;
 using LLama.Native;
 
 namespace CodeAssist.Llm.LlamaSharp;
 
-/// <summary>The FIM marker token ids of a loaded vocabulary, and the layout they call for.</summary>
-/// <param name="Name">The template name reported in ModelInfo (qwen2.5-coder, starcoder2, ...).</param>
-/// <param name="SuffixFirst">SPM order (Codestral): suffix, then prefix, and no middle marker.</param>
-/// <param name="RepoName">Repo-level marker (Qwen2.5-Coder's &lt;|repo_name|&gt;), if the vocabulary has one.</param>
-/// <param name="FileSeparator">Repo-level file separator (&lt;|file_sep|&gt;), if the vocabulary has one.</param>
-internal sealed record FimTokens(
-    string Name,
-    LLamaToken Prefix,
-    LLamaToken Suffix,
-    LLamaToken Middle,
-    bool SuffixFirst,
-    LLamaToken? RepoName,
-    LLamaToken? FileSeparator)
+/// <summary>A FIM template bound to a loaded vocabulary: every marker string of the template has its token id.</summary>
+/// <param name="Template">The catalog template, with marker strings spelled as this vocabulary spells them.</param>
+/// <param name="MarkerIds">Token id of each marker string the template uses.</param>
+/// <param name="EndTokenIds">Ids of the template's end tokens; generation stops on them besides llama.cpp's end-of-generation set.</param>
+internal sealed record FimTokens(FimTemplate Template, IReadOnlyDictionary<string, LLamaToken> MarkerIds, IReadOnlySet<LLamaToken> EndTokenIds)
 {
-    public bool IsRepoLevel => RepoName is not null && FileSeparator is not null;
+    public string Name => Template.Name;
+
+    public LLamaToken Prefix => MarkerIds[Template.PrefixToken];
+
+    public LLamaToken Suffix => MarkerIds[Template.SuffixToken];
+
+    public LLamaToken Middle => MarkerIds[Template.MiddleToken];
+
+    public LLamaToken? RepoName => Template.RepoNameToken is { } repo ? MarkerIds[repo] : null;
+
+    public LLamaToken? FileSeparator => Template.FileSeparatorToken is { } separator ? MarkerIds[separator] : null;
+
+    public bool IsRepoLevel => Template.SupportsRepositoryLevel;
 }

@@ -9,4 +9,8 @@ internal sealed record GenerationRequest(
     IReadOnlyList<string> StopSequences,
     float Temperature,
     uint Seed,
-    TimeSpan? TimeLimit);
+    TimeSpan? TimeLimit)
+{
+    /// <summary>Tokens that end generation besides llama.cpp's end-of-generation set (a FIM template's end tokens).</summary>
+    public IReadOnlySet<LLamaToken> StopTokens { get; init; } = new HashSet<LLamaToken>();
+}

@@ -12,12 +12,14 @@ internal sealed class LlamaCompletionModel : ICompletionModel
     private readonly LLamaWeights _weights;
     private readonly LlamaSession _session;
     private readonly InfillPromptBuilder? _infill;
+    private readonly FimTokens? _fim;
     private readonly TimeSpan _defaultTimeLimit;
 
     public LlamaCompletionModel(LLamaWeights weights, LlamaSession session, FimTokens? fim, ModelInfo info, TimeSpan defaultTimeLimit)
     {
         _weights = weights;
         _session = session;
+        _fim = fim;
         _infill = fim is null ? null : new InfillPromptBuilder(weights, fim);
         Info = info;
         _defaultTimeLimit = defaultTimeLimit;
@@ -35,7 +37,7 @@ internal sealed class LlamaCompletionModel : ICompletionModel
 
         int maxTokens = ClampMaxTokens(request.MaxTokens);
         List<LLamaToken> prompt = _infill.Build(request, _session.ContextSize - maxTokens - 1);
-        await foreach (CompletionChunk chunk in RunCandidatesAsync(prompt, maxTokens, request.StopSequences, request.Temperature, request.CandidateCount, request.TimeLimit, cancellationToken).ConfigureAwait(false))
+        await foreach (CompletionChunk chunk in RunCandidatesAsync(prompt, maxTokens, request.StopSequences, request.Temperature, request.CandidateCount, request.TimeLimit, _fim!.EndTokenIds, cancellationToken).ConfigureAwait(false))
         {
             yield return chunk;
         }
@@ -55,7 +57,7 @@ internal sealed class LlamaCompletionModel : ICompletionModel
             prompt.Add(bos);
         }
 
-        await foreach (CompletionChunk chunk in RunCandidatesAsync(prompt, maxTokens, request.StopSequences, request.Temperature, 1, request.TimeLimit, cancellationToken).ConfigureAwait(false))
+        await foreach (CompletionChunk chunk in RunCandidatesAsync(prompt, maxTokens, request.StopSequences, request.Temperature, 1, request.TimeLimit, new HashSet<LLamaToken>(), cancellationToken).ConfigureAwait(false))
         {
             yield return chunk;
         }
@@ -78,12 +80,13 @@ internal sealed class LlamaCompletionModel : ICompletionModel
         float temperature,
         int candidates,
         TimeSpan? timeLimit,
+        IReadOnlySet<LLamaToken> stopTokens,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         int count = temperature <= 0 ? 1 : Math.Clamp(candidates, 1, 8);
         for (int candidate = 0; candidate < count; candidate++)
         {
-            var request = new GenerationRequest(prompt, maxTokens, stops, temperature, (uint)(1234 + candidate), timeLimit ?? _defaultTimeLimit);
+            var request = new GenerationRequest(prompt, maxTokens, stops, temperature, (uint)(1234 + candidate), timeLimit ?? _defaultTimeLimit) { StopTokens = stopTokens };
             await foreach ((string? text, CompletionUsage? usage) in SessionStream.RunAsync(_session, request, cancellationToken).ConfigureAwait(false))
             {
                 yield return new CompletionChunk(candidate, text ?? "", usage);

@@ -53,11 +53,12 @@ internal sealed class ModelProvider : IDisposable
         Changed?.Invoke(this);
     }
 
-    public void SetStatus(ModelStatus status)
+    /// <param name="onlyWhile">When set, the status changes only from this state (late progress must not undo Ready).</param>
+    public void SetStatus(ModelStatus status, ModelState? onlyWhile = null)
     {
         lock (_gate)
         {
-            if (_disposed)
+            if (_disposed || (onlyWhile is { } required && Status.State != required))
             {
                 return;
             }

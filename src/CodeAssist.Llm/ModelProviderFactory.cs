@@ -3,6 +3,7 @@ using CodeAssist.Llm.Http;
 using CodeAssist.Llm.Models;
 using CodeAssist.Llm.Ollama;
 using CodeAssist.Llm.OpenAi;
+using CodeAssist.Llm.Remote;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 
@@ -104,7 +105,8 @@ internal sealed class ModelProviderFactory
         {
             try
             {
-                var local = await factory.LoadAsync(options, progress: null, cancellationToken);
+                var progress = new LoadProgress(fraction => provider.SetStatus(new ModelStatus(ModelState.Loading, $"Loading {name}... {fraction * 100:0}%"), onlyWhile: ModelState.Loading));
+                var local = await factory.LoadAsync(options, progress, cancellationToken);
                 var chat = new ChatClientBuilder(local.Chat).UseMetadataLogging(_loggerFactory.CreateLogger("CodeAssist.Llm.Chat"), name).Build();
                 provider.SetReady(local.Completion, chat, new ModelStatus(ModelState.Ready, $"{name} is loaded.", local.Completion.Info), local);
             }
@@ -156,17 +158,24 @@ internal sealed class ModelProviderFactory
         var transport = new ModelHttpTransport(_httpClientFactory, options, root, _environment);
         ICompletionModel completion = kind == "openai" ? new OpenAiCompletionModel(transport) : new OllamaCompletionModel(transport);
         IChatClient inner = kind == "openai" ? new OpenAiChatClient(transport) : new OllamaChatClient(transport);
+        var label = kind == "openai" ? "OpenAI-compatible server" : "Ollama";
+        var model = string.IsNullOrEmpty(options.Model) ? "" : $", model {options.Model}";
+        var ready = new ModelStatus(ModelState.Ready, $"Using {label} at {transport.DisplayEndpoint}{model}.", completion.Info);
+        var provider = new ModelProvider(options, new ModelStatus(ModelState.Loading, ""));
+        var health = new RemoteHealth(provider, ready);
+
+        // Outermost first: redaction before anything else sees the messages; health sees provider errors.
         var builder = new ChatClientBuilder(inner);
         if (options.RedactSecrets)
         {
             builder.UseSecretRedaction();
         }
 
-        var chat = builder.UseMetadataLogging(_loggerFactory.CreateLogger("CodeAssist.Llm.Chat"), completion.Info.ModelId).Build();
-        var provider = new ModelProvider(options, new ModelStatus(ModelState.Loading, ""));
-        var label = kind == "openai" ? "OpenAI-compatible server" : "Ollama";
-        var model = string.IsNullOrEmpty(options.Model) ? "" : $", model {options.Model}";
-        provider.SetReady(completion, chat, new ModelStatus(ModelState.Ready, $"Using {label} at {transport.DisplayEndpoint}{model}.", completion.Info));
+        var chat = builder
+            .UseMetadataLogging(_loggerFactory.CreateLogger("CodeAssist.Llm.Chat"), completion.Info.ModelId)
+            .Use(client => new HealthReportingChatClient(client, health))
+            .Build();
+        provider.SetReady(new HealthReportingCompletionModel(completion, health), chat, ready);
         return provider;
     }
 

@@ -139,4 +139,19 @@ public sealed class WorkspaceSessionTests
         session.ApplyFileChanges([new WatchedFileChange(added, WatchedFileChangeKind.Deleted)]);
         Assert.Null(session.GetDocument(added));
     }
+
+    [Fact]
+    public async Task OpenDocument_NewFileInALooseFolderRootedWithATrailingSlash_JoinsTheFolderProject()
+    {
+        using var folder = new TempFolder();
+        folder.Write("Shapes.cs", "class Circle { }\n");
+        using var session = new WorkspaceSession(NullLogger<WorkspaceSession>.Instance);
+        await session.LoadAsync(folder.Path + "/", progress: null, CancellationToken.None);
+
+        var use = Path.Combine(folder.Path, "Use.cs");
+        session.OpenDocument(use, "class Use { Circle c; }\n");
+
+        var compilation = await session.GetDocument(use)!.Project.GetCompilationAsync();
+        Assert.Empty(compilation!.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
 }

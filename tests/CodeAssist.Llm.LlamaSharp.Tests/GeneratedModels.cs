@@ -18,6 +18,9 @@ internal static class GeneratedModels
 
     public static string TinyQwen2 => Get("tiny-qwen2-f32.gguf", () => RandomModel.Build(ModelShape.TinyQwen2, TinyVocabulary.Create(), GgmlType.F32, 7));
 
+    public static string TinyStarCoder2 => Get("tiny-starcoder2-vocab.gguf", () =>
+        RandomModel.Build(ModelShape.TinyLlama, TinyVocabulary.Create("llama-bpe", TinyVocabulary.StarCoder2Specials), GgmlType.F32, 13));
+
     public static string TinyLlamaF16 => Get("tiny-llama-f16.gguf", () => RandomModel.Build(ModelShape.TinyLlama, TinyVocabulary.Create("llama-bpe"), GgmlType.F16, 11));
 
     public static string TinyLlamaQ8 => Get("tiny-llama-q8.gguf", () => RandomModel.Build(ModelShape.TinyLlama, TinyVocabulary.Create("llama-bpe"), GgmlType.Q8_0, 11));
@@ -58,6 +61,10 @@ internal static class GeneratedModels
         }
     }
 
+    /// <summary>
+    /// Removes models of other builds of the writer once they are an hour old: another checkout's test run may be
+    /// using its own folder right now.
+    /// </summary>
     private static void RemoveOtherBuilds()
     {
         string parent = System.IO.Path.GetDirectoryName(s_directory)!;
@@ -70,11 +77,14 @@ internal static class GeneratedModels
         {
             try
             {
-                Directory.Delete(stale, recursive: true);
+                if (Directory.GetLastWriteTimeUtc(stale) < DateTime.UtcNow.AddHours(-1))
+                {
+                    Directory.Delete(stale, recursive: true);
+                }
             }
             catch (IOException)
             {
-                // Another test run may be using it; it will be removed next time.
+                // Removed by another run at the same moment.
             }
         }
     }
@@ -83,6 +93,7 @@ internal static class GeneratedModels
     {
         lock (s_lock)
         {
+            RemoveOtherBuilds();
             Directory.CreateDirectory(s_directory);
             string path = Path(name);
             File.WriteAllText(path, text);

@@ -98,4 +98,29 @@ public sealed class TokenizationAndFimTests
         Assert.Equal("qwen2.5-coder", model.Completion.Info.FimFormat);
         Assert.Equal(model.Weights.Vocab.InfillPrefix, model.Fim!.Prefix);
     }
+
+    [Fact]
+    public async Task Detection_StarCoder2Vocabulary_UsesItsLayoutAndEndTokens()
+    {
+        using LlamaLocalModel model = await GeneratedModels.LoadAsync(GeneratedModels.TinyStarCoder2);
+        var builder = new InfillPromptBuilder(model.Weights, model.Fim!);
+
+        List<LLamaToken> tokens = builder.Build(new InfillRequest { Prefix = "a", Suffix = "b", FilePath = "p.cs" }, 100);
+
+        Assert.Equal("starcoder2", model.Completion.Info.FimFormat);
+        FimTokens fim = model.Fim!;
+        LLamaToken[] expected = [fim.FileSeparator!.Value, fim.Prefix, .. builder.Text("p.cs\na"), fim.Suffix, .. builder.Text("b"), fim.Middle];
+        Assert.Equal(expected, tokens);
+        Assert.Contains(fim.FileSeparator!.Value, fim.EndTokenIds);
+    }
+
+    [Fact]
+    public async Task Detection_QwenVocabulary_StopsOnFileSeparatorAndPad()
+    {
+        using LlamaLocalModel model = await GeneratedModels.LoadAsync(GeneratedModels.TinyQwen2);
+
+        // <|endoftext|>, <|fim_pad|>, <|file_sep|>, <|repo_name|>, <|im_end|>
+        Assert.Equal(5, model.Fim!.EndTokenIds.Count);
+        Assert.Contains(model.Fim.FileSeparator!.Value, model.Fim.EndTokenIds);
+    }
 }

@@ -1,6 +1,7 @@
 using CodeAssist.Llm.Models;
 using CodeAssist.Llm.Tests.Fakes;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace CodeAssist.Llm.Tests;
@@ -62,8 +63,10 @@ public sealed class LanguageModelsTests : IDisposable
         using var models = Create(Local(path));
         var states = new List<ModelState>();
         models.StatusChanged += (_, status) => { lock (states) { states.Add(status.State); } };
+        await WaitUntilAsync(() => models.Status.Message.Contains("50%", StringComparison.Ordinal));
 
         Assert.Equal(ModelState.Loading, models.Status.State);
+        Assert.Equal("Loading m.gguf... 50%", models.Status.Message);
         Assert.Null(models.GetCompletionModel("completion"));
 
         _factory.Gate.SetResult();
@@ -161,6 +164,86 @@ public sealed class LanguageModelsTests : IDisposable
         Assert.True(_factory.Models[0].Disposed);
         Assert.False(_factory.Models[1].Disposed);
         Assert.Equal("b.gguf", models.GetCompletionModel("completion")?.Info.ModelId);
+    }
+
+    [Fact]
+    public async Task RemoteFailure_IsExplainedInTheStatus_UntilTheNextSuccess()
+    {
+        var fail = true;
+        await using var server = new TestServer.TestHttpServer(async (_, response, _) =>
+        {
+            if (fail)
+            {
+                await response.SendAsync(404, """{"error":"model \"m\" not found"}""");
+                return;
+            }
+
+            await response.StartStreamAsync(contentType: "application/x-ndjson");
+            await response.WriteAsync(TestServer.ProviderHarness.Ndjson(new { response = "ok", done = true, done_reason = "stop" }));
+            await response.EndAsync();
+        });
+        using var harness = new TestServer.ProviderHarness();
+        var settings = new LanguageModelSettings { Default = new LlmOptions { Provider = "ollama", Model = "m", Endpoint = server.BaseUri.ToString() } };
+        using var models = new LanguageModels(settings, harness.HttpClientFactory, cache: Cache, environment: _ => null);
+        var changes = 0;
+        models.StatusChanged += (_, _) => Interlocked.Increment(ref changes);
+        var model = models.GetCompletionModel("completion")!;
+
+        await Assert.ThrowsAsync<Http.ModelRequestException>(() => TestServer.ProviderHarness.CollectAsync(model.InfillAsync(new InfillRequest { Prefix = "p" }, CancellationToken.None)));
+
+        Assert.Equal(ModelState.Ready, models.Status.State);
+        Assert.Contains("The last request failed", models.Status.Message, StringComparison.Ordinal);
+        Assert.Contains("not found", models.Status.Message, StringComparison.Ordinal);
+
+        fail = false;
+        await TestServer.ProviderHarness.CollectAsync(models.GetCompletionModel("completion")!.InfillAsync(new InfillRequest { Prefix = "p" }, CancellationToken.None));
+
+        Assert.Equal($"Using Ollama at {server.BaseUri.GetLeftPart(UriPartial.Authority)}, model m.", models.Status.Message);
+        Assert.Equal(2, changes);
+    }
+
+    [Fact]
+    public async Task WithoutAnInjectedHttpClientFactory_RemoteCallsWork()
+    {
+        await using var server = new TestServer.TestHttpServer(async (_, response, _) =>
+        {
+            await response.StartStreamAsync(contentType: "application/x-ndjson");
+            await response.WriteAsync(TestServer.ProviderHarness.Ndjson(new { response = "done", done = true }));
+            await response.EndAsync();
+        });
+        var settings = new LanguageModelSettings { Default = new LlmOptions { Provider = "ollama", Model = "m", Endpoint = server.BaseUri.ToString() } };
+        using var models = new LanguageModels(settings, cache: Cache, environment: _ => null);
+
+        var chunks = await TestServer.ProviderHarness.CollectAsync(models.GetCompletionModel("fix")!.CompleteAsync(new RawCompletionRequest { Prompt = "p" }, CancellationToken.None));
+
+        Assert.Equal("done", string.Concat(chunks.Select(c => c.Text)));
+    }
+
+    [Fact]
+    public async Task ServiceRegistration_UsesTheRegisteredLocalFactory()
+    {
+        var path = WriteGguf(Path.Combine(_directory, "di.gguf"));
+        var services = new ServiceCollection();
+        services.AddSingleton<ILocalModelFactory>(_factory);
+        services.AddCodeAssistLanguageModels(_ => Local(path));
+        await using var provider = services.BuildServiceProvider(validateScopes: true);
+
+        var models = (LanguageModels)provider.GetRequiredService<ILanguageModels>();
+        await models.WhenLoadedAsync(CancellationToken.None);
+
+        Assert.Same(models, provider.GetRequiredService<LanguageModels>());
+        Assert.Equal([path], _factory.Loaded);
+        Assert.Equal(ModelState.Ready, models.Status.State);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 1000 && !condition(); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(condition());
     }
 
     [Fact]

@@ -2,7 +2,8 @@ namespace CodeAssist.Gguf;
 
 /// <summary>
 /// A byte-level BPE vocabulary for tests: the 256 byte tokens (id = byte value), a few merges for indentation and
-/// "int", then Qwen2.5-Coder's special tokens. About one token per character, which keeps test prompts predictable.
+/// "int", then special tokens (Qwen2.5-Coder's unless others are given; the first is BOS/EOS). About one token per
+/// character, which keeps test prompts predictable.
 /// </summary>
 public static class TinyVocabulary
 {
@@ -11,7 +12,11 @@ public static class TinyVocabulary
         ("Ġ", "Ġ"), ("ĠĠ", "ĠĠ"), ("i", "n"), ("Ġ", "in"), ("Ġin", "t"),
     ];
 
-    public static TokenizerSpec Create(string preTokenizer = "qwen2")
+    /// <summary>StarCoder2's special tokens, for FIM detection tests of another family.</summary>
+    public static IReadOnlyList<string> StarCoder2Specials { get; } =
+        ["<|endoftext|>", "<fim_prefix>", "<fim_middle>", "<fim_suffix>", "<fim_pad>", "<repo_name>", "<file_sep>"];
+
+    public static TokenizerSpec Create(string preTokenizer = "qwen2", IReadOnlyList<string>? specials = null)
     {
         var tokens = new List<string>();
         var types = new List<GgufTokenType>();
@@ -27,13 +32,14 @@ public static class TinyVocabulary
             types.Add(GgufTokenType.Normal);
         }
 
-        foreach (string special in TokenizerSpec.QwenSpecialTokens)
+        specials ??= TokenizerSpec.QwenSpecialTokens;
+        foreach (string special in specials)
         {
             tokens.Add(special);
             types.Add(TokenizerSpec.SpecialType(special));
         }
 
-        int endOfText = tokens.IndexOf("<|endoftext|>");
+        int endOfText = tokens.IndexOf(specials[0]);
         return new TokenizerSpec(
             tokens,
             types,

@@ -39,7 +39,7 @@ public sealed record TokenizerSpec(
         throw new KeyNotFoundException($"Token {token} is not in the vocabulary.");
     }
 
-    /// <summary>Qwen marks tool-call tags as ordinary added text; every other special is CONTROL.</summary>
-    internal static GgufTokenType SpecialType(string token) =>
-        token.StartsWith("<|", StringComparison.Ordinal) ? GgufTokenType.Control : GgufTokenType.UserDefined;
+    /// <summary>Qwen marks tool-call tags as ordinary added text (USER_DEFINED); every other special is CONTROL.</summary>
+    public static GgufTokenType SpecialType(string token) =>
+        token is "<tool_call>" or "</tool_call>" ? GgufTokenType.UserDefined : GgufTokenType.Control;
 }

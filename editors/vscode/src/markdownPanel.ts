@@ -1,15 +1,20 @@
 // A webview that shows markdown and fills in as an answer streams. Rendering goes through VS Code's own markdown
 // engine (the built-in markdown extension's `markdown.api.render`), so the view looks like a markdown preview.
 import * as vscode from 'vscode';
+import { openLocationCommand } from './protocol';
 
 export class MarkdownPanel implements vscode.Disposable {
   private static current: MarkdownPanel | undefined;
+  /** Numbers each answer shown, so that a test can tell a new answer from the one it replaces. */
+  private static answers = 0;
+  private answer = ++MarkdownPanel.answers;
   private readonly panel: vscode.WebviewPanel;
   private markdown = '';
   private updates = 0;
   private state: 'streaming' | 'done' | 'error' = 'streaming';
   private renderTimer: NodeJS.Timeout | undefined;
   private disposed = false;
+  private request = new vscode.CancellationTokenSource();
 
   /** Reuses the open panel, so that repeated commands do not pile up tabs. */
   static show(title: string): MarkdownPanel {
@@ -26,17 +31,29 @@ export class MarkdownPanel implements vscode.Disposable {
       'codeassist.markdown',
       title,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      { enableScripts: true, enableCommandUris: false, localResourceRoots: [] },
+      { enableScripts: true, enableCommandUris: [openLocationCommand], localResourceRoots: [] },
     );
     this.panel.onDidDispose(() => {
       this.disposed = true;
+      this.request.cancel();
       clearTimeout(this.renderTimer);
     });
     this.panel.webview.html = this.page();
     this.scheduleRender();
   }
 
+  /**
+   * The token for the request that fills this view: cancelled when the view closes or a new answer replaces it,
+   * so that the server stops generating text nobody will read.
+   */
+  get cancellation(): vscode.CancellationToken {
+    return this.request.token;
+  }
+
   private reset(title: string): void {
+    this.answer = ++MarkdownPanel.answers;
+    this.request.cancel();
+    this.request = new vscode.CancellationTokenSource();
     this.panel.title = title;
     this.markdown = '';
     this.updates = 0;
@@ -92,7 +109,7 @@ export class MarkdownPanel implements vscode.Disposable {
       return;
     }
     this.updates++;
-    await this.panel.webview.postMessage({ html, state: this.state, updates: this.updates, empty: this.markdown.length === 0 });
+    await this.panel.webview.postMessage({ html, state: this.state, updates: this.updates, empty: this.markdown.length === 0, answer: this.answer });
   }
 
   private page(): string {
@@ -113,6 +130,7 @@ const content = document.getElementById('content');
 window.addEventListener('message', (event) => {
   content.innerHTML = event.data.html;
   content.dataset.state = event.data.state;
+  content.dataset.answer = String(event.data.answer);
   content.dataset.updates = String(event.data.updates);
   if (event.data.updates === 1) content.dataset.lengths = '';
   if (!event.data.empty) {

@@ -1,6 +1,8 @@
 // Owns the language client: starts `codeassist serve` over stdio, restarts it with a backoff when it crashes
 // (and says so), and passes settings on.
 import * as fs from 'node:fs';
+import * as readline from 'node:readline';
+import type { Readable } from 'node:stream';
 import * as vscode from 'vscode';
 import {
   CloseAction,
@@ -12,6 +14,7 @@ import {
   ServerOptions,
 } from 'vscode-languageclient/node';
 import { StatusParams, statusNotification } from './protocol';
+import { parseServerLogLine } from './serverLog';
 import { RestartPolicy } from './restartPolicy';
 import { resolveServerCommand, ServerCommand } from './serverCommand';
 import { section, serverSettingKeys, toServerSettings } from './settings';
@@ -85,6 +88,7 @@ export class ServerController implements vscode.Disposable {
         { scheme: 'untitled', language: 'csharp' },
       ],
       outputChannel: this.output,
+      stdioOptions: { stdout: (input) => this.pipeLog(input), stderr: (input) => this.pipeLog(input) },
       initializationOptions: () => this.serverSettings(),
       errorHandler: {
         error: () => ({ action: ErrorAction.Continue }),
@@ -101,6 +105,13 @@ export class ServerController implements vscode.Disposable {
       this.output.error(`The server failed to start: ${error instanceof Error ? error.message : String(error)}`);
       this.status.show({ state: 'error', message: 'The server failed to start: see the output' });
     }
+  }
+
+  private pipeLog(input: Readable): void {
+    readline.createInterface({ input, crlfDelay: Infinity, terminal: false }).on('line', (line) => {
+      const { level, text } = parseServerLogLine(line);
+      this.output[level](text);
+    });
   }
 
   /** Called by the client when the server's process goes away without stop(): a crash. */

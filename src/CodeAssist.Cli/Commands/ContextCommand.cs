@@ -1,17 +1,129 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CodeAssist.Context;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CodeAssist.Cli.Commands;
 
-internal static class ContextCommand
+/// <summary>
+/// `codeassist context FILE:LINE:COL`: prints exactly the context a prompt would carry at that position.
+/// Exit codes: 0 done, 2 bad arguments, 3 no such file or position.
+/// </summary>
+internal static partial class ContextCommand
 {
+    private const int BadArguments = 2;
+    private const int NoSuchPosition = 3;
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
     public static Command Create()
     {
-        var command = new Command("context", "Print the Roslyn context a prompt would contain at FILE:LINE:COL.");
-        command.SetAction(_ =>
+        var location = new Argument<string>("FILE:LINE:COL") { Description = "The position; LINE and COL are 1-based, as editors show them." };
+        var budget = new Option<string?>("--budget") { Description = "Token budget for the context (default 1024)." };
+        var json = new Option<bool>("--json") { Description = "Print the items (kind, text, score, location) and the rendered text as JSON." };
+        var properties = new Option<string[]>("--property", "-p") { Description = "An MSBuild global property for loading the project, e.g. -p TargetFramework=net8.0." };
+        var command = new Command("context", "Print the Roslyn context a prompt would contain at FILE:LINE:COL (1-based line and column).")
         {
-            Console.Error.WriteLine("codeassist context: not implemented yet.");
-            return 1;
-        });
+            location, budget, json, properties,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetValue(location) ?? "", parse.GetValue(budget), parse.GetValue(json), parse.GetValue(properties) ?? [], parse.UnmatchedTokens, cancellationToken));
         return command;
+    }
+
+    private static async Task<int> RunAsync(string spec, string? budgetText, bool asJson, string[] properties, IReadOnlyList<string> unmatched, CancellationToken cancellationToken)
+    {
+        if (unmatched.Count > 0)
+        {
+            return Fail(BadArguments, $"unexpected argument '{unmatched[0]}'. Usage: codeassist context FILE:LINE:COL [--budget N] [--json]");
+        }
+
+        var match = Position().Match(spec);
+        if (!match.Success)
+        {
+            return Fail(BadArguments, $"'{spec}' is not FILE:LINE:COL (1-based line and column, e.g. src/Foo.cs:12:5).");
+        }
+
+        var budget = 1024;
+        if (budgetText is not null && (!int.TryParse(budgetText, NumberStyles.None, CultureInfo.InvariantCulture, out budget) || budget <= 0))
+        {
+            return Fail(BadArguments, $"--budget must be a positive number of tokens, not '{budgetText}'.");
+        }
+
+        var globalProperties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in properties)
+        {
+            var equals = property.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                return Fail(BadArguments, $"--property expects Name=Value, not '{property}'.");
+            }
+
+            globalProperties[property[..equals]] = property[(equals + 1)..];
+        }
+
+        var path = Path.GetFullPath(match.Groups["file"].Value);
+        if (!File.Exists(path))
+        {
+            return Fail(NoSuchPosition, $"no such file: {path}");
+        }
+
+        var line = int.Parse(match.Groups["line"].Value, CultureInfo.InvariantCulture);
+        var column = int.Parse(match.Groups["col"].Value, CultureInfo.InvariantCulture);
+        using var session = new WorkspaceSession(NullLogger<WorkspaceSession>.Instance, new WorkspaceSessionOptions { GlobalProperties = globalProperties });
+        var progress = new SynchronousProgress(message => Console.Error.WriteLine(message));
+        await session.LoadAsync(path, progress, cancellationToken);
+        var document = session.GetDocument(path);
+        if (document is null)
+        {
+            session.OpenDocument(path, await File.ReadAllTextAsync(path, cancellationToken));
+            document = session.GetDocument(path)!;
+        }
+
+        var text = await document.GetTextAsync(cancellationToken);
+        if (line < 1 || line > text.Lines.Count || column < 1 || column > text.Lines[line - 1].Span.Length + 1)
+        {
+            return Fail(NoSuchPosition, $"{path} has no line {line}, column {column} (it has {text.Lines.Count} lines; both are 1-based).");
+        }
+
+        var position = text.Lines[line - 1].Start + column - 1;
+        var context = await new ContextCollector(session: session).GetContextAsync(document, position, budget, cancellationToken);
+        if (asJson)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                file = path,
+                line,
+                column,
+                context.BudgetTokens,
+                context.TokenCount,
+                items = context.Items.Select(i => new { kind = i.Kind.ToString(), i.Text, i.Score, i.Location }),
+                context.RenderedText,
+            }, Json));
+        }
+        else
+        {
+            Console.Write(context.RenderedText);
+        }
+
+        return 0;
+    }
+
+    private static int Fail(int exitCode, string message)
+    {
+        Console.Error.WriteLine($"codeassist context: {message}");
+        return exitCode;
+    }
+
+    [GeneratedRegex(@"^(?<file>.+):(?<line>[0-9]+):(?<col>[0-9]+)$")]
+    private static partial Regex Position();
+
+    /// <summary>Progress&lt;T&gt; posts to the thread pool; a CLI wants the messages in order, before the output.</summary>
+    private sealed class SynchronousProgress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
     }
 }

@@ -31,9 +31,9 @@ internal static class ExplainCommand
         using (workspace)
         {
             var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-            var span = Span(text, position);
-            var session = AssistSession.Create(environment, overrides, AssistSession.WorkspaceRoot(document), result.GetValue(options.NoCache));
-            await session.RequireModelIfAskedAsync(ExplainService.Feature, status).ConfigureAwait(false);
+            var span = SourceSpans.Lines(text, position) ?? new TextSpan(0, text.Length);
+            using var session = AssistSession.Create(environment, overrides, AssistSession.WorkspaceRoot(document), result.GetValue(options.NoCache));
+            await session.WaitForModelAsync(ExplainService.Feature, status, cancellationToken).ConfigureAwait(false);
 
             var service = new ExplainService(session.Models, session.Cache, session.Prompts, environment.TimeProvider);
             var writer = new AnswerWriter(environment, silent: json);
@@ -46,18 +46,5 @@ internal static class ExplainCommand
 
             return overrides.RequiresModel && explanation.ModelId is null ? ExitCodes.ModelUnavailable : ExitCodes.Ok;
         }
-    }
-
-    private static TextSpan Span(SourceText text, SourcePosition position)
-    {
-        if (position.StartLine is not { } start)
-        {
-            return new TextSpan(0, text.Length);
-        }
-
-        var end = position.EndLine ?? start;
-        return Features.Common.MemberLocator.LineRangeToSpan(text, start, end)
-            ?? throw new CliException(ExitCodes.NotFound,
-                $"{Path.GetFileName(position.Path)} has {text.Lines.Count} lines; line {(start > text.Lines.Count ? start : end)} is out of range.");
     }
 }

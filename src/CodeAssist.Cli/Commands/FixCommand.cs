@@ -1,17 +1,116 @@
 using System.CommandLine;
+using CodeAssist.Cli.Terminal;
+using CodeAssist.Features.Common;
+using CodeAssist.Features.Fix;
 
 namespace CodeAssist.Cli.Commands;
 
 internal static class FixCommand
 {
-    public static Command Create()
+    public static Command Create() => Create(CliEnvironment.FromConsole());
+
+    public static Command Create(CliEnvironment environment)
     {
-        var command = new Command("fix", "Suggest a fix for the diagnostics at PATH[:LINE].");
-        command.SetAction(_ =>
+        var target = new Argument<string>("PATH[:LINE]") { Description = "A C# file, optionally with the line of the diagnostic to fix." };
+        var id = new Option<string?>("--id") { Description = "Fix this diagnostic id (e.g. CS0103) when several are on the line." };
+        var options = new AssistOptions();
+        var edit = new EditOptions();
+        var command = new Command("fix", "Fix a compiler diagnostic at PATH[:LINE]: Roslyn's code fixes, then a compiler-verified fix from the model.");
+        command.Arguments.Add(target);
+        command.Options.Add(id);
+        options.AddTo(command);
+        edit.AddTo(command);
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(environment, "fix", async () =>
         {
-            Console.Error.WriteLine("codeassist fix: not implemented yet.");
-            return 1;
-        });
+            var position = SourcePosition.Parse(result.GetValue(target) ?? "");
+            var overrides = options.Overrides(result);
+            var json = result.GetValue(options.Json);
+            var status = new StatusDisplay(environment);
+            var (workspace, document) = await DocumentResolver.LoadAsync(position.Path, result.GetValue(options.MsBuild), status, cancellationToken);
+            using (workspace)
+            {
+                var text = await document.GetTextAsync(cancellationToken);
+                var span = SourceSpans.Lines(text, position);
+                var diagnostics = await FixService.DiagnosticsAsync(document, span, cancellationToken);
+                var wanted = result.GetValue(id);
+                var diagnostic = diagnostics.FirstOrDefault(d => wanted is null || string.Equals(d.Id, wanted, StringComparison.OrdinalIgnoreCase));
+                if (diagnostic is null)
+                {
+                    var where = span is null ? Path.GetFileName(position.Path) : $"line {position.StartLine} of {Path.GetFileName(position.Path)}";
+                    await environment.Error.WriteLineAsync($"No {wanted ?? "error or warning"} on {where}; nothing to fix.");
+                    if (json)
+                    {
+                        JsonOutput.Write(environment.Out, new { Diagnostic = (object?)null, Suggestions = Array.Empty<object>() });
+                    }
+
+                    return ExitCodes.Ok;
+                }
+
+                using var session = AssistSession.Create(environment, overrides, AssistSession.WorkspaceRoot(document), result.GetValue(options.NoCache));
+                await session.WaitForModelAsync(FixService.Feature, status, cancellationToken);
+                var service = new FixService(session.Models, session.Cache, session.Prompts, environment.TimeProvider);
+                var report = await status.RunAsync($"Fixing {diagnostic.Id}...", () => service.FixAsync(document, diagnostic, cancellationToken));
+                var baseDirectory = Directory.GetCurrentDirectory();
+                var fact = report.Diagnostic;
+                if (!json)
+                {
+                    environment.Out.WriteLine($"{fact.Severity} {fact.Id} at {Path.GetFileName(position.Path)}:{fact.Line}:{fact.Column}: {fact.Message}");
+                    environment.Out.WriteLine();
+                    SuggestionPrinter.Print(environment, report.Suggestions, baseDirectory);
+                }
+
+                var applied = await ApplyAsync(environment, result, edit, report.Suggestions, json);
+                if (json)
+                {
+                    JsonOutput.Write(environment.Out, new
+                    {
+                        Diagnostic = fact,
+                        Suggestions = report.Suggestions.Select(s => SuggestionPrinter.ToJson(s, baseDirectory)).ToList(),
+                        report.Notice,
+                        report.Rejected,
+                        Applied = applied,
+                    });
+                }
+                else if (report.Notice is not null)
+                {
+                    await environment.Error.WriteLineAsync(report.Notice);
+                }
+
+                return overrides.RequiresModel && !report.Suggestions.Any(s => s.Source == SuggestionSource.Model) && report.Rejected.Count == 0
+                    ? ExitCodes.ModelUnavailable
+                    : ExitCodes.Ok;
+            }
+        }));
         return command;
+    }
+
+    /// <summary>Applies the picked suggestion when --apply is given; returns its 1-based number or null.</summary>
+    internal static async Task<int?> ApplyAsync(CliEnvironment environment, ParseResult result, EditOptions edit, IReadOnlyList<CodeSuggestion> suggestions, bool json)
+    {
+        if (suggestions.Count == 0)
+        {
+            await environment.Error.WriteLineAsync("No suggestion passed verification.");
+            return null;
+        }
+
+        if (!result.GetValue(edit.Apply))
+        {
+            if (!json)
+            {
+                await environment.Error.WriteLineAsync("Run again with --apply (and --pick N) to write a suggestion.");
+            }
+
+            return null;
+        }
+
+        var pick = result.GetValue(edit.Pick);
+        if (pick < 1 || pick > suggestions.Count)
+        {
+            throw new CliException(ExitCodes.BadArguments, $"--pick {pick}: choose 1 to {suggestions.Count}.");
+        }
+
+        SuggestionPrinter.Apply(suggestions[pick - 1]);
+        await environment.Error.WriteLineAsync($"Applied [{pick}] {suggestions[pick - 1].Title.TrimEnd('.')}.");
+        return pick;
     }
 }

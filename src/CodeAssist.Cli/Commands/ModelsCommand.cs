@@ -1,17 +1,169 @@
 using System.CommandLine;
+using System.Globalization;
+using CodeAssist.Features.Configuration;
+using CodeAssist.Llm.Models;
 
 namespace CodeAssist.Cli.Commands;
 
+/// <summary><c>codeassist models pull &lt;name|url&gt;</c> and <c>codeassist models list</c>.</summary>
 internal static class ModelsCommand
 {
     public static Command Create()
     {
         var command = new Command("models", "Manage local GGUF models (pull, list).");
-        command.SetAction(_ =>
+        command.Subcommands.Add(CreatePull());
+        command.Subcommands.Add(CreateList());
+        return command;
+    }
+
+    private static Command CreatePull()
+    {
+        var nameOrUrl = new Argument<string?>("name-or-url")
         {
-            Console.Error.WriteLine("codeassist models: not implemented yet.");
-            return 1;
+            Description = $"A known model ({string.Join(", ", ModelCatalog.All.Select(m => m.Name))}) or an https URL of a .gguf file. Default: the recommended model for this machine.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var force = new Option<bool>("--force") { Description = "Download again even if the file is already in the cache." };
+        var command = new Command("pull", "Download a GGUF into the user model cache (resumable, verified).") { nameOrUrl, force };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var cache = ModelCache.ForUser();
+            using var downloader = new ModelDownloader(cache);
+            var requested = parse.GetValue(nameOrUrl);
+            if (string.IsNullOrWhiteSpace(requested))
+            {
+                // The smallest model when even it does not fit: pulling is still the user's call.
+                var chosen = ModelCatalog.Recommend(SystemMemory.AvailableBytes()) ?? ModelCatalog.All[0];
+                requested = chosen.Name;
+                Console.Error.WriteLine($"No model named; pulling the recommended one for this machine: {chosen.Name}.");
+            }
+
+            try
+            {
+                var (url, path) = downloader.Resolve(requested);
+                Console.Error.WriteLine($"Downloading {url}");
+                Console.Error.WriteLine($"        to {path}");
+                var progress = new ProgressLine();
+                var result = await downloader.PullAsync(requested, progress, cancellationToken, parse.GetValue(force));
+                progress.Finish();
+                if (result.AlreadyPresent)
+                {
+                    Console.Error.WriteLine($"Already downloaded: {result.Path} ({Mib(result.SizeBytes)}); use --force to download again.");
+                }
+                else
+                {
+                    var check = result.Verified ? $"SHA-256 verified ({result.Sha256})" : $"SHA-256 {result.Sha256} (the server gave no checksum; size and GGUF header checked)";
+                    Console.Error.WriteLine($"Done: {result.Path} ({Mib(result.SizeBytes)}), {check}.");
+                }
+
+                Console.Error.WriteLine("With no `model` setting, CodeAssist uses the newest model in the cache.");
+                Console.Out.WriteLine(result.Path);
+                return 0;
+            }
+            catch (ModelDownloadException exception)
+            {
+                Console.Error.WriteLine();
+                Console.Error.WriteLine($"codeassist models pull: {exception.Message}");
+                return 1;
+            }
+            catch (IOException exception)
+            {
+                Console.Error.WriteLine($"codeassist models pull: cannot write to {cache.Directory}: {exception.Message}");
+                return 1;
+            }
         });
         return command;
+    }
+
+    private static Command CreateList()
+    {
+        var command = new Command("list", "Show cached models, the configured model, and the recommended one for this machine.");
+        command.SetAction(_ =>
+        {
+            var cache = ModelCache.ForUser();
+            var cached = cache.List();
+            Console.Out.WriteLine($"Model cache: {cache.Directory}");
+            if (cached.Count == 0)
+            {
+                Console.Out.WriteLine("  (empty)");
+            }
+
+            foreach (var model in cached)
+            {
+                Console.Out.WriteLine($"  {model.FileName,-48} {Mib(model.SizeBytes),10}  {model.Modified.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}");
+            }
+
+            var loaded = new OptionsLoader().Load(new OptionsSources { WorkspaceRoot = Directory.GetCurrentDirectory() });
+            var options = loaded.Options;
+            Console.Out.WriteLine();
+            var configured = string.IsNullOrEmpty(options.Model)
+                ? options.Provider == "local" ? $"none ({(cached.Count > 0 ? $"using the newest cached: {cached[0].FileName}" : "no model: features answer from Roslyn alone")})" : "none"
+                : $"{options.Model} (from {loaded.SourceOf("model")})";
+            Console.Out.WriteLine($"Configured: provider {options.Provider}, model {configured}");
+
+            var available = SystemMemory.AvailableBytes();
+            var recommended = ModelCatalog.Recommend(available);
+            Console.Out.WriteLine();
+            Console.Out.WriteLine($"Known models (available memory: {Mib(available)}):");
+            foreach (var model in ModelCatalog.All)
+            {
+                var marks = (cache.Find(model.Name) is not null ? " [downloaded]" : "") + (model == recommended ? " [recommended]" : "");
+                Console.Out.WriteLine($"  {model.Name,-22} ~{Mib(model.ApproximateBytes),9}, needs ~{Mib(model.RequiredMemoryBytes)}  {model.Description}{marks}");
+            }
+
+            Console.Out.WriteLine(recommended is null
+                ? "No listed model fits the available memory; consider a remote provider (openai or ollama)."
+                : cache.Find(recommended.Name) is null ? $"Recommended: codeassist models pull {recommended.Name}" : $"Recommended: {recommended.Name} (downloaded)");
+            return 0;
+        });
+        return command;
+    }
+
+    private static string Mib(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:0.0} MiB");
+
+    /// <summary>A progress bar on stderr: redrawn in place on a terminal, a line per 10% when redirected.</summary>
+    private sealed class ProgressLine : IProgress<DownloadProgress>
+    {
+        private readonly DateTimeOffset _started = TimeProvider.System.GetUtcNow();
+        private int _lastDecile = -1;
+        private DateTimeOffset _lastDraw;
+
+        public void Report(DownloadProgress value)
+        {
+            var now = TimeProvider.System.GetUtcNow();
+            var fraction = value.TotalBytes is > 0 ? (double)value.BytesDownloaded / value.TotalBytes.Value : 0;
+            var seconds = Math.Max(0.001, (now - _started).TotalSeconds);
+            var rate = (value.BytesDownloaded - value.ResumedFrom) / seconds;
+            var text = value.TotalBytes is > 0
+                ? $"{Bar(fraction)} {fraction * 100,5:0.0}%  {Mib(value.BytesDownloaded)} / {Mib(value.TotalBytes.Value)}  {Mib((long)rate)}/s"
+                : $"{Mib(value.BytesDownloaded)}  {Mib((long)rate)}/s";
+            if (!Console.IsErrorRedirected)
+            {
+                if ((now - _lastDraw).TotalMilliseconds >= 100 || fraction >= 1)
+                {
+                    _lastDraw = now;
+                    Console.Error.Write("\r" + text.PadRight(78));
+                }
+            }
+            else if ((int)(fraction * 10) is var decile && decile != _lastDecile)
+            {
+                _lastDecile = decile;
+                Console.Error.WriteLine(text);
+            }
+        }
+
+        public void Finish()
+        {
+            if (!Console.IsErrorRedirected)
+            {
+                Console.Error.WriteLine();
+            }
+        }
+
+        private static string Bar(double fraction)
+        {
+            var filled = (int)Math.Round(Math.Clamp(fraction, 0, 1) * 30);
+            return "[" + new string('#', filled) + new string('.', 30 - filled) + "]";
+        }
     }
 }

@@ -1,17 +1,75 @@
 using System.CommandLine;
+using CodeAssist.Cli.Terminal;
+using CodeAssist.Features.Common;
+using CodeAssist.Features.Refactor;
 
 namespace CodeAssist.Cli.Commands;
 
 internal static class RefactorCommand
 {
-    public static Command Create()
+    public static Command Create() => Create(CliEnvironment.FromConsole());
+
+    public static Command Create(CliEnvironment environment)
     {
-        var command = new Command("refactor", "Suggest a refactoring of PATH:LINE-LINE.");
-        command.SetAction(_ =>
+        var target = new Argument<string>("PATH:LINE[-LINE]") { Description = "A C# file and the lines to refactor." };
+        var allowSignatures = new Option<bool>("--allow-signature-changes") { Description = "Let the model change public and protected signatures." };
+        var request = new Option<string?>("--request") { Description = "What you want, in words (e.g. \"use LINQ\")." };
+        var options = new AssistOptions();
+        var edit = new EditOptions();
+        var command = new Command("refactor", "Suggest refactorings for PATH:LINE-LINE: a verified rewrite from the model and Roslyn's refactorings.");
+        command.Arguments.Add(target);
+        command.Options.Add(allowSignatures);
+        command.Options.Add(request);
+        options.AddTo(command);
+        edit.AddTo(command);
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(environment, "refactor", async () =>
         {
-            Console.Error.WriteLine("codeassist refactor: not implemented yet.");
-            return 1;
-        });
+            var position = SourcePosition.Parse(result.GetValue(target) ?? "");
+            if (position.StartLine is null)
+            {
+                throw new CliException(ExitCodes.BadArguments, $"give the lines to refactor: {position.Path}:LINE-LINE.");
+            }
+
+            var overrides = options.Overrides(result);
+            var json = result.GetValue(options.Json);
+            var status = new StatusDisplay(environment);
+            var (workspace, document) = await DocumentResolver.LoadAsync(position.Path, result.GetValue(options.MsBuild), status, cancellationToken);
+            using (workspace)
+            {
+                var text = await document.GetTextAsync(cancellationToken);
+                var span = SourceSpans.Lines(text, position)!.Value;
+                using var session = AssistSession.Create(environment, overrides, AssistSession.WorkspaceRoot(document), result.GetValue(options.NoCache));
+                await session.WaitForModelAsync(RefactorService.Feature, status, cancellationToken);
+                var service = new RefactorService(session.Models, session.Cache, session.Prompts, environment.TimeProvider);
+                var report = await status.RunAsync("Looking for refactorings...", () => service.SuggestAsync(
+                    document, span, result.GetValue(allowSignatures), result.GetValue(request), includeRoslyn: true, cancellationToken));
+                var baseDirectory = Directory.GetCurrentDirectory();
+                if (!json)
+                {
+                    SuggestionPrinter.Print(environment, report.Suggestions, baseDirectory);
+                }
+
+                var applied = await FixCommand.ApplyAsync(environment, result, edit, report.Suggestions, json);
+                if (json)
+                {
+                    JsonOutput.Write(environment.Out, new
+                    {
+                        Suggestions = report.Suggestions.Select(s => SuggestionPrinter.ToJson(s, baseDirectory)).ToList(),
+                        report.Notice,
+                        report.Rejected,
+                        Applied = applied,
+                    });
+                }
+                else if (report.Notice is not null)
+                {
+                    await environment.Error.WriteLineAsync(report.Notice);
+                }
+
+                return overrides.RequiresModel && !report.Suggestions.Any(s => s.Source == SuggestionSource.Model) && report.Rejected.Count == 0
+                    ? ExitCodes.ModelUnavailable
+                    : ExitCodes.Ok;
+            }
+        }));
         return command;
     }
 }

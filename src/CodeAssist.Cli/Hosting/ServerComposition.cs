@@ -1,5 +1,10 @@
+using CodeAssist.Context;
 using CodeAssist.Features.Configuration;
+using CodeAssist.Llm;
+using CodeAssist.Llm.Http;
+using CodeAssist.Llm.LlamaSharp;
 using CodeAssist.Server;
+using CodeAssist.Server.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -11,18 +16,52 @@ namespace CodeAssist.Cli.Hosting;
 /// </summary>
 internal static class ServerComposition
 {
-    public static ServiceProvider Build(CodeAssistOptions options, Action<IServiceCollection>? configure = null)
+    /// <param name="sources">The command line and settings file locations; initialize adds the root and the editor's.</param>
+    public static ServiceProvider Build(OptionsLoader loader, OptionsSources sources, Action<IServiceCollection>? configure = null)
     {
+        // The options before initialize (no workspace root yet): enough for logging and the first model settings.
+        var options = loader.Load(sources).Options;
         var services = new ServiceCollection();
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddLogging(logging => ConfigureLogging(logging, options));
 
-        // IWorkspaceSession (CodeAssist.Context) and ILanguageModels (CodeAssist.Llm) are registered here once they
-        // exist; until then the server runs without them (documents sync, status says "no model").
-        services.AddCodeAssistServer(options);
+        services.AddSingleton<IWorkspaceSession>(provider => new WorkspaceSession(provider.GetRequiredService<ILogger<WorkspaceSession>>()));
+
+        services.AddSingleton<ICodeContextProvider, ContextCollector>();
+
+        services.AddCodeAssistLlmHttp();
+        services.AddSingleton<ILocalModelFactory>(provider => new LlamaSharpModelFactory(provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => new LanguageModels(
+            options.ToLanguageModelSettings(),
+            provider.GetRequiredService<IHttpClientFactory>(),
+            provider.GetRequiredService<ILocalModelFactory>(),
+            provider.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<ILanguageModels>(provider => provider.GetRequiredService<LanguageModels>());
+
+        services.AddCodeAssistServer(loader, sources);
         configure?.Invoke(services);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var built = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        FollowEditorSettings(built);
+        return built;
+    }
+
+    /// <summary>When the editor changes the settings, the models follow (a loaded model stays if its settings did not change).</summary>
+    private static void FollowEditorSettings(IServiceProvider services)
+    {
+        var models = services.GetRequiredService<LanguageModels>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("CodeAssist.Hosting");
+        services.GetRequiredService<ServerOptions>().Changed += (_, options) =>
+        {
+            try
+            {
+                models.Update(options);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                HostingLog.ModelUpdateFailed(logger, exception);
+            }
+        };
     }
 
     private static void ConfigureLogging(ILoggingBuilder logging, CodeAssistOptions options)

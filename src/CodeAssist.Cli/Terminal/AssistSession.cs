@@ -2,13 +2,18 @@ using CodeAssist.Features.Caching;
 using CodeAssist.Features.Prompts;
 using CodeAssist.Llm;
 using Microsoft.CodeAnalysis;
-using Microsoft.Extensions.AI;
 
 namespace CodeAssist.Cli.Terminal;
 
 /// <summary>What every assistant command sets up after parsing: models, cache and prompts for a workspace root.</summary>
-internal sealed record AssistSession(ILanguageModels Models, IResponseCache? Cache, PromptLibrary Prompts, ModelOverrides Overrides)
+internal sealed class AssistSession(ILanguageModels models, IResponseCache? cache, PromptLibrary prompts, ModelOverrides overrides) : IDisposable
 {
+    public ILanguageModels Models { get; } = models;
+
+    public IResponseCache? Cache { get; } = cache;
+
+    public PromptLibrary Prompts { get; } = prompts;
+
     public static AssistSession Create(CliEnvironment environment, ModelOverrides overrides, string? workspaceRoot, bool noCache) => new(
         environment.CreateModels(overrides, workspaceRoot),
         noCache ? null : new DiskResponseCache(environment.CacheDirectory),
@@ -19,17 +24,25 @@ internal sealed record AssistSession(ILanguageModels Models, IResponseCache? Cac
         Path.GetDirectoryName(document.Project.FilePath ?? document.FilePath ?? "") is { Length: > 0 } root ? root : null;
 
     /// <summary>
-    /// Loads the feature's model (behind a spinner, since a local model takes seconds) and fails with exit code 4
-    /// when the user asked for a model with flags and none is available.
+    /// Waits for the feature's model to load (behind a spinner: a local model takes seconds) and fails with exit
+    /// code 4 when the user asked for a model with flags and none is available.
     /// </summary>
-    public async Task<IChatClient?> RequireModelIfAskedAsync(string feature, StatusDisplay status)
+    public async Task WaitForModelAsync(string feature, StatusDisplay status, CancellationToken cancellationToken)
     {
-        var client = await status.RunAsync("Loading model...", () => Task.FromResult(Models.GetChatClient(feature))).ConfigureAwait(false);
-        if (client is null && Overrides.RequiresModel)
+        if (Models is LanguageModels loading && loading.Status.State == ModelState.Loading)
+        {
+            await status.RunAsync("Loading model...", async () =>
+            {
+                await loading.WhenLoadedAsync(cancellationToken).ConfigureAwait(false);
+                return true;
+            }).ConfigureAwait(false);
+        }
+
+        if (Models.GetChatClient(feature) is null && overrides.RequiresModel)
         {
             throw new CliException(ExitCodes.ModelUnavailable, $"the requested model is unavailable: {Models.Status.Message}");
         }
-
-        return client;
     }
+
+    public void Dispose() => (Models as IDisposable)?.Dispose();
 }

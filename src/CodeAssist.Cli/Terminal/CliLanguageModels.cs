@@ -1,28 +1,31 @@
+using CodeAssist.Features.Configuration;
 using CodeAssist.Llm;
-using Microsoft.Extensions.AI;
+using CodeAssist.Llm.LlamaSharp;
 
 namespace CodeAssist.Cli.Terminal;
 
 /// <summary>
-/// The CLI's models until the LLM layer's provider factory is merged: no model, with a status that says why.
-/// FIXME(issue 4/7): switch to the LLM layer's LanguageModels (options loader + providers) once main has it.
+/// The models of a one-shot CLI command: the LLM layer's <see cref="LanguageModels"/> over the settings with the
+/// --provider/--model/--endpoint flags applied (a model downloaded with `codeassist models pull` is found by it).
+/// FIXME(issue 4/7): read the user and workspace settings files once the options loader is merged.
 /// </summary>
-internal sealed class CliLanguageModels(ModelStatus status) : ILanguageModels
+internal static class CliLanguageModels
 {
-    public ModelStatus Status { get; } = status;
-
-    public event EventHandler<ModelStatus>? StatusChanged
+    public static ILanguageModels Create(ModelOverrides overrides, string? workspaceRoot)
     {
-        add { }
-        remove { }
+        var defaults = new CodeAssistOptions();
+        var options = defaults with
+        {
+            // An endpoint alone means a remote OpenAI-compatible server; a local provider has no endpoint.
+            Provider = overrides.Provider ?? (string.IsNullOrEmpty(overrides.Endpoint) ? defaults.Provider : "openai"),
+            Model = overrides.Model ?? defaults.Model,
+            Endpoint = overrides.Endpoint ?? defaults.Endpoint,
+        };
+        var settings = new LanguageModelSettings
+        {
+            Default = options.ToLlmOptions("explain"),
+            Features = LanguageModelSettings.KnownFeatures.ToDictionary(f => f, options.ToLlmOptions),
+        };
+        return new LanguageModels(settings, localModelFactory: new LlamaSharpModelFactory());
     }
-
-    public static ILanguageModels Create(ModelOverrides overrides, string? workspaceRoot) =>
-        new CliLanguageModels(overrides.RequiresModel
-            ? new ModelStatus(ModelState.Failed, $"model providers are not available in this build (requested {overrides.Provider ?? "local"} model '{overrides.Model ?? overrides.Endpoint}')")
-            : new ModelStatus(ModelState.NotConfigured, "No model configured."));
-
-    public ICompletionModel? GetCompletionModel(string feature) => null;
-
-    public IChatClient? GetChatClient(string feature) => null;
 }

@@ -1,8 +1,29 @@
+using System.CommandLine;
+
 namespace CodeAssist.Cli.Terminal;
 
 /// <summary>Runs a command body, turning <see cref="CliException"/> into its message and exit code.</summary>
 internal static class CommandRunner
 {
+    /// <summary>Parses and invokes; a parse error (unknown option, missing argument) exits with 2, not System.CommandLine's 1.</summary>
+    public static async Task<int> InvokeAsync(RootCommand root, IReadOnlyList<string> args, TextWriter? output = null, TextWriter? error = null)
+    {
+        var parseResult = root.Parse(args);
+        var configuration = new InvocationConfiguration();
+        if (output is not null)
+        {
+            configuration.Output = output;
+        }
+
+        if (error is not null)
+        {
+            configuration.Error = error;
+        }
+
+        var exitCode = await parseResult.InvokeAsync(configuration).ConfigureAwait(false);
+        return parseResult.Errors.Count > 0 ? ExitCodes.BadArguments : exitCode;
+    }
+
     public static async Task<int> RunAsync(CliEnvironment environment, string commandName, Func<Task<int>> body)
     {
         try

@@ -9,6 +9,9 @@ internal static class JsonOutput
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
+
+        // Scripts read this as UTF-8 JSON, not HTML: keep quotes and angle brackets of C# signatures readable.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 

@@ -37,24 +37,42 @@ internal static class ProjectWorkspaceLoader
     }
 
     /// <summary>A workspace holding the project (or just the files given when there is no project).</summary>
-    public static AdhocWorkspace Load(string? projectPath, IReadOnlyList<string> looseFiles)
+    public static AdhocWorkspace Load(string? projectPath, IReadOnlyList<string> looseFiles) =>
+        projectPath is null ? LoadMany([], looseFiles) : LoadMany([projectPath], []);
+
+    /// <summary>A workspace with one project per .csproj (references between them are not resolved) plus loose files.</summary>
+    public static AdhocWorkspace LoadMany(IReadOnlyList<string> projectPaths, IReadOnlyList<string> looseFiles)
     {
         var workspace = new AdhocWorkspace(MefHostServices.DefaultHost);
-        var settings = projectPath is null ? new ProjectSettings(true, true, false) : ReadSettings(projectPath);
+        var references = FrameworkReferences();
+        foreach (var projectPath in projectPaths.Distinct(StringComparer.Ordinal))
+        {
+            workspace.AddProject(CreateProject(projectPath, SourceFiles(Path.GetDirectoryName(projectPath)!), ReadSettings(projectPath), references));
+        }
+
+        if (looseFiles.Count > 0)
+        {
+            workspace.AddProject(CreateProject(null, looseFiles, new ProjectSettings(true, true, false), references));
+        }
+
+        return workspace;
+    }
+
+    private static ProjectInfo CreateProject(string? projectPath, IReadOnlyList<string> files, ProjectSettings settings, IReadOnlyList<MetadataReference> references)
+    {
         var name = projectPath is null ? "Files" : Path.GetFileNameWithoutExtension(projectPath);
         var projectId = ProjectId.CreateNewId(name);
-        var files = projectPath is null ? looseFiles : SourceFiles(Path.GetDirectoryName(projectPath)!);
         var documents = files.Select(f => DocumentInfo.Create(
             DocumentId.CreateNewId(projectId, f), Path.GetFileName(f), loader: new FileTextLoader(f, null), filePath: f)).ToList();
         if (settings.ImplicitUsings)
         {
             var text = string.Join('\n', ImplicitUsings.Select(u => $"global using global::{u};"));
-            var generated = Path.Combine(Path.GetDirectoryName(projectPath ?? looseFiles[0])!, "obj", "GlobalUsings.g.cs");
+            var generated = Path.Combine(Path.GetDirectoryName(projectPath ?? files[0])!, "obj", "GlobalUsings.g.cs");
             documents.Add(DocumentInfo.Create(DocumentId.CreateNewId(projectId, generated), "GlobalUsings.g.cs",
                 loader: TextLoader.From(TextAndVersion.Create(SourceText.From(text), VersionStamp.Create())), filePath: generated, isGenerated: true));
         }
 
-        workspace.AddProject(ProjectInfo.Create(
+        return ProjectInfo.Create(
             projectId, VersionStamp.Create(), name, name, LanguageNames.CSharp,
             filePath: projectPath,
             compilationOptions: new CSharpCompilationOptions(
@@ -62,8 +80,7 @@ internal static class ProjectWorkspaceLoader
                 nullableContextOptions: settings.Nullable ? NullableContextOptions.Enable : NullableContextOptions.Disable),
             parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
             documents: documents,
-            metadataReferences: FrameworkReferences()));
-        return workspace;
+            metadataReferences: references);
     }
 
     public static Document? FindDocument(Solution solution, string filePath) =>

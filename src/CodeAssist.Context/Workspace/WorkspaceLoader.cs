@@ -47,7 +47,9 @@ internal sealed class WorkspaceLoader(ILogger logger, WorkspaceSessionOptions op
             List<string> snapshot;
             lock (problems)
             {
-                snapshot = [.. problems.Distinct(StringComparer.Ordinal)];
+                // A multi-targeted project's outer build has no Compile target; its per-framework builds loaded fine.
+                snapshot = [.. problems.Distinct(StringComparer.Ordinal)
+                    .Where(p => !(p.Contains("does not contain 'Compile' target", StringComparison.Ordinal) && solution.Projects.Any()))];
             }
 
             return new Result(workspace, solution, snapshot, stopwatch.Elapsed);

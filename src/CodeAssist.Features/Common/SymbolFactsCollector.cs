@@ -12,7 +12,7 @@ internal sealed class SymbolFactsCollector(TimeProvider timeProvider)
 {
     public const int MaxCalls = 15;
     public const int MaxCallers = 10;
-    public static readonly TimeSpan SearchBudget = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan SearchBudget = TimeSpan.FromSeconds(5);
 
     public async Task<SymbolFacts?> CollectAsync(Document document, MemberDeclarationSyntax declaration, CancellationToken cancellationToken)
     {

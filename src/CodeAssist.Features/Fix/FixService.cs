@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace CodeAssist.Features.Fix;
 
 /// <summary>Debugging hints for diagnostics: Roslyn's code fixes first, then a compiler-verified fix from the model.</summary>
-public sealed class FixService(ILanguageModels models, IResponseCache? cache, PromptLibrary prompts)
+public sealed class FixService(ILanguageModels models, IResponseCache? cache, PromptLibrary prompts, TimeProvider timeProvider)
 {
     public const string Feature = "fix";
 
@@ -33,6 +33,47 @@ public sealed class FixService(ILanguageModels models, IResponseCache? cache, Pr
     public bool CanFix(Diagnostic diagnostic) =>
         !RoslynProviderCatalog.FixersFor(diagnostic.Id).IsEmpty || models.GetChatClient(Feature) is not null;
 
+    /// <summary>Whether the model fix can be offered at all (a chat model is ready for this feature).</summary>
+    public bool HasModel => models.GetChatClient(Feature) is not null;
+
+    /// <summary>Titles of Roslyn's fixes for the diagnostic, without computing their edits (fast enough for every cursor move).</summary>
+    public static async Task<IReadOnlyList<string>> ListRoslynFixesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        (await RoslynCodeFixes.ListAsync(document, diagnostic, cancellationToken).ConfigureAwait(false)).Select(a => RoslynCodeFixes.RoslynTitle(a.Title)).ToList();
+
+    /// <summary>The edit of the Roslyn fix titled <paramref name="title"/> (as listed), or null when it is no longer offered.</summary>
+    public static async Task<CodeSuggestion?> ResolveRoslynFixAsync(Document document, Diagnostic diagnostic, string title, CancellationToken cancellationToken)
+    {
+        foreach (var (candidate, action) in await RoslynCodeFixes.ListAsync(document, diagnostic, cancellationToken).ConfigureAwait(false))
+        {
+            if (RoslynCodeFixes.RoslynTitle(candidate) == title)
+            {
+                var edits = await RoslynActions.EditsAsync(action, document.Project.Solution, cancellationToken).ConfigureAwait(false);
+                return edits.Count == 0 ? null : new CodeSuggestion(title, SuggestionSource.Roslyn, null, edits);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Only the model's verified fix (for lazy resolution): the suggestion, or why there is none.</summary>
+    public async Task<(CodeSuggestion? Suggestion, string? Rejection)> ModelFixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var client = models.GetChatClient(Feature);
+        if (client is null)
+        {
+            return (null, NoModelNotice.For(models.Status));
+        }
+
+        try
+        {
+            return await new ModelFixer(client, cache, prompts, timeProvider).FixAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return (null, $"the model failed: {exception.Message}");
+        }
+    }
+
     public async Task<FixReport> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var suggestions = new List<CodeSuggestion>(await RoslynCodeFixes.ComputeAsync(document, diagnostic, cancellationToken).ConfigureAwait(false));
@@ -47,7 +88,7 @@ public sealed class FixService(ILanguageModels models, IResponseCache? cache, Pr
         {
             try
             {
-                var (suggestion, rejection) = await new ModelFixer(client, cache, prompts).FixAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
+                var (suggestion, rejection) = await new ModelFixer(client, cache, prompts, timeProvider).FixAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
                 if (suggestion is not null)
                 {
                     suggestions.Add(suggestion);

@@ -11,7 +11,7 @@ namespace CodeAssist.Features.Fix;
 /// The model's fix: it rewrites the smallest member around the diagnostic; the rewrite is parsed, applied to a fork
 /// and offered only when the target diagnostic is gone from it and no new error appeared in the document.
 /// </summary>
-internal sealed class ModelFixer(IChatClient client, IResponseCache? cache, PromptLibrary prompts)
+internal sealed class ModelFixer(IChatClient client, IResponseCache? cache, PromptLibrary prompts, TimeProvider timeProvider)
 {
     private const int MaxMemberLines = 200;
 
@@ -80,9 +80,9 @@ internal sealed class ModelFixer(IChatClient client, IResponseCache? cache, Prom
         return text.ToString(Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(start, member.Span.End));
     }
 
-    private static async Task<string> FactsAsync(Document document, MemberDeclarationSyntax member, CancellationToken cancellationToken)
+    private async Task<string> FactsAsync(Document document, MemberDeclarationSyntax member, CancellationToken cancellationToken)
     {
-        var facts = await new SymbolFactsCollector(TimeProvider.System).CollectAsync(document, member, cancellationToken).ConfigureAwait(false);
+        var facts = await new SymbolFactsCollector(timeProvider).CollectAsync(document, member, cancellationToken).ConfigureAwait(false);
         return facts is null ? "(none)" : FactsText.Render([facts]);
     }
 }

@@ -11,7 +11,7 @@ namespace CodeAssist.Features.Refactor;
 /// The model's refactoring: it rewrites the declarations in the span; the rewrite must parse, add no diagnostic to
 /// the document and (unless allowed) keep every public signature, or it is not offered.
 /// </summary>
-internal sealed class ModelRefactorer(IChatClient client, IResponseCache? cache, PromptLibrary prompts)
+internal sealed class ModelRefactorer(IChatClient client, IResponseCache? cache, PromptLibrary prompts, TimeProvider timeProvider)
 {
     public async Task<(CodeSuggestion? Suggestion, string? Rejection)> RefactorAsync(
         Document document, TextSpan span, bool allowSignatureChanges, string? request, CancellationToken cancellationToken)
@@ -25,7 +25,7 @@ internal sealed class ModelRefactorer(IChatClient client, IResponseCache? cache,
         }
 
         var target = TextSpan.FromBounds(members[0].Span.Start, members[^1].Span.End);
-        var collector = new SymbolFactsCollector(TimeProvider.System);
+        var collector = new SymbolFactsCollector(timeProvider);
         var facts = new List<SymbolFacts>();
         foreach (var member in members)
         {

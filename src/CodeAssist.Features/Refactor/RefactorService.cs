@@ -8,9 +8,11 @@ using Microsoft.CodeAnalysis.Text;
 namespace CodeAssist.Features.Refactor;
 
 /// <summary>Refactoring suggestions: a verified rewrite from the model, alongside Roslyn's built-in refactorings.</summary>
-public sealed class RefactorService(ILanguageModels models, IResponseCache? cache, PromptLibrary prompts)
+public sealed class RefactorService(ILanguageModels models, IResponseCache? cache, PromptLibrary prompts, TimeProvider timeProvider)
 {
     public const string Feature = "refactor";
+
+    public bool HasModel => models.GetChatClient(Feature) is not null;
 
     /// <param name="includeRoslyn">Also compute Roslyn's refactorings (the CLI does; the server lists them separately).</param>
     public async Task<RefactorReport> SuggestAsync(
@@ -28,7 +30,7 @@ public sealed class RefactorService(ILanguageModels models, IResponseCache? cach
         {
             try
             {
-                var (suggestion, rejection) = await new ModelRefactorer(client, cache, prompts)
+                var (suggestion, rejection) = await new ModelRefactorer(client, cache, prompts, timeProvider)
                     .RefactorAsync(document, span, allowSignatureChanges, request, cancellationToken).ConfigureAwait(false);
                 if (suggestion is not null)
                 {

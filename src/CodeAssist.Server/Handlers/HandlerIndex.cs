@@ -1,3 +1,5 @@
+using CodeAssist.Server.Handlers.Assist;
+using CodeAssist.Server.Handlers.Context;
 using CodeAssist.Server.Handlers.Commands;
 using CodeAssist.Server.Handlers.InlineCompletion;
 using CodeAssist.Server.Handlers.Lifecycle;
@@ -31,6 +33,7 @@ public static class HandlerIndex
 
         // Workspace
         services.AddHandler<DidChangeConfigurationHandler>();
+        services.AddHandler<DidChangeWatchedFilesHandler>();
         services.AddHandler<ExecuteCommandHandler>();
 
         // Features: each registers its service, handlers and workspace commands
@@ -38,6 +41,14 @@ public static class HandlerIndex
 
         // CodeAssist extensions (docs/lsp-extensions.md)
         services.AddHandler<ServerStatusHandler>();
+        services.AddHandler<ContextHandler>();
+
+        // Explain, fix, refactor, stack traces (one shared response cache)
+        services.AddSingleton<AssistServices>();
+        services.AddHandler<CodeActionHandler>();
+        services.AddHandler<CodeActionResolveHandler>();
+        services.AddHandler<ExplainHandler>();
+        services.AddHandler<AnalyzeStackTraceHandler>();
 
         return services;
     }

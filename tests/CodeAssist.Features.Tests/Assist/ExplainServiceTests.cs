@@ -46,7 +46,7 @@ public sealed class ExplainServiceTests
     public async Task ExplainAsync_NoModel_ReturnsRoslynSummaryWithFactsAndNotice()
     {
         using var workspace = new AssistWorkspace(("Cart.cs", Source));
-        var service = new ExplainService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly, TimeProvider.System);
+        var service = new ExplainService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
         var streamed = new List<string>();
 
         var result = await service.ExplainAsync(workspace.MarkedDocument, workspace.MarkedSpan, new SyncProgress(streamed), CancellationToken.None);
@@ -70,7 +70,7 @@ public sealed class ExplainServiceTests
     {
         using var workspace = new AssistWorkspace(("Cart.cs", Source));
         var client = new FakeChatClient("`Add` appends a SKU once.\n\n**Key risks**\n- Not thread-safe.");
-        var service = new ExplainService(new FakeLanguageModels(client), null, PromptLibrary.BuiltInOnly, TimeProvider.System);
+        var service = new ExplainService(new FakeLanguageModels(client), null, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
         var streamed = new List<string>();
 
         var result = await service.ExplainAsync(workspace.MarkedDocument, workspace.MarkedSpan, new SyncProgress(streamed), CancellationToken.None);
@@ -91,8 +91,8 @@ public sealed class ExplainServiceTests
     {
         using var workspace = new AssistWorkspace(("Cart.cs", Source));
         var client = new FakeChatClient("first answer");
-        using var cache = new MemoryResponseCache(16, TimeProvider.System);
-        var service = new ExplainService(new FakeLanguageModels(client), cache, PromptLibrary.BuiltInOnly, TimeProvider.System);
+        using var cache = new MemoryResponseCache(16, new StoppedTimeProvider());
+        var service = new ExplainService(new FakeLanguageModels(client), cache, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
 
         var first = await service.ExplainAsync(workspace.MarkedDocument, workspace.MarkedSpan, null, CancellationToken.None);
         var second = await service.ExplainAsync(workspace.MarkedDocument, workspace.MarkedSpan, null, CancellationToken.None);
@@ -108,7 +108,7 @@ public sealed class ExplainServiceTests
     {
         using var workspace = new AssistWorkspace(("Cart.cs", Source));
         var client = new FakeChatClient { Respond = _ => throw new HttpRequestException("connection refused") };
-        var service = new ExplainService(new FakeLanguageModels(client), null, PromptLibrary.BuiltInOnly, TimeProvider.System);
+        var service = new ExplainService(new FakeLanguageModels(client), null, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
 
         var result = await service.ExplainAsync(workspace.MarkedDocument, workspace.MarkedSpan, null, CancellationToken.None);
 
@@ -124,7 +124,7 @@ public sealed class ExplainServiceTests
         var document = workspace.Document("Cart.cs");
         var text = (await document.GetTextAsync()).ToString();
         var span = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(text.IndexOf("public decimal Total", StringComparison.Ordinal), text.LastIndexOf('}'));
-        var service = new ExplainService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly, TimeProvider.System);
+        var service = new ExplainService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
 
         var result = await service.ExplainAsync(document, span, null, CancellationToken.None);
 

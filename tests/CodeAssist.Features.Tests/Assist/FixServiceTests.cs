@@ -137,7 +137,7 @@ public sealed class FixServiceTests
         using var workspace = new AssistWorkspace(("Names.cs", source));
         var document = workspace.Document("Names.cs");
         var diagnostic = (await FixService.DiagnosticsAsync(document, null, CancellationToken.None)).First(d => d.Id == "CS0246");
-        var service = new FixService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly);
+        var service = new FixService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
 
         var report = await service.FixAsync(document, diagnostic, CancellationToken.None);
 
@@ -159,7 +159,7 @@ public sealed class FixServiceTests
         using var workspace = new AssistWorkspace(("Greeter.cs", source));
         var document = workspace.Document("Greeter.cs");
         var diagnostic = (await FixService.DiagnosticsAsync(document, null, CancellationToken.None)).Single(d => d.Id == "CS1061");
-        var service = new FixService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly);
+        var service = new FixService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
 
         var report = await service.FixAsync(document, diagnostic, CancellationToken.None);
 
@@ -173,7 +173,7 @@ public sealed class FixServiceTests
         var document = workspace.Document("Counter.cs");
         var diagnostic = (await FixService.DiagnosticsAsync(document, null, CancellationToken.None)).Single(d => d.Id == id);
         var client = new FakeChatClient(answer);
-        var service = new FixService(new FakeLanguageModels(client), null, PromptLibrary.BuiltInOnly);
+        var service = new FixService(new FakeLanguageModels(client), null, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
         var report = await service.FixAsync(document, diagnostic, CancellationToken.None);
         Assert.Contains("return _count.ToString();", client.LastUserText, StringComparison.Ordinal);
         Assert.Contains(id, client.LastUserText, StringComparison.Ordinal);

@@ -22,6 +22,7 @@ internal sealed class FakeLocalModelFactory : ILocalModelFactory
             Loaded.Add(options.Model);
         }
 
+        progress?.Report(0.5);
         if (Gate is { } gate)
         {
             await gate.Task.WaitAsync(cancellationToken);

@@ -12,7 +12,7 @@ namespace CodeAssist.Server.Tests.Infrastructure;
 /// </summary>
 internal sealed class LspTestClient : IAsyncDisposable
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     private readonly Stream _toServer;
     private readonly Stream _fromServer;
@@ -117,6 +117,24 @@ internal sealed class LspTestClient : IAsyncDisposable
             {
                 return message;
             }
+        }
+    }
+
+    /// <summary>Waits until some message (whenever it came, in any order) matches.</summary>
+    public async Task<JsonElement> WaitUntilSeenAsync(Func<JsonElement, bool> match)
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        while (true)
+        {
+            foreach (var message in SeenNotifications)
+            {
+                if (match(message))
+                {
+                    return message;
+                }
+            }
+
+            await Task.Delay(20, timeout.Token);
         }
     }
 

@@ -14,16 +14,22 @@ public sealed class AssistWorkspace : IDisposable
     private readonly AdhocWorkspace _workspace = new(MefHostServices.DefaultHost);
 
     public AssistWorkspace(params (string Name, string Text)[] files)
+        : this(Root, files)
+    {
+    }
+
+    /// <param name="root">The folder documents claim to live in (paths are <paramref name="root"/>/Name).</param>
+    public AssistWorkspace(string root, params (string Name, string Text)[] files)
     {
         var project = _workspace.AddProject(ProjectInfo.Create(
             ProjectId.CreateNewId(), VersionStamp.Create(), "Test", "Test", LanguageNames.CSharp,
-            compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
+            compilationOptions: new CSharpCompilationOptions(files.Any(f => f.Name.EndsWith("Program.cs", StringComparison.Ordinal)) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
             parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
             metadataReferences: FrameworkReferences()));
         var solution = project.Solution.AddDocument(DocumentInfo.Create(
             DocumentId.CreateNewId(project.Id), "GlobalUsings.g.cs",
             loader: TextLoader.From(TextAndVersion.Create(SourceText.From(ImplicitUsings), VersionStamp.Create())),
-            filePath: Path.Combine(Root, "obj", "GlobalUsings.g.cs")));
+            filePath: Path.Combine(root, "obj", "GlobalUsings.g.cs")));
         foreach (var (name, raw) in files)
         {
             var text = raw;
@@ -46,7 +52,7 @@ public sealed class AssistWorkspace : IDisposable
 
             var id = DocumentId.CreateNewId(project.Id, name);
             solution = solution.AddDocument(DocumentInfo.Create(id, name, loader: TextLoader.From(TextAndVersion.Create(SourceText.From(text), VersionStamp.Create())),
-                filePath: Path.Combine(Root, name)));
+                filePath: Path.Combine(root, name)));
         }
 
         if (!_workspace.TryApplyChanges(solution))

@@ -85,6 +85,7 @@ function M.explain(args)
   local run = { done = false, chunks = 0, text = '', snapshots = {} }
   M.last.explain = run
   run.float = float.open('CodeAssist: explain', { '_Explaining…_' })
+  -- Partial results carry the answer; work-done reports only say what the server is doing until it starts.
   local token = progress.register('explain', function(value)
     local piece = chunk_of(value)
     if piece and not run.done then
@@ -94,14 +95,20 @@ function M.explain(args)
       table.insert(run.snapshots, run.float:text())
     end
   end)
+  local work_token = progress.register('explain-work', function(value)
+    if type(value) == 'table' and value.message and run.chunks == 0 and not run.done then
+      run.float:set_text('_' .. value.message .. '_')
+    end
+  end)
   local params = {
     textDocument = { uri = vim.uri_from_bufnr(bufnr) },
     range = range,
     partialResultToken = token,
-    workDoneToken = token,
+    workDoneToken = work_token,
   }
   local ok, id = compat.request(client, 'codeAssist/explain', params, function(err, result)
     progress.unregister(token)
+    progress.unregister(work_token)
     run.done = true
     if err then
       run.error = err
@@ -120,28 +127,38 @@ function M.explain(args)
       if not run.done then
         pcall(compat.cancel_request, client, id)
         progress.unregister(token)
+        progress.unregister(work_token)
       end
     end
   end
   return run
 end
 
--- Quickfix entries for the frames that point into files.
-local function quickfix_items(frames)
+-- Quickfix entries for the frames that point into files; frames may sit at the top level or per exception.
+local function quickfix_items(result)
+  local frames = {}
+  for _, frame in ipairs(type(result) == 'table' and result.frames or {}) do
+    table.insert(frames, frame)
+  end
+  for _, exception in ipairs(type(result) == 'table' and result.exceptions or {}) do
+    for _, frame in ipairs(exception.frames or {}) do
+      table.insert(frames, frame)
+    end
+  end
   local items = {}
-  for _, frame in ipairs(frames or {}) do
-    local filename = frame.file or frame.path or (frame.uri and vim.uri_to_fname(frame.uri))
+  for _, frame in ipairs(frames) do
+    local filename = frame.filePath or frame.file or frame.path or (frame.uri and vim.uri_to_fname(frame.uri))
     local lnum = frame.line or (frame.range and frame.range.start.line + 1)
-    if frame.location and frame.location.uri then
+    if type(frame.location) == 'table' and frame.location.uri then
       filename = vim.uri_to_fname(frame.location.uri)
       lnum = frame.location.range.start.line + 1
     end
-    if filename and lnum then
+    if filename and lnum and frame.inWorkspace ~= false then
       table.insert(items, {
         filename = filename,
         lnum = lnum,
         col = frame.column or 1,
-        text = frame.method or frame.text or frame.symbol or '',
+        text = frame.symbol or frame.method or frame.raw or frame.text or '',
       })
     end
   end
@@ -173,7 +190,7 @@ function M.stack_trace(args)
       return
     end
     run.result = result
-    run.qf = quickfix_items(result and result.frames)
+    run.qf = quickfix_items(result)
     if #run.qf > 0 then
       vim.fn.setqflist({}, ' ', { title = 'CodeAssist stack trace', items = run.qf })
     end
@@ -209,7 +226,12 @@ function M.context(args)
     end
     run.result = result
     run.text = markdown_of(result) or vim.inspect(result)
-    run.float = float.open('CodeAssist: context', vim.split(run.text, '\n', { plain = true }))
+    -- The rendered context is C#, exactly as a prompt carries it; the title says how much of the budget it uses.
+    local title = 'CodeAssist: context'
+    if type(result) == 'table' and result.tokenCount and result.budgetTokens then
+      title = string.format('%s (%d of %d tokens)', title, result.tokenCount, result.budgetTokens)
+    end
+    run.float = float.open(title, vim.split(run.text, '\n', { plain = true }), 'cs')
   end, bufnr)
   return run
 end

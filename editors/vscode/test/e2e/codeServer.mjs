@@ -61,6 +61,8 @@ export async function startCodeServer({ codeServer, nodeBin, tmp, vsix, settings
   }
   return {
     url,
+    /** The process group of code-server, its extension host and the language server it starts. */
+    processGroup: child.pid,
     stop: () => {
       try {
         process.kill(-child.pid, 'SIGTERM');

@@ -10,123 +10,22 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { isolatedEnv, startCodeServer } from './codeServer.mjs';
 import { startScriptedModel } from './scriptedModel.mjs';
+import { scenarios, script } from './scenarios.mjs';
 import { Workbench, waitFor } from './workbench.mjs';
 
 const env = (name, fallback) => process.env[name] ?? fallback ?? (() => { throw new Error(`${name} is not set`); })();
 const artifacts = env('ARTIFACTS');
 fs.mkdirSync(artifacts, { recursive: true });
 
-export const completionText = 'level => level.OnHand);';
-export const explainMarkdown = [
-  '## TryReserve',
-  '',
-  'Reserves `quantity` units for an order when enough are **available**, and reports whether it did.',
-  '',
-  '- Guards against non-positive quantities.',
-  '- Increments `Reserved`; `OnHand` is untouched until `Ship`.',
-  '',
-  '**Key risks:** not thread-safe; callers must check the result.',
-].join('\n');
-const fixedShip = 'public void Ship(int quantity)\n{\n    Reserved -= quantity;\n    OnHand -= quantity;\n}';
-
-const script = {
-  completions: [{ when: 'TotalOnHand() => _stock.Values.Sum(', text: completionText }],
-  chat: [
-    { when: 'Reserverd', text: `The name is misspelled: \`Reserverd\` should be \`Reserved\`.\n\n\`\`\`csharp\n${fixedShip}\n\`\`\`` },
-    { when: 'TryReserve', text: explainMarkdown },
-  ],
-  chunkChars: 8,
-  chunkDelayMs: 60, // slow enough that the view is seen filling in
-};
-
-const scenarios = {
-  async inlineCompletion(wb, page) {
-    await wb.openFile('InventoryService.cs');
-    await wb.goToLine(41); // the blank line before StockValue()
-    await page.keyboard.press('End');
-    await page.keyboard.press('Enter');
-    const typed = '    public int TotalOnHand() => _stock.Values.Sum(';
-    await page.keyboard.type(typed, { delay: 25 });
-    // A user who sees nothing yet (the workspace may still be loading) types the last character again.
-    let retypedAt = Date.now();
-    await waitFor('ghost text', async () => {
-      const seen = await wb.ghostText();
-      if (seen.trim() !== completionText && Date.now() - retypedAt > 6000) {
-        await page.keyboard.press('Backspace');
-        await page.keyboard.type('(');
-        retypedAt = Date.now();
-      }
-      return { ok: seen.trim() === completionText, seen };
-    }, 90_000);
-    await page.screenshot({ path: path.join(artifacts, 'vscode-inline-completion.png') });
-    await page.keyboard.press('Tab');
-    const expected = `${typed}${completionText}`;
-    await waitFor('accepted line', async () => {
-      const lines = await wb.lines();
-      return { ok: lines.some((line) => line === expected) && (await wb.ghostText()).trim() === '', seen: lines.slice(38, 44) };
-    }, 5000);
-    await page.screenshot({ path: path.join(artifacts, 'vscode-inline-completion-accepted.png') });
-  },
-
-  async explainSelection(wb, page) {
-    await wb.openFile('StockLevel.cs');
-    await wb.goToLine(22); // public bool TryReserve(int quantity)
-    for (let i = 0; i < 10; i++) await page.keyboard.press('Shift+ArrowDown');
-    await wb.runCommand('CodeAssist: Explain Selection');
-    const done = await waitFor('the explanation to finish streaming', async () => {
-      const frame = await wb.markdownView();
-      if (!frame) return { ok: false, seen: 'no view' };
-      const content = frame.locator('#content');
-      const [state, text] = [await content.getAttribute('data-state'), (await content.innerText()).trim()];
-      return { ok: state === 'done', seen: { state, text }, frame };
-    }, 90_000, 50);
-    const content = done.frame.locator('#content');
-    const heading = (await content.locator('h2').allInnerTexts()).join('|');
-    const strong = (await content.locator('strong').allInnerTexts()).join('|');
-    await page.screenshot({ path: path.join(artifacts, 'vscode-explain.png') });
-    if (heading !== 'TryReserve' || !strong.includes('available') || !strong.includes('Key risks:')) {
-      throw new Error(`rendered markdown differs: h2=${heading} strong=${strong}`);
+/** The CodeAssist output channel (a log channel, so VS Code keeps it as a file) goes with the artifacts. */
+function copyExtensionLogs(logs) {
+  if (!fs.existsSync(logs)) return;
+  for (const entry of fs.readdirSync(logs, { recursive: true })) {
+    if (/CodeAssist\.log$/.test(String(entry))) {
+      fs.copyFileSync(path.join(logs, String(entry)), path.join(artifacts, 'vscode-extension-output.log'));
     }
-    // The view records the text length after each update; streaming means it grew through partial states.
-    const lengths = ((await content.getAttribute('data-lengths')) ?? '').split(',').filter(Boolean).map((entry) => Number(entry.split(':').pop()));
-    console.log(`  raw: ${await content.getAttribute('data-lengths')}`);
-    const final = lengths[lengths.length - 1];
-    if (!lengths.some((length) => length > 0 && length < final)) {
-      throw new Error(`the view did not fill in progressively; lengths after each update: ${lengths.join(',')}`);
-    }
-    console.log(`  view updates (text lengths): ${lengths.join(',')}`);
-  },
-
-  async codeActionFix(wb, page) {
-    await wb.openFile('StockLevel.cs');
-    await wb.goToLine(36); // Reserverd -= quantity; (misspelled in the workspace copy)
-    await page.keyboard.press('Home');
-    await page.keyboard.press('ArrowRight');
-    const pick = await waitFor('a fix for CS0103 in the code actions', async () => {
-      await page.keyboard.press('Control+Period');
-      const rows = page.locator('.action-widget .monaco-list-row');
-      try {
-        await rows.first().waitFor({ timeout: 3000 });
-      } catch {
-        return { ok: false, seen: 'no action widget' };
-      }
-      const titles = await rows.allInnerTexts();
-      const index = titles.findIndex((title) => /CodeAssist/i.test(title) && /fix/i.test(title));
-      const roslyn = titles.findIndex((title) => /Reserved/.test(title));
-      const chosen = index >= 0 ? index : roslyn;
-      if (chosen < 0) await page.keyboard.press('Escape');
-      return { ok: chosen >= 0, seen: titles, index: chosen, title: titles[chosen] };
-    }, 90_000, 1000);
-    await page.screenshot({ path: path.join(artifacts, 'vscode-code-action.png') });
-    await page.locator('.action-widget .monaco-list-row').nth(pick.index).click();
-    await waitFor('the fixed line', async () => {
-      const lines = await wb.lines();
-      return { ok: lines.some((l) => l.trim() === 'Reserved -= quantity;') && !lines.some((l) => l.includes('Reserverd')), seen: lines.slice(30, 40) };
-    }, 15_000);
-    await page.screenshot({ path: path.join(artifacts, 'vscode-code-action-applied.png') });
-    console.log(`  applied: ${pick.title.replace(/\s+/g, ' ')}`);
-  },
-};
+  }
+}
 
 async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'codeassist-vscode-e2e-'));
@@ -161,6 +60,8 @@ async function main() {
     'codeassist.provider': 'openai',
     'codeassist.endpoint': `http://127.0.0.1:${model.port}/v1`,
     'codeassist.model': 'scripted',
+    // /v1/completions with prompt + suffix: the scripted model needs no FIM template.
+    'codeassist.infillMode': 'suffix',
     'codeassist.trace': 'debug',
     'codeassist.logFile': serverLog,
   };
@@ -183,8 +84,10 @@ async function main() {
   });
   let passed = 0;
   let failed = 0;
-  const wanted = (process.env.SCENARIOS ?? Object.keys(scenarios).join(',')).split(',');
+  const order = ['statusBar', 'inlineCompletion', 'explainSelection', 'explainCodeAction', 'codeActionFix', 'analyzeStackTrace', 'showContext', 'showStats', 'restartOnCrash', 'pullModel'];
+  const wanted = (process.env.SCENARIOS ?? order.join(',')).split(',');
   try {
+    await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: codeServer.url });
     const page = browser.pages()[0] ?? (await browser.newPage());
     await page.goto(`${codeServer.url}/?folder=${encodeURIComponent(workspace)}`);
     const wb = new Workbench(page);
@@ -202,7 +105,7 @@ async function main() {
     for (const name of wanted) {
       const started = Date.now();
       try {
-        await scenarios[name](wb, page);
+        await scenarios[name](wb, page, { processGroup: codeServer.processGroup, modelPort: model.port, tmp, artifacts, workspace });
         passed++;
         console.log(`ok - ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
       } catch (error) {
@@ -221,6 +124,7 @@ async function main() {
     await browser.close().catch(() => {});
     codeServer.stop();
     await model.close();
+    copyExtensionLogs(path.join(tmp, 'user-data', 'logs'));
     if (!process.env.KEEP_TMP) fs.rmSync(tmp, { recursive: true, force: true });
   }
   console.log(`${passed} passed, ${failed} failed`);

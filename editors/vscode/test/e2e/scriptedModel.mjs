@@ -21,6 +21,9 @@ export async function startScriptedModel(script) {
     }
     const path = (req.url ?? '').split('?')[0].replace(/^\/v1/, '');
     requests.push({ path, body: json });
+    if (req.method === 'GET' && (req.url ?? '').startsWith('/files/') && (req.url ?? '').endsWith('.gguf')) {
+      return sendGguf(res, script.ggufBytes ?? 2 * 1024 * 1024);
+    }
     if (req.method === 'GET' && path === '/models') {
       return sendJson(res, { object: 'list', data: [{ id: 'scripted', object: 'model', owned_by: 'test' }] });
     }
@@ -49,6 +52,20 @@ function answer(rules, prompt) {
     if (prompt.includes(rule.when)) return rule.text;
   }
   return '';
+}
+
+/** A file with a valid GGUF header (magic, version 3, no tensors or keys) padded to size, sent in timed pieces. */
+async function sendGguf(res, size) {
+  const body = Buffer.alloc(size);
+  body.write('GGUF', 0, 'ascii');
+  body.writeUInt32LE(3, 4);
+  res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(size) });
+  const piece = Math.ceil(size / 10);
+  for (let offset = 0; offset < size; offset += piece) {
+    res.write(body.subarray(offset, offset + piece));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  res.end();
 }
 
 function sendJson(res, value) {

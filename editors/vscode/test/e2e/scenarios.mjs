@@ -1,0 +1,258 @@
+// The end-to-end scenarios: each drives the real VS Code like a user would and asserts what the user would see.
+// context: { artifacts, processGroup (code-server's), modelPort (the scripted model), tmp }.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { waitFor } from './workbench.mjs';
+
+export const completionText = 'level => level.OnHand);';
+export const explainMarkdown = [
+  '## TryReserve',
+  '',
+  'Reserves `quantity` units for an order when enough are **available**, and reports whether it did.',
+  '',
+  '- Guards against non-positive quantities.',
+  '- Increments `Reserved`; `OnHand` is untouched until `Ship`.',
+  '',
+  '**Key risks:** not thread-safe; callers must check the result.',
+].join('\n');
+const fixedShip = 'public void Ship(int quantity)\n{\n    Reserved -= quantity;\n    OnHand -= quantity;\n}';
+
+export const stackTraceAnswer = 'The rollback in `TryReserveOrder` calls `Ship(-count)`, which un-reserves but also *adds* stock.';
+
+export const script = {
+  completions: [{ when: 'TotalOnHand() => _stock.Values.Sum(', text: completionText }],
+  chat: [
+    { when: 'Reserved went negative', text: stackTraceAnswer },
+    { when: 'Reserverd', text: `The name is misspelled: \`Reserverd\` should be \`Reserved\`.\n\n\`\`\`csharp\n${fixedShip}\n\`\`\`` },
+    { when: 'TryReserve', text: explainMarkdown },
+  ],
+  chunkChars: 8,
+  chunkDelayMs: 60, // slow enough that the view is seen filling in
+};
+
+/**
+ * Runs a command that fills the markdown view and waits until its answer (a newer one than before the command)
+ * has finished; fails at once if the view shows an error.
+ */
+async function runIntoView(wb, what, run) {
+  const before = await wb.markdownAnswer();
+  await run();
+  return waitFor(what, async () => {
+    const frame = await wb.markdownView();
+    if (!frame) return { ok: false, seen: 'no view' };
+    const content = frame.locator('#content');
+    // One read of the DOM, so that state, answer and text belong together.
+    const view = await content.evaluate((node) => ({ state: node.dataset.state, answer: Number(node.dataset.answer ?? 0), text: node.innerText.trim() }));
+    if (view.answer <= before) return { ok: false, seen: { previousAnswer: before, ...view } };
+    if (view.state === 'error') throw new Error(`the view shows an error: ${view.text}`);
+    return { ok: view.state === 'done', seen: { ...view, text: view.text.slice(0, 200) }, text: view.text, frame, content };
+  }, 90_000, 50);
+}
+
+/** The language server's pid: a `codeassist ... serve` process in code-server's process group. */
+function serverPid(processGroup) {
+  const rows = execFileSync('ps', ['-eo', 'pid=,pgid=,args='], { encoding: 'utf8' }).split('\n');
+  const row = rows.map((r) => r.trim().split(/\s+/)).find((cols) => Number(cols[1]) === processGroup && cols.slice(2).join(' ').includes('codeassist') && cols.includes('serve'));
+  return row ? Number(row[0]) : undefined;
+}
+
+export const scenarios = {
+  async statusBar(wb, page, context) {
+    // The item follows codeAssist/status from the real server; clicking it opens the output channel.
+    const status = await waitFor('a server state in the status bar', async () => {
+      const text = await wb.statusText();
+      return { ok: /CodeAssist(: (Roslyn only|loading.*|generating|error))?$/.test(text) && !/starting|stopped|restarting/.test(text), seen: text };
+    }, 60_000);
+    await page.locator('.statusbar-item', { hasText: 'CodeAssist' }).first().click();
+    await waitFor('the CodeAssist output', async () => {
+      const channel = await page.locator('.panel select.monaco-select-box').evaluateAll((nodes) => nodes.map((n) => n.value || n.title));
+      const text = (await page.locator('.panel .monaco-editor .view-line').allInnerTexts()).join('\n').replace(/\u00a0/g, ' ');
+      return { ok: channel.some((c) => /CodeAssist/.test(c)) && /CodeAssist/.test(text), seen: { channel, text: text.slice(-200) } };
+    }, 15_000);
+    await page.screenshot({ path: path.join(context.artifacts, 'vscode-status-output.png') });
+    console.log(`  status: ${status.seen}`);
+    await page.keyboard.press('Control+J'); // close the panel again
+  },
+
+  async analyzeStackTrace(wb, page, context) {
+    const folder = context.workspace;
+    const trace = [
+      'System.InvalidOperationException: Reserved went negative',
+      `   at Inventory.StockLevel.Ship(Int32 quantity) in ${folder}/StockLevel.cs:line 36`,
+      `   at Inventory.InventoryService.TryReserveOrder(IReadOnlyDictionary\`2 lines) in ${folder}/InventoryService.cs:line 30`,
+      `   at Program.<Main>$(String[] args) in ${folder}/Program.cs:line 6`,
+    ].join('\n');
+    // From the clipboard, as a user who copied it from a terminal would.
+    await page.evaluate((text) => navigator.clipboard.writeText(text), trace);
+    const view = await runIntoView(wb, 'the stack trace analysis', () => wb.runCommand('CodeAssist: Analyze Stack Trace'));
+    await page.screenshot({ path: path.join(context.artifacts, 'vscode-stack-trace.png') });
+    for (const expected of ['StockLevel.cs:36', 'Ship', 'un-reserves but also adds stock']) {
+      if (!view.text.includes(expected)) throw new Error(`the analysis lacks "${expected}": ${view.text.slice(0, 400)}`);
+    }
+    // A frame's link opens the file at that line.
+    await view.frame.locator('a', { hasText: 'StockLevel.cs:36' }).first().click();
+    await waitFor('StockLevel.cs at line 36', async () => {
+      const tab = await page.locator('.tab.active').first().innerText();
+      const cursor = (await page.locator('.statusbar-item', { hasText: /^Ln \d+/ }).allInnerTexts()).join(' ');
+      return { ok: tab.replace(/\s/g, '').includes('StockLevel.cs') && /Ln 36,/.test(cursor), seen: { tab, cursor } };
+    }, 10_000);
+  },
+
+  async showContext(wb, page, context) {
+    await wb.openFile('StockLevel.cs');
+    await wb.goToLine(29); // Reserved += quantity; inside TryReserve
+    await page.keyboard.press('End');
+    const view = await runIntoView(wb, 'the context', () => wb.runCommand('CodeAssist: Show Context at Cursor'));
+    await page.screenshot({ path: path.join(context.artifacts, 'vscode-context.png') });
+    // What the prompt would carry at the cursor: at least the enclosing type and member, with a token count.
+    for (const expected of [/\d+ of 1024 tokens, \d+ items\./, /class StockLevel/, /TryReserve\(int quantity\)/]) {
+      if (!expected.test(view.text)) throw new Error(`the context lacks ${expected}: ${view.text.slice(0, 400)}`);
+    }
+  },
+
+  async showStats(wb, page, context) {
+    const view = await runIntoView(wb, 'the stats', () => wb.runCommand('CodeAssist: Show Stats'));
+    await page.screenshot({ path: path.join(context.artifacts, 'vscode-stats.png') });
+    if (!/requests\s+\d+/.test(view.text)) throw new Error(`the stats view has no request counter: ${view.text.slice(0, 300)}`);
+  },
+
+  async pullModel(wb, page, context) {
+    const url = `http://127.0.0.1:${context.modelPort}/files/tiny-e2e.gguf`;
+    await wb.runCommand('CodeAssist: Pull Model');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(url);
+    await page.keyboard.press('Enter');
+    await waitFor('the pulled notification', async () => {
+      const notices = (await page.locator('.notifications-toasts .notification-list-item').allInnerTexts()).join('\n');
+      if (/pulling the model failed/.test(notices)) throw new Error(notices);
+      return { ok: /model pulled/.test(notices), seen: notices };
+    }, 60_000);
+    await page.screenshot({ path: path.join(context.artifacts, 'vscode-pull-model.png') });
+    const cached = fs.readdirSync(path.join(context.tmp, 'xdg'), { recursive: true }).map(String).filter((f) => f.endsWith('tiny-e2e.gguf'));
+    if (cached.length === 0) throw new Error('the model is not in the (test) user cache');
+    // The CLI's progress lines reach the output channel (a log file under the profile's logs).
+    const logs = path.join(context.tmp, 'user-data', 'logs');
+    const output = fs.readdirSync(logs, { recursive: true }).map(String).filter((f) => f.endsWith('CodeAssist.log'))
+      .map((f) => fs.readFileSync(path.join(logs, f), 'utf8')).join('\n');
+    const progressLines = output.split('\n').filter((line) => /\d+\.\d%/.test(line));
+    if (progressLines.length < 2) throw new Error(`expected the download's progress in the output; saw ${progressLines.length} lines`);
+    console.log(`  cached: ${cached.join(', ')}; ${progressLines.length} progress lines in the output`);
+  },
+
+  async restartOnCrash(wb, page, context) {
+    const pid = serverPid(context.processGroup);
+    if (!pid) throw new Error('no codeassist serve process found in the code-server process group');
+    process.kill(pid, 'SIGKILL');
+    await waitFor('the restart notice', async () => {
+      const notices = (await page.locator('.notifications-toasts .notification-list-item').allInnerTexts()).join('\n');
+      return { ok: /stopped unexpectedly; restarting in .* \(attempt 1 of \d\)/.test(notices), seen: notices };
+    }, 15_000);
+    await page.screenshot({ path: path.join(context.artifacts, 'vscode-restart.png') });
+    const next = await waitFor('a new server process', async () => {
+      const again = serverPid(context.processGroup);
+      return { ok: again !== undefined && again !== pid, seen: again };
+    }, 30_000);
+    await waitFor('the status bar back to a server state', async () => {
+      const text = await wb.statusText();
+      return { ok: !/starting|stopped|restarting/.test(text), seen: text };
+    }, 60_000);
+    console.log(`  server pid ${pid} killed, restarted as ${next.seen}`);
+  },
+
+  async inlineCompletion(wb, page, context) {
+    await wb.openFile('InventoryService.cs');
+    await wb.goToLine(41); // the blank line before StockValue()
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    const typed = '    public int TotalOnHand() => _stock.Values.Sum(';
+    await page.keyboard.type(typed, { delay: 25 });
+    // A user who sees nothing yet (the workspace may still be loading) types the last character again.
+    let retypedAt = Date.now();
+    await waitFor('ghost text', async () => {
+      const seen = await wb.ghostText();
+      if (seen.trim() !== completionText && Date.now() - retypedAt > 6000) {
+        await page.keyboard.press('Backspace');
+        await page.keyboard.type('(');
+        retypedAt = Date.now();
+      }
+      return { ok: seen.trim() === completionText, seen };
+    }, 90_000);
+    await page.screenshot({ path: path.join(context.artifacts, 'vscode-inline-completion.png') });
+    await page.keyboard.press('Tab');
+    const expected = `${typed}${completionText}`;
+    await waitFor('accepted line', async () => {
+      const lines = await wb.lines();
+      return { ok: lines.some((line) => line === expected) && (await wb.ghostText()).trim() === '', seen: lines.slice(38, 44) };
+    }, 5000);
+    await page.screenshot({ path: path.join(context.artifacts, 'vscode-inline-completion-accepted.png') });
+  },
+
+  async explainSelection(wb, page, context) {
+    await wb.openFile('StockLevel.cs');
+    await wb.goToLine(22); // public bool TryReserve(int quantity)
+    for (let i = 0; i < 10; i++) await page.keyboard.press('Shift+ArrowDown');
+    const { content } = await runIntoView(wb, 'the explanation to finish streaming', () => wb.runCommand('CodeAssist: Explain Selection'));
+    const heading = (await content.locator('h2').allInnerTexts()).join('|');
+    const strong = (await content.locator('strong').allInnerTexts()).join('|');
+    await page.screenshot({ path: path.join(context.artifacts, 'vscode-explain.png') });
+    if (heading !== 'TryReserve' || !strong.includes('available') || !strong.includes('Key risks:')) {
+      throw new Error(`rendered markdown differs: h2=${heading} strong=${strong}`);
+    }
+    // The view records the text length after each update; streaming means it grew through partial states.
+    const lengths = ((await content.getAttribute('data-lengths')) ?? '').split(',').filter(Boolean).map((entry) => Number(entry.split(':').pop()));
+    const final = lengths[lengths.length - 1];
+    if (!lengths.some((length) => length > 0 && length < final)) {
+      throw new Error(`the view did not fill in progressively; lengths after each update: ${lengths.join(',')}`);
+    }
+    console.log(`  view updates (text lengths): ${lengths.join(',')}`);
+  },
+
+  async explainCodeAction(wb, page, context) {
+    // The server's "Explain with CodeAssist" code action runs the client command codeassist.explain.
+    await wb.openFile('StockLevel.cs');
+    await wb.goToLine(24); // inside TryReserve
+    await page.keyboard.press('End');
+    const view = await runIntoView(wb, 'the explanation from the code action', async () => {
+      await page.keyboard.press('Control+Period');
+      const row = page.locator('.action-widget .monaco-list-row', { hasText: 'Explain with CodeAssist' }).first();
+      await row.waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: path.join(context.artifacts, 'vscode-explain-code-action.png') });
+      await row.click();
+    });
+    if (!view.text.includes('TryReserve') || !view.text.includes('Key risks:')) {
+      throw new Error(`unexpected explanation: ${view.text.slice(0, 300)}`);
+    }
+  },
+
+  async codeActionFix(wb, page, context) {
+    await wb.openFile('StockLevel.cs');
+    await wb.goToLine(36); // Reserverd -= quantity; (misspelled in the workspace copy)
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    const pick = await waitFor('a fix for CS0103 in the code actions', async () => {
+      await page.keyboard.press('Control+Period');
+      const rows = page.locator('.action-widget .monaco-list-row');
+      try {
+        await rows.first().waitFor({ timeout: 3000 });
+      } catch {
+        return { ok: false, seen: 'no action widget' };
+      }
+      const titles = await rows.allInnerTexts();
+      const index = titles.findIndex((title) => /CodeAssist/i.test(title) && /fix/i.test(title));
+      const roslyn = titles.findIndex((title) => /Reserved/.test(title));
+      const chosen = index >= 0 ? index : roslyn;
+      if (chosen < 0) await page.keyboard.press('Escape');
+      return { ok: chosen >= 0, seen: titles, index: chosen, title: titles[chosen] };
+    }, 90_000, 1000);
+    await page.screenshot({ path: path.join(context.artifacts, 'vscode-code-action.png') });
+    await page.locator('.action-widget .monaco-list-row').nth(pick.index).click();
+    await waitFor('the fixed line', async () => {
+      const lines = await wb.lines();
+      return { ok: lines.some((l) => l.trim() === 'Reserved -= quantity;') && !lines.some((l) => l.includes('Reserverd')), seen: lines.slice(30, 40) };
+    }, 15_000);
+    await page.screenshot({ path: path.join(context.artifacts, 'vscode-code-action-applied.png') });
+    console.log(`  applied: ${pick.title.replace(/\s+/g, ' ')}`);
+  },
+};

@@ -1,0 +1,3 @@
+namespace CodeAssist.Features.StackTraces;
+
+public sealed record ResolvedException(string Type, string Message, IReadOnlyList<ResolvedFrame> Frames);

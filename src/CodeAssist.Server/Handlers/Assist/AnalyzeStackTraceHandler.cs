@@ -1,0 +1,43 @@
+using CodeAssist.Server.Protocol;
+using CodeAssist.Server.Text;
+using CodeAssist.Server.Workspace;
+
+namespace CodeAssist.Server.Handlers.Assist;
+
+/// <summary>
+/// codeAssist/analyzeStackTrace: maps the frames of a .NET exception text to the workspace and explains the likely
+/// cause and fix (or lists the resolved frames without a model). Frames get file:line locations for links.
+/// </summary>
+internal sealed class AnalyzeStackTraceHandler(AssistServices assist, WorkspaceAccess workspace) : RequestHandler<AnalyzeStackTraceParams, AnalyzeStackTraceResponse>
+{
+    private const int MaxTextLength = 1_000_000;
+
+    public override string Method => "codeAssist/analyzeStackTrace";
+
+    public override void ContributeCapabilities(ServerCapabilities capabilities, ClientCapabilities clientCapabilities) =>
+        capabilities.Experimental["codeAssistAnalyzeStackTrace"] = true;
+
+    public override async Task<AnalyzeStackTraceResponse> HandleAsync(AnalyzeStackTraceParams request, RequestContext context, CancellationToken cancellationToken)
+    {
+        if (request.Text.Length > MaxTextLength)
+        {
+            throw new InvalidParamsException($"text is longer than {MaxTextLength} characters.");
+        }
+
+        // Without a workspace the frames are still parsed; nothing maps to source.
+        using var fallback = workspace.Session is null ? new Microsoft.CodeAnalysis.AdhocWorkspace() : null;
+        var solution = workspace.Session?.CurrentSolution ?? fallback!.CurrentSolution;
+        await using var progress = await context.Client.BeginProgressAsync("CodeAssist: analyzing stack trace", request.WorkDoneToken, cancellationToken).ConfigureAwait(false);
+        var report = await assist.StackTraces.AnalyzeAsync(solution, request.Text, null, cancellationToken).ConfigureAwait(false);
+        var exceptions = report.Exceptions
+            .Select(e => new StackTraceExceptionItem(e.Type, e.Message, e.Frames.Select(f => new StackTraceFrameItem(
+                f.Frame.Raw,
+                f.InWorkspace,
+                f.Symbol,
+                f.FilePath is not null && f.Line is { } line && Path.IsPathFullyQualified(f.FilePath)
+                    ? new Location(ProtocolConversions.ToUri(f.FilePath), new Protocol.Range(new Position(line - 1, 0), new Position(line - 1, 0)))
+                    : null)).ToList()))
+            .ToList();
+        return new AnalyzeStackTraceResponse(exceptions, report.Markdown, report.ModelId, report.Notice);
+    }
+}

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using CodeAssist.Server.Protocol;
+
+namespace CodeAssist.Server.Handlers.Assist;
+
+/// <summary>codeAssist/explain params: a document range, and optional progress/partial result tokens.</summary>
+public sealed record ExplainParams : ITextDocumentRequest
+{
+    public required TextDocumentIdentifier TextDocument { get; init; }
+
+    public required Protocol.Range Range { get; init; }
+
+    public JsonElement? WorkDoneToken { get; init; }
+
+    public JsonElement? PartialResultToken { get; init; }
+
+    string ITextDocumentRequest.DocumentUri => TextDocument.Uri;
+}
+
+/// <summary>codeAssist/explain result (partial results carry <c>{ "markdown": chunk }</c>, to be appended).</summary>
+public sealed record ExplainResponse(string Markdown, string? ModelId, bool FromCache, string? Notice);
+
+/// <summary>codeAssist/analyzeStackTrace params: the text of an exception and its stack trace.</summary>
+public sealed record AnalyzeStackTraceParams
+{
+    public required string Text { get; init; }
+
+    public JsonElement? WorkDoneToken { get; init; }
+}
+
+public sealed record AnalyzeStackTraceResponse(IReadOnlyList<StackTraceExceptionItem> Exceptions, string Markdown, string? ModelId, string? Notice);
+
+public sealed record StackTraceExceptionItem(string Type, string Message, IReadOnlyList<StackTraceFrameItem> Frames);
+
+/// <summary>A frame: the raw line, whether it is workspace code, the member it is in, and a location (0-based line) when known.</summary>
+public sealed record StackTraceFrameItem(string Text, bool InWorkspace, string? Symbol, Location? Location);

@@ -1,0 +1,32 @@
+using CodeAssist.Server.Protocol;
+using CodeAssist.Server.Text;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CodeAssist.Server.Handlers.Assist;
+
+/// <summary>
+/// codeAssist/explain: explains a range of a document. Markdown streams through $/progress on the request's
+/// partialResultToken (chunks to append) and the full text is the result; without a model, the Roslyn summary.
+/// </summary>
+internal sealed class ExplainHandler(AssistServices assist) : RequestHandler<ExplainParams, ExplainResponse?>
+{
+    public override string Method => "codeAssist/explain";
+
+    public override void ContributeCapabilities(ServerCapabilities capabilities, ClientCapabilities clientCapabilities) =>
+        capabilities.Experimental["codeAssistExplain"] = true;
+
+    public override async Task<ExplainResponse?> HandleAsync(ExplainParams request, RequestContext context, CancellationToken cancellationToken)
+    {
+        if (context.Document is not { } snapshot || context.RoslynDocument is not { } document)
+        {
+            return null;
+        }
+
+        var (start, length) = ProtocolConversions.GetSpan(snapshot, request.Range, context.PositionEncoding);
+        await using var progress = await context.Client.BeginProgressAsync("CodeAssist: explaining", request.WorkDoneToken, cancellationToken).ConfigureAwait(false);
+        var sink = new PartialResultSink(context.Client, request.PartialResultToken, progress);
+        var result = await assist.Explain.ExplainAsync(document, new TextSpan(start, length), sink, cancellationToken).ConfigureAwait(false);
+        await sink.FlushAsync().ConfigureAwait(false);
+        return new ExplainResponse(result.Markdown, result.ModelId, result.FromCache, result.Notice);
+    }
+}

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using CodeAssist.Cli.Commands;
+using CodeAssist.Cli.Terminal;
+using CodeAssist.Llm;
+using CodeAssist.TestUtilities.Assist;
+using Microsoft.Extensions.AI;
+
+namespace CodeAssist.Cli.Tests.Assist;
+
+/// <summary>Runs the assistant commands in-process with captured streams, a chosen model and a private cache folder.</summary>
+internal sealed class CliHarness : IDisposable
+{
+    private readonly Func<ModelOverrides, string?, ILanguageModels> _models;
+
+    public CliHarness(IChatClient? chatClient = null, string? stdin = null)
+        : this((_, _) => new FakeLanguageModels(chatClient), stdin)
+    {
+    }
+
+    public CliHarness(Func<ModelOverrides, string?, ILanguageModels> models, string? stdin = null)
+    {
+        _models = models;
+        Stdin = stdin ?? "";
+        CacheDirectory = Path.Combine(Path.GetTempPath(), "codeassist-cli-cache-" + Guid.NewGuid().ToString("N")[..8]);
+    }
+
+    public string CacheDirectory { get; }
+
+    public string Stdin { get; }
+
+    /// <summary>The repository's root (where CodeAssist.sln is), for the samples.</summary>
+    public static string RepositoryRoot
+    {
+        get
+        {
+            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            {
+                if (File.Exists(Path.Combine(directory.FullName, "CodeAssist.sln")))
+                {
+                    return directory.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("CodeAssist.sln not found above the test binaries.");
+        }
+    }
+
+    /// <summary>A fresh copy of samples/Inventory (tests may edit it).</summary>
+    public static string CopyInventorySample()
+    {
+        var target = Path.Combine(Path.GetTempPath(), "codeassist-inventory-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot, "samples", "Inventory")))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+
+        return target;
+    }
+
+    public async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var environment = new CliEnvironment(output, error, new StringReader(Stdin), false, false, _models, CacheDirectory, new StoppedTimeProvider());
+        var root = new RootCommand("test");
+        root.Subcommands.Add(ExplainCommand.Create(environment));
+        root.Subcommands.Add(FixCommand.Create(environment));
+        root.Subcommands.Add(RefactorCommand.Create(environment));
+        root.Subcommands.Add(DebugCommand.Create(environment));
+        var exitCode = await CommandRunner.InvokeAsync(root, args, output, error);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(CacheDirectory))
+        {
+            Directory.Delete(CacheDirectory, recursive: true);
+        }
+    }
+}
