@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CodeAssist.Context;
 using CodeAssist.Features.Configuration;
 using CodeAssist.Features.InlineCompletion;
 using CodeAssist.Llm;
@@ -29,7 +30,8 @@ internal static class TypingReplay
 
         var model = new OracleCompletionModel(originals, settings);
         var options = new CodeAssistOptions();
-        using var service = new InlineCompletionService(new SingleModel(model), contextProvider: null, () => options);
+        // The real Roslyn context collector, so prompts carry context and its cost shows in the overhead.
+        using var service = new InlineCompletionService(new SingleModel(model), new ContextCollector(), () => options);
         var random = new Random(42);
         var outcomes = new List<KeystrokeOutcome>();
         var cold = new List<double>();
