@@ -245,7 +245,7 @@ export const scenarios = {
       const chosen = index >= 0 ? index : roslyn;
       if (chosen < 0) await page.keyboard.press('Escape');
       return { ok: chosen >= 0, seen: titles, index: chosen, title: titles[chosen] };
-    }, 90_000, 1000);
+    }, 60_000, 1000);
     await page.screenshot({ path: path.join(context.artifacts, 'vscode-code-action.png') });
     await page.locator('.action-widget .monaco-list-row').nth(pick.index).click();
     await waitFor('the fixed line', async () => {
