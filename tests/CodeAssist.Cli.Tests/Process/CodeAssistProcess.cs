@@ -47,7 +47,26 @@ internal sealed class CodeAssistProcess : IDisposable
         }
     }
 
-    public static string RepositoryRoot => Assist.CliHarness.RepositoryRoot;
+    /// <summary>The repository's root (where CodeAssist.sln is), for the samples.</summary>
+    public static string RepositoryRoot
+    {
+        get
+        {
+            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            {
+                if (File.Exists(Path.Combine(directory.FullName, "CodeAssist.sln")))
+                {
+                    return directory.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("CodeAssist.sln not found above the test binaries.");
+        }
+    }
+
+    /// <summary>The dotnet that runs the tests (the SDK sets DOTNET_HOST_PATH), so a machine without dotnet on PATH works too.</summary>
+    private static string DotnetHost =>
+        System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
     public static string InventorySample => Path.Combine(RepositoryRoot, "samples", "Inventory", "InventoryService.cs");
 
@@ -61,7 +80,7 @@ internal sealed class CodeAssistProcess : IDisposable
 
     public async Task<CliRun> RunAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(DotnetHost)
         {
             WorkingDirectory = WorkingDirectory,
             RedirectStandardInput = true,
