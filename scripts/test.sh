@@ -33,7 +33,9 @@ if grep -q "Build FAILED" "$results/build.log"; then
 fi
 
 echo "== .NET tests"
-dotnet test CodeAssist.sln --no-build -nologo -v q 2>&1 | tee "$results/dotnet.log" | grep -E "^(Passed|Failed)!|error|\[FAIL\]" || true
+# Minimal console verbosity prints each failed test with its message and stack, and the per-assembly totals.
+dotnet test CodeAssist.sln --no-build -nologo --logger "console;verbosity=minimal" > "$results/dotnet.log" 2>&1
+grep -E "^(Passed|Failed)!|^\s+Failed |Error Message" -A3 "$results/dotnet.log" | head -n 200 || true
 p=$(grep -Eo 'Passed: +[0-9]+' "$results/dotnet.log" | awk '{s+=$2} END {print s+0}')
 f=$(grep -Eo 'Failed: +[0-9]+' "$results/dotnet.log" | awk '{s+=$2} END {print s+0}')
 if ! grep -qE '^(Passed|Failed)!' "$results/dotnet.log"; then f=$((f + 1)); fi

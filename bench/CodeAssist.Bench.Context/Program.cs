@@ -17,6 +17,8 @@ internal static class Program
 
     private static bool Dump { get; set; }
 
+    private static string? FileFilter { get; set; }
+
     private static async Task<int> Main(string[] args)
     {
         var data = Option(args, "--data") ?? Path.Combine(FindUp("shared") ?? "/work/shared", "bench", "context");
@@ -25,6 +27,7 @@ internal static class Program
         var limit = int.Parse(Option(args, "--limit") ?? "100000", CultureInfo.InvariantCulture);
         var showMisses = args.Contains("--misses");
         Dump = args.Contains("--dump");
+        FileFilter = Option(args, "--file");
         var datasets = new[] { ("serilog", "serilog"), ("polly", "polly"), ("newtonsoft.json", "newtonsoft.json") };
         Console.WriteLine($"data {data}, repositories {repos} (see bench/CodeAssist.Bench.Context/README.md)");
         foreach (var (name, folder) in datasets.Where(d => only is null || d.Item1 == only))
@@ -37,7 +40,8 @@ internal static class Program
 
     private static async Task RunAsync(string name, string dataFile, string repoRoot, int limit, bool showMisses, bool measureLatency)
     {
-        var points = File.ReadLines(dataFile).Select(l => JsonSerializer.Deserialize<BenchPoint>(l)!).Take(limit).ToList();
+        var points = File.ReadLines(dataFile).Select(l => JsonSerializer.Deserialize<BenchPoint>(l)!)
+            .Where(p => FileFilter is null || p.File.Contains(FileFilter, StringComparison.Ordinal)).Take(limit).ToList();
         var options = new WorkspaceSessionOptions
         {
             GlobalProperties = new Dictionary<string, string> { ["TargetFramework"] = "net8.0", ["WarningsNotAsErrors"] = "NU1603" },

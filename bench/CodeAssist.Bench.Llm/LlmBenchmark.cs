@@ -17,7 +17,7 @@ internal static class LlmBenchmark
     private const int GenerateTokens = 64;
     private const int Repeats = 3;
 
-    public static async Task<Measurements> RunAsync(string modelPath, int threads, CancellationToken cancellationToken)
+    public static async Task<Measurements> RunAsync(string modelPath, int threads, string? tokenDump, CancellationToken cancellationToken)
     {
         var options = new LlmOptions { Model = modelPath, ContextSize = 2048, Threads = threads, RequestTimeout = TimeSpan.FromMinutes(5) };
         var stopwatch = Stopwatch.StartNew();
@@ -28,6 +28,13 @@ internal static class LlmBenchmark
         string sample = SampleCode.Generate(40);
         LLamaToken[] code = model.Weights.Tokenize(sample, add_bos: false, special: false, Encoding.UTF8);
         LLamaToken[] other = model.Weights.Tokenize(SampleCode.Generate(40).Replace("Repository", "Store", StringComparison.Ordinal), add_bos: false, special: false, Encoding.UTF8);
+        if (tokenDump is not null)
+        {
+            // run.sh compares these ids with the reference tokenizer's encoding of the same text.
+            await File.WriteAllTextAsync(tokenDump + ".cs", sample, cancellationToken);
+            await File.WriteAllTextAsync(tokenDump + ".ids", string.Join(',', code.Select(t => (int)t)), cancellationToken);
+        }
+
         if (code.Length < PromptLength + 100)
         {
             throw new InvalidOperationException($"The sample code has only {code.Length} tokens.");

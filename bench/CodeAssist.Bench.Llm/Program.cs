@@ -2,9 +2,10 @@ using System.Globalization;
 using CodeAssist.Bench.Llm;
 using CodeAssist.Gguf;
 
-// Usage: CodeAssist.Bench.Llm --tokenizer tokenizer.json [--models 0.5b,1.5b] [--threads N] [--cache DIR]
+// Usage: CodeAssist.Bench.Llm --tokenizer tokenizer.json [--models 0.5b,1.5b] [--threads N] [--cache DIR] [--dump-tokens PATH]
 // run.sh beside this file downloads the tokenizer and runs this with one command.
 string? tokenizerPath = null;
+string? tokenDump = null;
 string[] models = ["0.5b"];
 int threads = 0;
 string cache = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "codeassist", "bench");
@@ -16,6 +17,7 @@ for (int i = 0; i + 1 < args.Length; i += 2)
         case "--models": models = args[i + 1].Split(',', StringSplitOptions.RemoveEmptyEntries); break;
         case "--threads": threads = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
         case "--cache": cache = args[i + 1]; break;
+        case "--dump-tokens": tokenDump = args[i + 1]; break;
         default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
     }
 }
@@ -46,7 +48,7 @@ foreach (string size in models)
     }
 
     Console.Error.WriteLine($"measuring {path} ...");
-    results.Add(await LlmBenchmark.RunAsync(path, threads, CancellationToken.None));
+    results.Add(await LlmBenchmark.RunAsync(path, threads, results.Count == 0 ? tokenDump : null, CancellationToken.None));
 }
 
 Console.WriteLine("| model | file MiB | C# chars/token | threads | load ms | prompt tok/s (1000 tok) | generation tok/s | TTFT 95%-shared, reuse ms (evaluated) | TTFT no reuse ms | speedup | RSS MiB | peak RSS MiB |");

@@ -35,7 +35,7 @@ public sealed class ContextCollector : ICodeContextProvider
         candidates.AddRange(ScopeSource.Collect(site, cancellationToken));
         candidates.AddRange(ExpectedTypeSource.Collect(site));
         candidates.AddRange(ReceiverSource.Collect(site, cancellationToken));
-        candidates.AddRange(CrossFileSource.Collect(site, cancellationToken));
+        candidates.AddRange(await CrossFileSource.CollectAsync(site, cancellationToken));
         candidates.AddRange(DiagnosticsSource.Collect(site, cancellationToken));
         if (IsThin(candidates))
         {

@@ -31,6 +31,9 @@ internal sealed class LlamaLocalModel : ILocalModel
     public void Dispose()
     {
         Session.Dispose();
-        _weights.Dispose();
+        if (Session.NativeReleased)
+        {
+            _weights.Dispose();
+        }
     }
 }

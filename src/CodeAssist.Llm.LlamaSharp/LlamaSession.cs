@@ -18,6 +18,8 @@ internal sealed class LlamaSession : IDisposable
     private readonly SafeLlamaModelHandle.Vocabulary _vocab;
     private readonly AbortSignal _abort;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly CancellationTokenSource _disposing = new();
+    private volatile bool _disposed;
     private readonly LLamaBatch _batch = new();
     private readonly TimeProvider _time;
     private readonly int _batchSize;
@@ -52,6 +54,9 @@ internal sealed class LlamaSession : IDisposable
 
     internal int CachedTokenCount => _cached.Count;
 
+    /// <summary>Whether Dispose freed the context (the weights may only be freed after it).</summary>
+    internal bool NativeReleased { get; private set; }
+
     /// <summary>The most requests ever inside the decode loop at once; the gate keeps it at 1.</summary>
     internal int MaxConcurrentRuns => Volatile.Read(ref _maxRunning);
 
@@ -61,11 +66,14 @@ internal sealed class LlamaSession : IDisposable
     /// </summary>
     public async Task<CompletionUsage> RunAsync(GenerationRequest request, Action<string> onText, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
+        await _gate.WaitAsync(linked.Token).ConfigureAwait(false);
         try
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             return await Task.Factory.StartNew(
-                () => Run(request, onText, cancellationToken),
+                () => Run(request, onText, linked.Token),
                 CancellationToken.None,
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default).ConfigureAwait(false);
@@ -92,9 +100,24 @@ internal sealed class LlamaSession : IDisposable
 
     public void Dispose()
     {
-        _context.Dispose();
-        _abort.Dispose();
-        _gate.Dispose();
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _disposing.Cancel();
+
+        // A running request stops within one token or one aborted decode; native memory is freed only after it,
+        // and leaked rather than freed under a decode that does not stop.
+        if (_gate.Wait(TimeSpan.FromSeconds(30)))
+        {
+            _context.Dispose();
+            _abort.Dispose();
+            NativeReleased = true;
+        }
+
+        _disposing.Dispose();
     }
 
     private CompletionUsage Run(GenerationRequest request, Action<string> onText, CancellationToken cancellationToken)

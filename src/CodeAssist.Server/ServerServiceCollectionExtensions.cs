@@ -14,16 +14,18 @@ public static class ServerServiceCollectionExtensions
 {
     /// <summary>
     /// The server's own services and every handler of <see cref="HandlerIndex"/>. The host adds logging, the
-    /// base <see cref="CodeAssistOptions"/> and, when it has them, IWorkspaceSession and ILanguageModels.
+    /// option sources and, when it has them, IWorkspaceSession and ILanguageModels.
     /// </summary>
-    public static IServiceCollection AddCodeAssistServer(this IServiceCollection services, CodeAssistOptions baseOptions)
+    /// <param name="sources">Everything but the workspace root and the editor, which initialize adds.</param>
+    public static IServiceCollection AddCodeAssistServer(this IServiceCollection services, OptionsLoader loader, OptionsSources sources)
     {
-        services.AddSingleton(new ServerOptions(baseOptions));
+        services.AddSingleton(new ServerOptions(loader, sources));
         services.AddSingleton<ServerState>();
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<LanguageClient>();
         services.AddSingleton<WorkspaceAccess>();
         services.AddSingleton<WorkspaceLoader>();
+        services.AddSingleton<WatchedFilesRegistration>();
         services.AddSingleton<StatusPublisher>();
         services.AddSingleton<RequestContextFactory>();
         services.AddHandlers();

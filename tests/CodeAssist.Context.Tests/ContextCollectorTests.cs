@@ -99,6 +99,72 @@ public sealed class ContextCollectorTests
         class Use { object M() => Color.$0 }
         """, ContextItemKind.ReceiverMember, "Red = 0,", "Green = 1,");
 
+    [Fact]
+    public Task Receiver_AtTheEndOfALine_EvenWhenTheNextLineMakesItParseAsATypeName() => ContextFixture.CheckAsync("""
+        class Writer { public void WriteName(string name) { } }
+        class Token { }
+        class Use
+        {
+            void M(Writer writer)
+            {
+                writer.$0
+                Token value = null;
+            }
+        }
+        """, ContextItemKind.ReceiverMember, "void WriteName(string name);");
+
+    [Fact]
+    public Task Receiver_OfATypeParameter_ListsTheConstraintsMembersAndExtensions() => ContextFixture.CheckAsync("""
+        abstract class BuilderBase { public void AddPart(string name) { } }
+        static class BuilderExtensions { public static T AddRetry<T>(this T builder) where T : BuilderBase => builder; }
+        static class Use { static T Configure<T>(T builder) where T : BuilderBase { builder.$0 } }
+        """, ContextItemKind.ReceiverMember, "void AddPart(string name);", "T AddRetry<T>(); // extension");
+
+    [Theory]
+    [InlineData("class C { void M() { ILimiter limiter = new $0 } }", "expected type: ILimiter")]
+    [InlineData("class C { void M(Sink sink) { sink.Report(new($0 } }", "expected type: Severity")]
+    public Task ExpectedType_ThroughNewAndTargetTypedNew(string code, string expected) => ContextFixture.CheckAsync(code + """
+
+        //- Types.cs
+        interface ILimiter { }
+        enum Severity { Low, High }
+        class Event { public Event(Severity severity, string name) { } }
+        class Sink { public void Report(Event e) { } }
+        """, ContextItemKind.ExpectedType, expected);
+
+    [Fact]
+    public async Task CrossFile_ProjectTypesBeyondTheBestAreListedByName()
+    {
+        var types = string.Concat(Enumerable.Range(0, 60).Select(i => $"class Widget{i} : System.IDisposable {{ public void Dispose() {{ }} }}\n"));
+        var context = await ContextFixture.ContextAtCaretAsync("class C { void M() { var w = new $0 } }\n//- Widgets.cs\n" + types, budget: 700);
+
+        Assert.Contains("// types: ", context.RenderedText, StringComparison.Ordinal);
+        Assert.All(Enumerable.Range(0, 60), i => Assert.Contains($"Widget{i}", context.RenderedText, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("class C { void M() { throw new $0 } }", "class ParseFailedException : Exception")]
+    [InlineData("[$0]\nclass C { }", "class MarkerAttribute : Attribute")]
+    [InlineData("class C { void M() {\n    $0\n} }", "static class Guard")]
+    public async Task CrossFile_ProjectTypesFitTheSyntaxBeforeTheCursor(string code, string expectedFirst)
+    {
+        var fixture = code + """
+
+            //- Types.cs
+            class ParseFailedException : Exception { }
+            class MarkerAttribute : Attribute { }
+            static class Guard { public static void NotNull(object o) { } }
+            interface IThing { }
+            class Thing : IThing { }
+            enum Mode { A }
+            """;
+
+        var context = await ContextFixture.ContextAtCaretAsync(fixture);
+
+        var types = context.Items.Where(i => i.Kind == ContextItemKind.CrossFileSymbol).OrderByDescending(i => i.Score).ToList();
+        Assert.Equal(expectedFirst, types[0].Text);
+    }
+
     [Theory]
     [InlineData("class C { void M() { Shape s; s = $0 } }", "expected type: Shape")]
     [InlineData("class C { Shape M() { return $0 } }", "expected type: Shape")]

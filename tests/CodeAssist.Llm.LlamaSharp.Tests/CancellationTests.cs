@@ -96,6 +96,25 @@ public sealed class CancellationTests
         Assert.True(model.Session.CachedTokenCount < usage.PromptTokens, $"{model.Session.CachedTokenCount} of {usage.PromptTokens} tokens were evaluated");
     }
 
+    [Fact]
+    public async Task Dispose_DuringGeneration_EndsTheRequestWithoutCrashing()
+    {
+        LlamaLocalModel model = await GeneratedModels.LoadAsync(GeneratedModels.SmallQwen2);
+        IAsyncEnumerator<CompletionChunk> stream = model.Completion.CompleteAsync(new RawCompletionRequest { Prompt = "abc", MaxTokens = 1000 }, CancellationToken.None).GetAsyncEnumerator();
+        Assert.True(await stream.MoveNextAsync());
+
+        await Task.Run(model.Dispose);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            while (await stream.MoveNextAsync())
+            {
+            }
+        });
+        await stream.DisposeAsync();
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => Collect.AllAsync(model.Completion.CompleteAsync(new RawCompletionRequest { Prompt = "x" }, CancellationToken.None)));
+    }
+
     private static string Code(int lines)
     {
         var code = new StringBuilder();

@@ -238,7 +238,7 @@ public sealed class LanguageModelsTests : IDisposable
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
-        for (var i = 0; i < 200 && !condition(); i++)
+        for (var i = 0; i < 1000 && !condition(); i++)
         {
             await Task.Delay(10);
         }

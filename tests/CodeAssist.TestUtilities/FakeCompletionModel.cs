@@ -54,15 +54,24 @@ public sealed class FakeCompletionModel : ICompletionModel
         var started = Started;
         Started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         started.TrySetResult();
-        using var registration = cancellationToken.Register(() => Interlocked.Increment(ref cancelledCalls));
+        // Waits observe cancellation through a task whose continuations run asynchronously: a waiter resumed inline
+        // inside Cancel() would dispose this registration before its callback counted the cancellation.
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = cancellationToken.Register(() =>
+        {
+            Interlocked.Increment(ref cancelledCalls);
+            cancelled.TrySetResult();
+        });
         if (Gate is { } gate)
         {
-            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await Task.WhenAny(gate, cancelled.Task).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
         }
 
         if (Latency > TimeSpan.Zero)
         {
-            await Task.Delay(Latency, cancellationToken).ConfigureAwait(false);
+            await Task.WhenAny(Task.Delay(Latency, CancellationToken.None), cancelled.Task).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
         }
 
         var candidates = respond(request);

@@ -7,6 +7,7 @@ local inline = require('codeassist.inline')
 
 H.test('the server starts and offers inline completion', function()
   local client = S.start()
+  S.wait_workspace()
   H.truthy(client.server_capabilities.inlineCompletionProvider, 'inlineCompletionProvider capability')
 end)
 

@@ -47,6 +47,22 @@ function S.start()
   return S.client()
 end
 
+--- Inside a test: waits until the server's Roslyn workspace has the current document (loading a project takes a
+--- while on a small machine; features answer from an empty context until then).
+function S.wait_workspace(timeout_ms)
+  local deadline = vim.loop.now() + (timeout_ms or 120000)
+  local last
+  while vim.loop.now() < deadline do
+    local err, result = S.request('codeAssist/serverStatus', { textDocument = { uri = vim.uri_from_bufnr(0) } })
+    last = err or result
+    if not err and result and result.document and result.document.inWorkspace then
+      return result
+    end
+    H.sleep(250)
+  end
+  error('the workspace never held the document; last status: ' .. vim.inspect(last))
+end
+
 --- Inside a test: a request to the buffer's client, waiting for its answer. Returns err, result.
 function S.request(method, params, timeout_ms)
   local done, err, result = false, nil, nil

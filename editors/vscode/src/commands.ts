@@ -5,12 +5,14 @@ import { ProgressType } from 'vscode-languageclient/node';
 import { MarkdownPanel } from './markdownPanel';
 import {
   analyzeStackTraceMethod,
+  contextMarkdown,
   contextMethod,
+  explainMarkdown,
   explainMethod,
   looksLikeStackTrace,
   markdownOf,
-  markdownOrJson,
   stackTraceMarkdown,
+  statsMarkdown,
   statsMethod,
 } from './protocol';
 import { pullModel } from './pullModel';
@@ -27,7 +29,19 @@ export function registerCommands(controller: ServerController): vscode.Disposabl
     vscode.commands.registerCommand('codeassist.restartServer', () => controller.restart()),
     vscode.commands.registerCommand('codeassist.pullModel', (name?: string) => pullModel(controller, name)),
     vscode.commands.registerCommand('codeassist.showOutput', () => controller.output.show(true)),
+    vscode.commands.registerCommand('codeassist.openLocation', openLocation),
+    // The server's "Explain with CodeAssist" code action runs this client command with [uri, range].
+    vscode.commands.registerCommand('codeassist.explain', (uri: string, range: LspRange) => explainRange(controller, uri, range)),
   ];
+}
+
+/** Opens a file at a 1-based line: the links of the stack trace view. */
+async function openLocation(uri: string, line: number): Promise<void> {
+  const position = new vscode.Position(Math.max(0, line - 1), 0);
+  await vscode.window.showTextDocument(vscode.Uri.parse(uri), {
+    viewColumn: vscode.ViewColumn.One,
+    selection: new vscode.Range(position, position),
+  });
 }
 
 /**
@@ -71,6 +85,16 @@ async function streamIntoPanel(
   }
 }
 
+interface LspRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+async function explainRange(controller: ServerController, uri: string, range: LspRange): Promise<void> {
+  const name = decodeURIComponent(uri.split('/').pop() ?? uri);
+  await streamIntoPanel(controller, `Explain: ${name}:${range.start.line + 1}`, explainMethod, { textDocument: { uri }, range }, explainMarkdown);
+}
+
 async function explainSelection(controller: ServerController): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
@@ -92,7 +116,7 @@ async function explainSelection(controller: ServerController): Promise<void> {
       textDocument: { uri: client.code2ProtocolConverter.asUri(editor.document.uri) },
       range: client.code2ProtocolConverter.asRange(range),
     },
-    markdownOf,
+    explainMarkdown,
   );
 }
 
@@ -128,10 +152,10 @@ async function showContext(controller: ServerController): Promise<void> {
       textDocument: { uri: client.code2ProtocolConverter.asUri(editor.document.uri) },
       position: client.code2ProtocolConverter.asPosition(editor.selection.active),
     },
-    (result) => markdownOrJson('Context at cursor', result),
+    contextMarkdown,
   );
 }
 
 async function showStats(controller: ServerController): Promise<void> {
-  await streamIntoPanel(controller, 'CodeAssist stats', statsMethod, {}, (result) => markdownOrJson('CodeAssist stats', result));
+  await streamIntoPanel(controller, 'CodeAssist stats', statsMethod, {}, statsMarkdown);
 }

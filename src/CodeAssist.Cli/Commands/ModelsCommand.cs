@@ -18,20 +18,33 @@ internal static class ModelsCommand
 
     private static Command CreatePull()
     {
-        var nameOrUrl = new Argument<string>("name-or-url") { Description = $"A known model ({string.Join(", ", ModelCatalog.All.Select(m => m.Name))}) or an https URL of a .gguf file." };
+        var nameOrUrl = new Argument<string?>("name-or-url")
+        {
+            Description = $"A known model ({string.Join(", ", ModelCatalog.All.Select(m => m.Name))}) or an https URL of a .gguf file. Default: the recommended model for this machine.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var force = new Option<bool>("--force") { Description = "Download again even if the file is already in the cache." };
         var command = new Command("pull", "Download a GGUF into the user model cache (resumable, verified).") { nameOrUrl, force };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var cache = ModelCache.ForUser();
             using var downloader = new ModelDownloader(cache);
+            var requested = parse.GetValue(nameOrUrl);
+            if (string.IsNullOrWhiteSpace(requested))
+            {
+                // The smallest model when even it does not fit: pulling is still the user's call.
+                var chosen = ModelCatalog.Recommend(SystemMemory.AvailableBytes()) ?? ModelCatalog.All[0];
+                requested = chosen.Name;
+                Console.Error.WriteLine($"No model named; pulling the recommended one for this machine: {chosen.Name}.");
+            }
+
             try
             {
-                var (url, path) = downloader.Resolve(parse.GetValue(nameOrUrl)!);
+                var (url, path) = downloader.Resolve(requested);
                 Console.Error.WriteLine($"Downloading {url}");
                 Console.Error.WriteLine($"        to {path}");
                 var progress = new ProgressLine();
-                var result = await downloader.PullAsync(parse.GetValue(nameOrUrl)!, progress, cancellationToken, parse.GetValue(force));
+                var result = await downloader.PullAsync(requested, progress, cancellationToken, parse.GetValue(force));
                 progress.Finish();
                 if (result.AlreadyPresent)
                 {

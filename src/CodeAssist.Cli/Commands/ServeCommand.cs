@@ -28,13 +28,18 @@ internal static class ServeCommand
             Console.SetOut(Console.Error);
             var input = Console.OpenStandardInput();
 
-            var defaults = new CodeAssistOptions();
-            var options = defaults with
+            var commandLine = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (parseResult.GetValue(logFile) is { } path)
             {
-                LogFile = parseResult.GetValue(logFile) ?? defaults.LogFile,
-                Trace = parseResult.GetValue(logLevel) ?? defaults.Trace,
-            };
-            await using var services = ServerComposition.Build(options);
+                commandLine["logFile"] = Path.GetFullPath(path);
+            }
+
+            if (parseResult.GetValue(logLevel) is { } level)
+            {
+                commandLine["trace"] = level;
+            }
+
+            await using var services = ServerComposition.Build(new OptionsLoader(), new OptionsSources { CommandLine = commandLine });
             return await LanguageServerHost.RunAsync(input, output, services, cancellationToken);
         });
         return command;

@@ -16,8 +16,11 @@ namespace CodeAssist.Cli.Hosting;
 /// </summary>
 internal static class ServerComposition
 {
-    public static ServiceProvider Build(CodeAssistOptions options, Action<IServiceCollection>? configure = null)
+    /// <param name="sources">The command line and settings file locations; initialize adds the root and the editor's.</param>
+    public static ServiceProvider Build(OptionsLoader loader, OptionsSources sources, Action<IServiceCollection>? configure = null)
     {
+        // The options before initialize (no workspace root yet): enough for logging and the first model settings.
+        var options = loader.Load(sources).Options;
         var services = new ServiceCollection();
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
@@ -30,13 +33,13 @@ internal static class ServerComposition
         services.AddCodeAssistLlmHttp();
         services.AddSingleton<ILocalModelFactory>(provider => new LlamaSharpModelFactory(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new LanguageModels(
-            ModelSettingsFactory.From(options),
+            options.ToLanguageModelSettings(),
             provider.GetRequiredService<IHttpClientFactory>(),
             provider.GetRequiredService<ILocalModelFactory>(),
             provider.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<ILanguageModels>(provider => provider.GetRequiredService<LanguageModels>());
 
-        services.AddCodeAssistServer(options);
+        services.AddCodeAssistServer(loader, sources);
         configure?.Invoke(services);
         var built = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         FollowEditorSettings(built);
@@ -52,7 +55,7 @@ internal static class ServerComposition
         {
             try
             {
-                models.Update(ModelSettingsFactory.From(options));
+                models.Update(options);
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {

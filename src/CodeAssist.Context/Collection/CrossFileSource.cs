@@ -12,8 +12,9 @@ internal static class CrossFileSource
 {
     private const int MaxUsedTypes = 24;
     private const int UsedTypeLines = 40;
+    private const int TypeHeads = 30;
 
-    public static IEnumerable<ContextCandidate> Collect(CursorSite site, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ContextCandidate>> CollectAsync(CursorSite site, CancellationToken cancellationToken)
     {
         var tree = site.Root.SyntaxTree;
         var candidates = new List<ContextCandidate>();
@@ -24,13 +25,16 @@ internal static class CrossFileSource
         {
             candidates.Add(MemberCandidates.Header(type, ContextItemKind.CrossFileSymbol, 0.5 + (0.2 * closeness), withSummary: true));
             var members = type.GetMembers().Where(m => site.Model.IsAccessible(site.Position, m));
-            candidates.AddRange(MemberCandidates.For(type, members, ContextItemKind.CrossFileSymbol, 0.4 + (0.15 * closeness),
-                m => Relevance.Lexical(m.Name, site.Words), summaries: 2));
+            // Without a receiver the next name is rarely a member of a type used nearby (that would need "x.").
+            var baseScore = (site.Receiver is null ? 0.3 : 0.4) + (0.15 * closeness);
+            candidates.AddRange(MemberCandidates.For(type, members, ContextItemKind.CrossFileSymbol, baseScore,
+                m => Relevance.Lexical(m.Name, site.Words), summaries: 2, signatures: 20));
         }
 
         if (site.Receiver is null)
         {
-            candidates.AddRange(ProjectTypes(site, tree));
+            var index = await ProjectTypeIndex.GetAsync(site.Document.Project, cancellationToken);
+            candidates.AddRange(ProjectTypes(site, index));
         }
 
         return candidates;
@@ -130,48 +134,69 @@ internal static class CrossFileSource
         }
     }
 
-    private static IEnumerable<ContextCandidate> ProjectTypes(CursorSite site, SyntaxTree tree)
+    private static IEnumerable<ContextCandidate> ProjectTypes(CursorSite site, ProjectTypeIndex index)
     {
-        var compilation = site.Model.Compilation;
+        var path = site.Root.SyntaxTree.FilePath;
         var imported = site.Root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
             .OfType<UsingDirectiveSyntax>().Select(u => u.NamespaceOrType.ToString()).ToHashSet(StringComparer.Ordinal);
-        foreach (var type in AllTypes(compilation.Assembly.GlobalNamespace))
+        var expected = site.ExpectedTypes.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var scored = new List<(TypeEntry Type, double Score)>();
+        foreach (var type in index.Types)
         {
-            if (Relevance.IsOnlyInFile(type, tree) || !site.Model.IsAccessible(site.Position, type))
+            if (type.Files.All(f => f == path))
             {
                 continue;
             }
 
-            var ns = type.ContainingNamespace.ToDisplayString();
             var score = 0.25
                 + (0.2 * Relevance.Lexical(type.Name, site.Words))
-                + (ns == site.Namespace ? 0.08 : imported.Contains(ns) ? 0.05 : 0)
-                + (site.ExpectsType ? 0.1 : 0)
-                + (site.ExpectsBaseType && (type.TypeKind == TypeKind.Interface || type.IsAbstract) ? 0.08 : 0)
-                + (0.3 * Relevance.TypeMatch(type, site.ExpectedTypes, compilation));
-            yield return MemberCandidates.Header(type, ContextItemKind.CrossFileSymbol, score, withSummary: false);
+                + (0.12 * type.Popularity)
+                + (type.Namespace == site.Namespace ? 0.08 : imported.Contains(type.Namespace) ? 0.05 : 0)
+                + SlotFit(site.Slot, type.Flags)
+                + (expected.Contains(type.Name) || type.BaseNames.Any(expected.Contains) ? 0.3 : 0);
+            scored.Add((type, score));
+        }
+
+        // The best types by their declaration; every other one by name, in one "// types:" line, which the
+        // declaration replaces when the budget allows.
+        var rank = 0;
+        foreach (var (type, score) in scored.OrderByDescending(t => t.Score))
+        {
+            var key = "head:" + type.GroupKey;
+            if (rank++ < TypeHeads)
+            {
+                yield return new ContextCandidate(ContextItemKind.CrossFileSymbol, type.Head, score, type.Location)
+                {
+                    Group = type.GroupKey,
+                    GroupHeader = type.Head,
+                    IsHeaderOnly = true,
+                    Key = key,
+                };
+            }
+
+            yield return new ContextCandidate(ContextItemKind.CrossFileSymbol, type.Name, score - 0.12, type.Location)
+            {
+                Group = ContextRenderer.TypesGroup,
+                Key = key,
+                IsNameOnly = true,
+            };
         }
     }
 
-    private static IEnumerable<INamedTypeSymbol> AllTypes(INamespaceSymbol ns)
+    /// <summary>How well a kind of type fits the syntax before the cursor.</summary>
+    private static double SlotFit(TypeSlot slot, TypeFlags flags)
     {
-        foreach (var member in ns.GetMembers())
+        bool Is(TypeFlags flag) => (flags & flag) != 0;
+        return slot switch
         {
-            if (member is INamespaceSymbol child)
-            {
-                foreach (var type in AllTypes(child))
-                {
-                    yield return type;
-                }
-            }
-            else if (member is INamedTypeSymbol type)
-            {
-                yield return type;
-                foreach (var nested in type.GetTypeMembers())
-                {
-                    yield return nested;
-                }
-            }
-        }
+            TypeSlot.New => Is(TypeFlags.Static) || Is(TypeFlags.Abstract) || Is(TypeFlags.Enum) ? -0.2 : 0.1,
+            TypeSlot.ThrowNew => Is(TypeFlags.Exception) && !Is(TypeFlags.Abstract) ? 0.3 : -0.2,
+            TypeSlot.Throw => Is(TypeFlags.Exception) ? 0.25 : Is(TypeFlags.Static) ? 0.1 : 0,
+            TypeSlot.BaseList => Is(TypeFlags.Static) || Is(TypeFlags.Enum) ? -0.2 : Is(TypeFlags.Abstract) ? 0.15 : 0.05,
+            TypeSlot.Attribute => Is(TypeFlags.Attribute) ? 0.3 : -0.2,
+            TypeSlot.TypeName => Is(TypeFlags.Static) ? -0.1 : 0.1,
+            TypeSlot.StatementStart => Is(TypeFlags.Static) ? 0.15 : Is(TypeFlags.HasStaticMembers) ? 0.05 : 0,
+            _ => Is(TypeFlags.Static) ? 0.1 : Is(TypeFlags.Enum) || Is(TypeFlags.HasStaticMembers) ? 0.05 : 0,
+        };
     }
 }

@@ -31,14 +31,14 @@ internal static class CursorAnalyzer
             ?? root.DescendantNodes(n => n is CompilationUnitSyntax).OfType<FileScopedNamespaceDeclarationSyntax>().FirstOrDefault();
 
         var receiver = FindReceiver(left);
-        var expressionStart = receiver?.SpanStart ?? position;
+        // After "new" (or "throw new") the expected type is that of the whole creation expression.
+        var expressionStart = receiver?.SpanStart ?? (left.IsKind(SyntaxKind.NewKeyword) ? left.SpanStart : position);
         var text = await document.GetTextAsync(cancellationToken);
         return new CursorSite(document, model, root, position, left, memberNode, member, type, namespaceNode?.Name.ToString())
         {
             Receiver = receiver,
             ExpectedTypes = ExpectedTypeFinder.Find(model, root, expressionStart, cancellationToken),
-            ExpectsType = receiver is null && ExpectsTypeAt(left),
-            ExpectsBaseType = receiver is null && left.Parent is BaseListSyntax or SimpleBaseTypeSyntax,
+            Slot = SlotAt(left, text, position),
             Words = WordsBefore(text, position, type, member),
         };
     }
@@ -65,15 +65,47 @@ internal static class CursorAnalyzer
         };
     }
 
-    private static bool ExpectsTypeAt(SyntaxToken left) =>
-        left.Kind() is SyntaxKind.NewKeyword or SyntaxKind.ColonToken or SyntaxKind.LessThanToken or SyntaxKind.IsKeyword or SyntaxKind.AsKeyword
-            or SyntaxKind.OpenBracketToken
-        || (left.IsKind(SyntaxKind.OpenParenToken) && left.Parent is TypeOfExpressionSyntax or CastExpressionSyntax or ParameterListSyntax)
-        || (left.IsKind(SyntaxKind.CommaToken) && left.Parent is BaseListSyntax or TypeArgumentListSyntax or ParameterListSyntax)
-        || left.Parent is BaseListSyntax or SimpleBaseTypeSyntax
-        || left.Kind() is SyntaxKind.PublicKeyword or SyntaxKind.PrivateKeyword or SyntaxKind.InternalKeyword or SyntaxKind.ProtectedKeyword
-            or SyntaxKind.StaticKeyword or SyntaxKind.ReadOnlyKeyword or SyntaxKind.OverrideKeyword or SyntaxKind.VirtualKeyword
-            or SyntaxKind.AbstractKeyword or SyntaxKind.SealedKeyword or SyntaxKind.ConstKeyword;
+    private static TypeSlot SlotAt(SyntaxToken left, SourceText text, int position)
+    {
+        switch (left.Kind())
+        {
+            case SyntaxKind.NewKeyword:
+                return left.GetPreviousToken().IsKind(SyntaxKind.ThrowKeyword) ? TypeSlot.ThrowNew : TypeSlot.New;
+            case SyntaxKind.ThrowKeyword:
+                return TypeSlot.Throw;
+            case SyntaxKind.OpenBracketToken when left.Parent is AttributeListSyntax:
+                return TypeSlot.Attribute;
+        }
+
+        if (left.Parent is BaseListSyntax or SimpleBaseTypeSyntax)
+        {
+            return TypeSlot.BaseList;
+        }
+
+        var typeName =
+            left.Kind() is SyntaxKind.IsKeyword or SyntaxKind.AsKeyword
+            || (left.IsKind(SyntaxKind.OpenParenToken) && left.Parent is TypeOfExpressionSyntax or CastExpressionSyntax or ParameterListSyntax or DefaultExpressionSyntax)
+            || (left.Kind() is SyntaxKind.LessThanToken or SyntaxKind.CommaToken && left.Parent is TypeArgumentListSyntax)
+            || (left.IsKind(SyntaxKind.CommaToken) && left.Parent is ParameterListSyntax)
+            || SyntaxFacts.IsAccessibilityModifier(left.Kind())
+            || left.Kind() is SyntaxKind.StaticKeyword or SyntaxKind.ReadOnlyKeyword or SyntaxKind.OverrideKeyword or SyntaxKind.VirtualKeyword
+                or SyntaxKind.AbstractKeyword or SyntaxKind.SealedKeyword or SyntaxKind.ConstKeyword;
+        if (typeName)
+        {
+            return TypeSlot.TypeName;
+        }
+
+        var line = text.Lines.GetLineFromPosition(position);
+        var prefix = text.ToString(TextSpan.FromBounds(line.Start, position));
+        if (!string.IsNullOrWhiteSpace(prefix))
+        {
+            return TypeSlot.Expression;
+        }
+
+        // A line start outside any body begins a member declaration: its type comes first.
+        var inBody = left.Parent?.AncestorsAndSelf().Any(a => a is BlockSyntax or ArrowExpressionClauseSyntax or AccessorListSyntax or EqualsValueClauseSyntax) == true;
+        return inBody ? TypeSlot.StatementStart : TypeSlot.TypeName;
+    }
 
     private static Dictionary<string, double> WordsBefore(SourceText text, int position, INamedTypeSymbol? type, ISymbol? member)
     {

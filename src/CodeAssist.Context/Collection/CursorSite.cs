@@ -20,10 +20,11 @@ internal sealed record CursorSite(
 
     public IReadOnlyList<ITypeSymbol> ExpectedTypes { get; init; } = [];
 
-    /// <summary>True where a type name is likely next: a base list, after new, typeof(, an attribute, a declaration.</summary>
-    public bool ExpectsType { get; init; }
+    /// <summary>What kind of name the syntax calls for when there is no receiver.</summary>
+    public TypeSlot Slot { get; init; }
 
-    public bool ExpectsBaseType { get; init; }
+    /// <summary>True where a type name is likely next: a base list, after new, typeof(, an attribute, a declaration.</summary>
+    public bool ExpectsType => Receiver is null && Slot is TypeSlot.TypeName or TypeSlot.New or TypeSlot.ThrowNew or TypeSlot.BaseList or TypeSlot.Attribute;
 
     /// <summary>Words of the identifiers around the cursor, weighted by closeness, for lexical ranking.</summary>
     public IReadOnlyDictionary<string, double> Words { get; init; } = new Dictionary<string, double>();

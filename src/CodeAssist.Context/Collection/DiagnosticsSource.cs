@@ -6,6 +6,7 @@ namespace CodeAssist.Context.Collection;
 internal static class DiagnosticsSource
 {
     private const int MaxDiagnostics = 5;
+    private const int MaxSemanticSpan = 4000;
 
     public static IEnumerable<ContextCandidate> Collect(CursorSite site, CancellationToken cancellationToken)
     {
@@ -15,7 +16,11 @@ internal static class DiagnosticsSource
             return [];
         }
 
-        return site.Model.GetDiagnostics(span, cancellationToken)
+        // Semantic diagnostics bind the whole member; in a very long one, syntax errors have to do.
+        var diagnostics = span.Value.Length <= MaxSemanticSpan
+            ? site.Model.GetDiagnostics(span, cancellationToken)
+            : site.Root.SyntaxTree.GetDiagnostics(cancellationToken).Where(d => span.Value.IntersectsWith(d.Location.SourceSpan));
+        return diagnostics
             .Where(d => d.Severity >= DiagnosticSeverity.Warning)
             .OrderByDescending(d => d.Severity)
             .ThenBy(d => Math.Abs(d.Location.SourceSpan.Start - site.Position))

@@ -34,7 +34,8 @@ internal static class MemberCandidates
         ContextItemKind kind,
         double baseScore,
         Func<ISymbol, double> rank,
-        int summaries)
+        int summaries,
+        int signatures = 60)
     {
         var group = GroupKey(type);
         var header = Header(type, kind, baseScore, withSummary: true).GroupHeader;
@@ -55,6 +56,22 @@ internal static class MemberCandidates
             // the rest of the signatures, which replace their names when the budget allows.
             var score = baseScore + (0.1 * memberRank) - (index * 0.0005);
             var fullScore = index < FullSignatures ? score : score - 0.3;
+            var key = $"{group}.{member.Name}";
+            var nameOnly = new ContextCandidate(kind, member.Name, baseScore - 0.01 - (index * 0.0001), SymbolText.Location(member))
+            {
+                Group = group,
+                GroupHeader = header,
+                Key = key,
+                IsNameOnly = true,
+            };
+            if (index >= signatures)
+            {
+                // Rendering signatures is the expensive part; far down the ranking a name is all that could fit.
+                yield return nameOnly;
+                index++;
+                continue;
+            }
+
             var text = SymbolText.Member(member);
             if (count > 1)
             {
@@ -67,15 +84,8 @@ internal static class MemberCandidates
                 text = $"/// {summary}\n{text}";
             }
 
-            var key = $"{group}.{member.Name}";
             yield return new ContextCandidate(kind, text, fullScore, SymbolText.Location(member)) { Group = group, GroupHeader = header, Key = key };
-            yield return new ContextCandidate(kind, member.Name, baseScore - 0.01 - (index * 0.0001), SymbolText.Location(member))
-            {
-                Group = group,
-                GroupHeader = header,
-                Key = key,
-                IsNameOnly = true,
-            };
+            yield return nameOnly;
             index++;
         }
     }

@@ -1,4 +1,6 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CodeAssist.Context.Collection;
 
@@ -20,6 +22,16 @@ internal static class ReceiverSource
         var model = site.Model;
         var info = model.GetSymbolInfo(receiver, cancellationToken);
         var symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();
+        ITypeSymbol? speculativeType = null;
+        if (symbol is not (INamespaceSymbol or INamedTypeSymbol) && receiver.Parent is QualifiedNameSyntax)
+        {
+            // "writer.<hole>" followed by "JToken value = ..." on the next line parses as a declaration of type
+            // writer.JToken; bind the left part as the expression it really is.
+            var expression = SyntaxFactory.ParseExpression(receiver.ToString());
+            info = model.GetSpeculativeSymbolInfo(receiver.SpanStart, expression, SpeculativeBindingOption.BindAsExpression);
+            symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();
+            speculativeType = model.GetSpeculativeTypeInfo(receiver.SpanStart, expression, SpeculativeBindingOption.BindAsExpression).Type;
+        }
         var receiverText = receiver.ToString();
         if (receiverText.Length > 60)
         {
@@ -46,7 +58,7 @@ internal static class ReceiverSource
         }
         else
         {
-            type = model.GetTypeInfo(receiver, cancellationToken).Type;
+            type = speculativeType ?? model.GetTypeInfo(receiver, cancellationToken).Type;
             if (type is null or IErrorTypeSymbol)
             {
                 yield break;
@@ -56,10 +68,10 @@ internal static class ReceiverSource
         }
 
         yield return new ContextCandidate(ContextItemKind.Receiver, $"{receiverText}: {SymbolText.TypeName(type)}", 0.97, symbol is null ? null : SymbolText.Location(symbol));
-        if (type is not INamedTypeSymbol named)
-        {
-            yield break;
-        }
+        // A type parameter groups under its constraint ("where TBuilder : BuilderBase"), an array under Array.
+        var named = type as INamedTypeSymbol
+            ?? (type as ITypeParameterSymbol)?.ConstraintTypes.OfType<INamedTypeSymbol>().FirstOrDefault()
+            ?? (type is IArrayTypeSymbol ? model.Compilation.GetSpecialType(SpecialType.System_Array) : model.Compilation.ObjectType);
 
         var compilation = model.Compilation;
         double Rank(ISymbol member) =>

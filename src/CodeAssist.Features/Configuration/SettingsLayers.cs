@@ -38,6 +38,17 @@ internal sealed class SettingsLayers
 
     public void Set(string path, JsonNode? value, string source)
     {
+        // null means "not set here" (editors send it for cleared values); for an optional path, so does "".
+        if (value is null && !SettingsSchema.IsNullable(path) && !path.StartsWith("features.", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        if (SettingsSchema.IsNullable(path) && value is JsonValue empty && empty.GetValueKind() == JsonValueKind.String && string.IsNullOrWhiteSpace(empty.GetValue<string>()))
+        {
+            value = null;
+        }
+
         if (SettingsSchema.Check(Defaults, path, value) is { } problem)
         {
             Problems.Add($"Setting `{path}` from {source} {problem}; got {Describe(value)}. Keeping {Describe(Get(path))} from {Sources.GetValueOrDefault(path, "default")}.");

@@ -36,6 +36,8 @@ internal static class SettingsSchema
     /// <summary>Settings whose default is null, so their type cannot be read from the defaults.</summary>
     private static readonly HashSet<string> NullableStrings = ["logFile", "nativeLibraryPath"];
 
+    public static bool IsNullable(string path) => NullableStrings.Contains(path);
+
     /// <summary>Every leaf setting with its default value.</summary>
     public static JsonObject Defaults() => (JsonObject)JsonSerializer.SerializeToNode(new CodeAssistOptions(), JsonOptions)!;
 

@@ -56,10 +56,7 @@ public sealed class InlineCompletionService : IDisposable
     {
         if (documents.TryRemove(documentKey, out var state))
         {
-            lock (state.Gate)
-            {
-                state.InFlight?.Cancellation.Cancel();
-            }
+            state.InFlight?.Cancellation.Cancel();
         }
     }
 
@@ -123,15 +120,18 @@ public sealed class InlineCompletionService : IDisposable
         var decision = CompletionDecider.Decide(
             root, text, request.Position, model.Info.SupportsFim, settings.Completion.InCommentsAndStrings || request.Explicit);
         Generation? running;
+        Generation? stale = null;
         lock (state.Gate)
         {
             running = state.InFlight;
             if (running is not null && (decision.Shape == CompletionShape.None || !running.CanServe(text, request.Position)))
             {
-                Supersede(state, running);
+                stale = Detach(state, running);
                 running = null;
             }
         }
+
+        Cancel(stale);
 
         if (decision.Shape == CompletionShape.None)
         {
@@ -165,6 +165,7 @@ public sealed class InlineCompletionService : IDisposable
         Generation generation;
         lock (state.Gate)
         {
+            stale = null;
             if (state.InFlight is { } other && other.PromptKey == prompt.Key && !other.Completion.IsCompleted)
             {
                 // Same prompt already running (a duplicate request): attach instead of starting a second call.
@@ -173,9 +174,9 @@ public sealed class InlineCompletionService : IDisposable
             }
             else
             {
-                if (state.InFlight is { } older && !older.Completion.IsCompleted)
+                if (state.InFlight is { } older)
                 {
-                    Supersede(state, older);
+                    stale = Detach(state, older);
                 }
 
                 generation = new Generation(prompt.Key, text, request.Position);
@@ -185,6 +186,7 @@ public sealed class InlineCompletionService : IDisposable
             }
         }
 
+        Cancel(stale);
         return await JoinAsync(state, generation, text, request.Position, timing, cancellationToken).ConfigureAwait(false);
     }
 
@@ -240,17 +242,26 @@ public sealed class InlineCompletionService : IDisposable
         return end > start ? time.GetElapsedTime(start, end).TotalMilliseconds : 0;
     }
 
-    private void Supersede(DocumentCompletionState state, Generation generation)
+    /// <summary>Removes a generation from its document (under the lock); returns it when it still needs cancelling.</summary>
+    private static Generation? Detach(DocumentCompletionState state, Generation generation)
     {
-        if (!generation.Completion.IsCompleted)
-        {
-            counters.Superseded();
-            generation.Cancellation.Cancel();
-        }
-
         if (ReferenceEquals(state.InFlight, generation))
         {
             state.InFlight = null;
+        }
+
+        return generation.Completion.IsCompleted ? null : generation;
+    }
+
+    /// <summary>
+    /// Cancels a superseded generation, outside any lock: Cancel() can run the generation's continuations inline.
+    /// </summary>
+    private void Cancel(Generation? generation)
+    {
+        if (generation is not null)
+        {
+            counters.Superseded();
+            generation.Cancellation.Cancel();
         }
     }
 

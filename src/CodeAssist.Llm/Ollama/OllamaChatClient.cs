@@ -33,6 +33,16 @@ internal sealed class OllamaChatClient : IChatClient
             ["keep_alive"] = _transport.Options.KeepAlive,
             ["options"] = OllamaWire.ModelOptions(_transport.Options, options?.MaxOutputTokens, options?.Temperature, options?.StopSequences),
         };
+        if (options?.Seed is { } seed)
+        {
+            body["options"]!["seed"] = seed;
+        }
+
+        if (ChatWire.OllamaFormat(options) is { } format)
+        {
+            body["format"] = format;
+        }
+
         var chunks = StreamedCompletion.RunAsync(
             _transport, "api/chat", body, serverSentEvents: false, OllamaWire.ParseChat, timeLimit: null, ChatWire.EstimatePromptTokens(wireMessages), cancellationToken);
         return ChatWire.ToUpdatesAsync(chunks, model, cancellationToken);

@@ -53,6 +53,16 @@ internal sealed class OpenAiChatClient : IChatClient
             body["top_p"] = topP;
         }
 
+        if (options?.Seed is { } seed)
+        {
+            body["seed"] = seed;
+        }
+
+        if (ChatWire.OpenAiResponseFormat(options) is { } format)
+        {
+            body["response_format"] = format;
+        }
+
         if (options?.StopSequences is { Count: > 0 } stop)
         {
             body["stop"] = new JsonArray(stop.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray());

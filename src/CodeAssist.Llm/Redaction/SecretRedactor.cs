@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace CodeAssist.Llm.Redaction;
@@ -20,12 +21,39 @@ public static partial class SecretRedactor
         var total = 0;
         var result = text;
 
-        result = PrivateKeyBlock().Replace(result, m => Count(ref total, m.Groups["begin"].Value + "\n" + Placeholder + "\n" + m.Groups["end"].Value));
-        result = UrlCredentials().Replace(result, m => Count(ref total, m.Groups["head"].Value + Placeholder + "@"));
-        result = KnownTokenShapes().Replace(result, _ => Count(ref total, Placeholder));
-        result = BearerToken().Replace(result, m => Count(ref total, m.Groups["head"].Value + Placeholder));
-        result = ConnectionStringSecret().Replace(result, m => Count(ref total, m.Groups["head"].Value + Placeholder));
-        result = SecretAssignment().Replace(result, m => Count(ref total, m.Groups["head"].Value + m.Groups["quote"].Value + Placeholder + m.Groups["quote"].Value));
+        // Each pattern runs only when its cheap marker occurs: most code has none, and this runs per keystroke
+        // for remote completion.
+        if (Has(result, PrivateKeyMarkers))
+        {
+            result = PrivateKeyBlock().Replace(result, m => Count(ref total, m.Groups["begin"].Value + "\n" + Placeholder + "\n" + m.Groups["end"].Value));
+        }
+
+        if (Has(result, UrlMarkers))
+        {
+            result = UrlCredentials().Replace(result, m => Count(ref total, m.Groups["head"].Value + Placeholder + "@"));
+        }
+
+        if (Has(result, TokenShapeMarkers))
+        {
+            result = KnownTokenShapes().Replace(result, _ => Count(ref total, Placeholder));
+        }
+
+        if (Has(result, AuthorizationMarkers))
+        {
+            result = BearerToken().Replace(result, m => Count(ref total, m.Groups["head"].Value + Placeholder));
+        }
+
+        if (Has(result, ConnectionStringMarkers))
+        {
+            result = ConnectionStringSecret().Replace(result, m => Count(ref total, m.Groups["head"].Value + Placeholder));
+        }
+
+        if (Has(result, AssignmentMarkers))
+        {
+            result = SecretAssignment().Replace(result, m => SecretName().IsMatch(m.Groups["name"].ValueSpan)
+                ? Count(ref total, m.Groups["head"].Value + m.Groups["quote"].Value + Placeholder + m.Groups["quote"].Value)
+                : m.Value);
+        }
 
         count = total;
         return result;
@@ -34,6 +62,18 @@ public static partial class SecretRedactor
     /// <summary>Redacts one exact value (an API key read from the environment) wherever it appears.</summary>
     public static string RedactValue(string text, string? secret) =>
         string.IsNullOrEmpty(secret) || secret.Length < 4 ? text : text.Replace(secret, Placeholder, StringComparison.Ordinal);
+
+    private static readonly SearchValues<string> PrivateKeyMarkers = Markers("PRIVATE KEY");
+    private static readonly SearchValues<string> UrlMarkers = Markers("://");
+    private static readonly SearchValues<string> TokenShapeMarkers = Markers(
+        "sk-", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "xox", "AKIA", "ASIA", "AIza", "_live_", "_test_", "npm_", "eyJ");
+    private static readonly SearchValues<string> AuthorizationMarkers = Markers("bearer", "basic", "token");
+    private static readonly SearchValues<string> ConnectionStringMarkers = Markers("password", "pwd", "accountkey", "sharedaccesskey", "sharedsecret");
+    private static readonly SearchValues<string> AssignmentMarkers = Markers("key", "secret", "token", "passw", "pwd", "credential");
+
+    private static SearchValues<string> Markers(params string[] values) => SearchValues.Create(values, StringComparison.OrdinalIgnoreCase);
+
+    private static bool Has(string text, SearchValues<string> markers) => text.AsSpan().ContainsAny(markers);
 
     private static string Count(ref int total, string replacement)
     {
@@ -65,9 +105,12 @@ public static partial class SecretRedactor
     [GeneratedRegex(@"(?<head>\b(?:password|pwd|accountkey|sharedaccesskey|sharedsecret)\s*=\s*)(?!\[REDACTED\])(?:""[^""]*""|'[^']*'|(?!@?[""'])[^;""'\s]+)", RegexOptions.IgnoreCase)]
     private static partial Regex ConnectionStringSecret();
 
-    // apiKey = "…", "client_secret": "…", Password: '…' (code, JSON, YAML). The name is kept so the code still reads.
+    // apiKey = "…", "client_secret": "…", Password: '…' (code, JSON, YAML). The name is kept so the code still reads;
+    // whether the name is secret-like is decided in code (SecretName), which keeps the pattern linear.
     [GeneratedRegex(
-        @"(?<head>\b[A-Za-z0-9_.-]*(?:api[_-]?key|secret|token|passw(?:or)?d|pwd|private[_-]?key|access[_-]?key|credentials?)[A-Za-z0-9_]*[""']?\s*(?::|=|:=|=>)\s*@?)(?<quote>[""'])(?!\[REDACTED\])[^""'\r\n]{6,}\k<quote>",
-        RegexOptions.IgnoreCase)]
+        @"(?<head>\b(?<name>[A-Za-z0-9_.-]+)[""']?\s*(?::|=|:=|=>)\s*@?)(?<quote>[""'])(?!\[REDACTED\])[^""'\r\n]{6,}\k<quote>")]
     private static partial Regex SecretAssignment();
+
+    [GeneratedRegex(@"api[_-]?key|secret|token|passw(?:or)?d|pwd|private[_-]?key|access[_-]?key|credential", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretName();
 }

@@ -23,6 +23,29 @@ internal static class ChatWire
         return array;
     }
 
+    /// <summary>OpenAI's response_format for JSON mode or a JSON schema; null for text.</summary>
+    public static JsonObject? OpenAiResponseFormat(ChatOptions? options)
+    {
+        if (options?.ResponseFormat is not ChatResponseFormatJson json)
+        {
+            return null;
+        }
+
+        return json.Schema is { } schema
+            ? new JsonObject
+            {
+                ["type"] = "json_schema",
+                ["json_schema"] = new JsonObject { ["name"] = json.SchemaName ?? "response", ["schema"] = JsonNode.Parse(schema.GetRawText()) },
+            }
+            : new JsonObject { ["type"] = "json_object" };
+    }
+
+    /// <summary>Ollama's format: "json" or the schema itself; null for text.</summary>
+    public static JsonNode? OllamaFormat(ChatOptions? options) =>
+        options?.ResponseFormat is ChatResponseFormatJson json
+            ? json.Schema is { } schema ? JsonNode.Parse(schema.GetRawText()) : JsonValue.Create("json")
+            : null;
+
     public static int EstimatePromptTokens(JsonArray messages) =>
         messages.Sum(m => TokenEstimator.Estimate(m?["content"]?.GetValue<string>()) + 4);
 

@@ -56,7 +56,11 @@ internal static class StreamedCompletion
         {
             var stream = await response.Content.ReadAsStreamAsync(limit.Token);
             using var reader = new StreamLineReader(stream, transport.Options.RequestTimeout, transport.DisplayEndpoint);
-            var events = serverSentEvents ? ServerSentEvents.ReadDataAsync(reader, limit.Token) : ReadLinesAsync(reader, limit.Token);
+            // A server that ignores "stream": true answers with one JSON document; it parses like a single event.
+            var whole = serverSentEvents && response.Content.Headers.ContentType?.MediaType == "application/json";
+            var events = whole ? ReadWholeAsync(reader, limit.Token)
+                : serverSentEvents ? ServerSentEvents.ReadDataAsync(reader, limit.Token)
+                : ReadLinesAsync(reader, limit.Token);
             await using var enumerator = events.GetAsyncEnumerator(limit.Token);
             var timedOut = false;
             while (true)
@@ -100,6 +104,17 @@ internal static class StreamedCompletion
                 yield return chunk;
             }
         }
+    }
+
+    private static async IAsyncEnumerable<string> ReadWholeAsync(StreamLineReader reader, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var lines = new List<string>();
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            lines.Add(line);
+        }
+
+        yield return string.Join('\n', lines);
     }
 
     private static async IAsyncEnumerable<string> ReadLinesAsync(StreamLineReader reader, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
 using CodeAssist.Server.Handlers.Assist;
 using CodeAssist.Server.Handlers.Context;
+using CodeAssist.Server.Handlers.Commands;
+using CodeAssist.Server.Handlers.InlineCompletion;
 using CodeAssist.Server.Handlers.Lifecycle;
 using CodeAssist.Server.Handlers.Status;
 using CodeAssist.Server.Handlers.Sync;
@@ -31,6 +33,11 @@ public static class HandlerIndex
 
         // Workspace
         services.AddHandler<DidChangeConfigurationHandler>();
+        services.AddHandler<DidChangeWatchedFilesHandler>();
+        services.AddHandler<ExecuteCommandHandler>();
+
+        // Features: each registers its service, handlers and workspace commands
+        services.AddInlineCompletion();
 
         // CodeAssist extensions (docs/lsp-extensions.md)
         services.AddHandler<ServerStatusHandler>();
@@ -50,4 +57,9 @@ public static class HandlerIndex
     public static IServiceCollection AddHandler<THandler>(this IServiceCollection services)
         where THandler : class, IMethodHandler =>
         services.AddSingleton<IMethodHandler, THandler>();
+
+    /// <summary>Registers a workspace/executeCommand command (dispatched by <see cref="ExecuteCommandHandler"/>).</summary>
+    public static IServiceCollection AddCommand<TCommand>(this IServiceCollection services)
+        where TCommand : class, IWorkspaceCommand =>
+        services.AddSingleton<IWorkspaceCommand, TCommand>();
 }

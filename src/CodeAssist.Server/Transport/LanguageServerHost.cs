@@ -39,7 +39,7 @@ public static class LanguageServerHost
         var invoke = typeof(MethodEntryPoint).GetMethod(nameof(MethodEntryPoint.InvokeAsync))!;
         foreach (var handler in services.GetServices<IMethodHandler>())
         {
-            var entryPoint = new MethodEntryPoint(handler, state, queue, contexts, logger);
+            var entryPoint = new MethodEntryPoint(handler, state, queue, contexts, client, logger);
             rpc.AddLocalRpcMethod(invoke, entryPoint, new JsonRpcMethodAttribute(handler.Method) { UseSingleObjectParameterDeserialization = true });
         }
 

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text.Json;
+using CodeAssist.Server.Client;
 using CodeAssist.Server.Handlers;
 using CodeAssist.Server.Handlers.Lifecycle;
 using CodeAssist.Server.Logging;
@@ -15,9 +17,45 @@ namespace CodeAssist.Server.Transport;
 /// client's order; the handler itself runs when the queue says so.
 /// </summary>
 internal sealed class MethodEntryPoint(
-    IMethodHandler handler, ServerState state, RequestQueue<RequestContext> queue, RequestContextFactory contexts, ILogger logger)
+    IMethodHandler handler,
+    ServerState state,
+    RequestQueue<RequestContext> queue,
+    RequestContextFactory contexts,
+    LanguageClient client,
+    ILogger logger)
 {
     public async Task<object?> InvokeAsync(JsonElement? parameters = null, CancellationToken cancellationToken = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "failed";
+
+        // Read now: the params' JSON document belongs to StreamJsonRpc and may be gone after the first await.
+        var tracedParams = state.Trace == "off" ? null : parameters?.GetRawText();
+        try
+        {
+            var result = await InvokeCoreAsync(parameters, cancellationToken).ConfigureAwait(false);
+            outcome = "done";
+            return result;
+        }
+        catch (OperationCanceledException)
+        {
+            outcome = "cancelled";
+            throw;
+        }
+        finally
+        {
+            if (state.Trace != "off" && handler.Method != "exit")
+            {
+                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                _ = client.LogTraceAsync(
+                    $"{handler.Method} {outcome} in {elapsed:F0} ms", tracedParams is null ? null : Truncate(tracedParams));
+            }
+        }
+    }
+
+    private static string Truncate(string text) => text.Length <= 2000 ? text : text[..2000] + "…";
+
+    private async Task<object?> InvokeCoreAsync(JsonElement? parameters, CancellationToken cancellationToken)
     {
         try
         {

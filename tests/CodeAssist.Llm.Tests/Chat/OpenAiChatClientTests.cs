@@ -48,6 +48,41 @@ public sealed class OpenAiChatClientTests
     }
 
     [Fact]
+    public async Task JsonResponseFormatAndSeed_AreSent()
+    {
+        await using var server = new TestHttpServer((_, response, _) => StreamChatAsync(response, "{}"));
+        using var harness = new ProviderHarness();
+        using var chat = harness.OpenAiChat(server, Options);
+        var schema = System.Text.Json.JsonDocument.Parse("""{"type":"object","properties":{"fix":{"type":"string"}}}""").RootElement;
+
+        await chat.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")], new ChatOptions { Seed = 42, ResponseFormat = ChatResponseFormat.ForJsonSchema(schema, "fix") });
+        await chat.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")], new ChatOptions { ResponseFormat = ChatResponseFormat.Json });
+
+        var sent = server.Requests.ToArray();
+        Assert.Equal(42, sent[0].Json["seed"]!.GetValue<int>());
+        Assert.Equal("json_schema", sent[0].Json["response_format"]!["type"]!.GetValue<string>());
+        Assert.Equal("fix", sent[0].Json["response_format"]!["json_schema"]!["name"]!.GetValue<string>());
+        Assert.Equal("object", sent[0].Json["response_format"]!["json_schema"]!["schema"]!["type"]!.GetValue<string>());
+        Assert.Equal("json_object", sent[1].Json["response_format"]!["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ServerIgnoringStream_AnswersWithOneJsonDocument()
+    {
+        await using var server = new TestHttpServer((_, response, _) => response.SendAsync(200, """
+            {"id":"x","choices":[{"index":0,"message":{"role":"assistant","content":"whole answer"},"finish_reason":"stop"}],"usage":{"prompt_tokens":9,"completion_tokens":2}}
+            """));
+        using var harness = new ProviderHarness();
+        using var chat = harness.OpenAiChat(server, Options);
+
+        var response = await chat.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")]);
+
+        Assert.Equal("whole answer", response.Text);
+        Assert.Equal(9, response.Usage?.InputTokenCount);
+        Assert.Equal(2, response.Usage?.OutputTokenCount);
+    }
+
+    [Fact]
     public async Task RedactionMiddleware_RemovesSecretsBeforeTheyLeave()
     {
         await using var server = new TestHttpServer((_, response, _) => StreamChatAsync(response, "ok"));

@@ -144,6 +144,20 @@ public sealed class OptionsLoaderTests : IDisposable
     }
 
     [Fact]
+    public void NullMeansUnset_AndAnEmptyOptionalPathMeansNone()
+    {
+        Write(UserSettings, """{ "model": "/m.gguf", "logFile": "/tmp/ca.log", "nativeLibraryPath": "/opt/libllama.so" }""");
+
+        var loaded = Load(editorJson: """{ "model": null, "logFile": "", "nativeLibraryPath": null }""");
+
+        Assert.Empty(loaded.Problems);
+        Assert.Equal("/m.gguf", loaded.Options.Model);
+        Assert.Null(loaded.Options.LogFile);
+        Assert.Null(loaded.Options.NativeLibraryPath);
+        Assert.Equal("editor", loaded.SourceOf("logFile"));
+    }
+
+    [Fact]
     public void EnvironmentNumbers_AndCommandLine_AreTypedAndValidated()
     {
         _environment["CODEASSIST_PROVIDER"] = "bogus";

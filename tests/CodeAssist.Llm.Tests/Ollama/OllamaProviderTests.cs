@@ -105,7 +105,7 @@ public sealed class OllamaProviderTests
         using var harness = new ProviderHarness();
         using var chat = harness.OllamaChat(server, Options);
 
-        var response = await chat.GetResponseAsync([new ChatMessage(ChatRole.User, "What does Add do?")], new ChatOptions { Instructions = "Be brief.", Temperature = 0.2f });
+        var response = await chat.GetResponseAsync([new ChatMessage(ChatRole.User, "What does Add do?")], new ChatOptions { Instructions = "Be brief.", Temperature = 0.2f, Seed = 7, ResponseFormat = ChatResponseFormat.Json });
 
         Assert.Equal("It adds.", response.Text);
         Assert.Equal(30, response.Usage?.InputTokenCount);
@@ -117,5 +117,7 @@ public sealed class OllamaProviderTests
         Assert.Equal("What does Add do?", sent.Json["messages"]![1]!["content"]!.GetValue<string>());
         Assert.Equal(0.2f, sent.Json["options"]!["temperature"]!.GetValue<float>());
         Assert.Equal("10m", sent.Json["keep_alive"]!.GetValue<string>());
+        Assert.Equal(7, sent.Json["options"]!["seed"]!.GetValue<int>());
+        Assert.Equal("json", sent.Json["format"]!.GetValue<string>());
     }
 }

@@ -15,7 +15,8 @@ public sealed class ConfigurationAndStatusTests
 
         var message = await server.Client.WaitForNotificationAsync("window/showMessage");
         Assert.Equal((int)MessageType.Warning, message.GetProperty("type").GetInt32());
-        Assert.Contains("codeassist.completion.debounceMs", message.GetProperty("message").GetString());
+        Assert.Contains("completion.debounceMs", message.GetProperty("message").GetString());
+        Assert.Contains("editor", message.GetProperty("message").GetString());
     }
 
     [Fact]
@@ -27,7 +28,7 @@ public sealed class ConfigurationAndStatusTests
         await server.Client.NotifyAsync("workspace/didChangeConfiguration", new { settings = new { codeassist = new { contextSize = "large", model = "m.gguf" } } });
 
         var message = await server.Client.WaitForNotificationAsync("window/showMessage");
-        Assert.Contains("codeassist.contextSize", message.GetProperty("message").GetString());
+        Assert.Contains("contextSize", message.GetProperty("message").GetString());
         ResponseAssert.Result(await server.Client.RequestAsync("codeAssist/serverStatus", new { }));
     }
 

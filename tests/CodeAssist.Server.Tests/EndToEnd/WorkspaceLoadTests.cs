@@ -19,9 +19,17 @@ public sealed class WorkspaceLoadTests : IDisposable
         await using var server = ServerProcess.Start();
         var client = server.Client;
 
-        await client.InitializeAsync(new { window = new { workDoneProgress = true } }, rootUri: new Uri(_root.FullName).AbsoluteUri);
+        await client.InitializeAsync(
+            new { window = new { workDoneProgress = true }, workspace = new { didChangeWatchedFiles = new { dynamicRegistration = true } } },
+            rootUri: new Uri(_root.FullName).AbsoluteUri);
 
-        var created = await client.WaitForMessageAsync(m => m.TryGetProperty("method", out var method) && method.GetString() == "window/workDoneProgress/create");
+        // Registration and loading run side by side: their messages may come in either order.
+        var registration = await client.WaitUntilSeenAsync(m => m.TryGetProperty("method", out var method) && method.GetString() == "client/registerCapability");
+        var registered = registration.GetProperty("params").GetProperty("registrations")[0];
+        Assert.Equal("workspace/didChangeWatchedFiles", registered.GetProperty("method").GetString());
+        Assert.Contains("**/*.cs", registered.GetProperty("registerOptions").GetProperty("watchers").EnumerateArray().Select(w => w.GetProperty("globPattern").GetString()));
+
+        var created = await client.WaitUntilSeenAsync(m => m.TryGetProperty("method", out var method) && method.GetString() == "window/workDoneProgress/create");
         var token = created.GetProperty("params").GetProperty("token").GetString();
         var begin = await client.WaitForNotificationAsync("$/progress", p => p.GetProperty("value").GetProperty("kind").GetString() == "begin");
         Assert.Equal(token, begin.GetProperty("token").GetString());
@@ -37,5 +45,10 @@ public sealed class WorkspaceLoadTests : IDisposable
         var status = ResponseAssert.Result(await client.RequestAsync("codeAssist/serverStatus", new { textDocument = new { uri } }));
         Assert.Equal("AdHoc", status.GetProperty("workspace").GetString());
         Assert.True(status.GetProperty("document").GetProperty("inWorkspace").GetBoolean());
+
+        var added = Path.Combine(_root.FullName, "Added.cs");
+        await File.WriteAllTextAsync(added, "class Added { }\n");
+        await client.NotifyAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = new Uri(added).AbsoluteUri, type = 1 } } });
+        ResponseAssert.Result(await client.RequestAsync("codeAssist/serverStatus", new { }));
     }
 }

@@ -18,7 +18,8 @@ internal sealed class InProcessServer : IAsyncDisposable
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddCodeAssistServer(new CodeAssistOptions());
+        services.AddCodeAssistServer(
+            new OptionsLoader(_ => null), new OptionsSources { UserSettingsPath = Path.Combine(Path.GetTempPath(), "codeassist-no-such-dir", "settings.json") });
         configure(services);
         _services = services.BuildServiceProvider();
 

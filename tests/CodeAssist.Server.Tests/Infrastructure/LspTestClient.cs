@@ -120,6 +120,24 @@ internal sealed class LspTestClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until some message (whenever it came, in any order) matches.</summary>
+    public async Task<JsonElement> WaitUntilSeenAsync(Func<JsonElement, bool> match)
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        while (true)
+        {
+            foreach (var message in SeenNotifications)
+            {
+                if (match(message))
+                {
+                    return message;
+                }
+            }
+
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+
     public IReadOnlyList<JsonElement> SeenNotifications
     {
         get

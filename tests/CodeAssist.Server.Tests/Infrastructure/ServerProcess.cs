@@ -59,6 +59,13 @@ internal sealed class ServerProcess : IAsyncDisposable
 
         // An empty model cache: the status must not depend on models someone pulled on this machine.
         info.Environment["XDG_CACHE_HOME"] = EmptyCacheDirectory;
+
+        // Nor on the user's settings.
+        info.Environment["XDG_CONFIG_HOME"] = EmptyCacheDirectory;
+        foreach (var variable in new[] { "CODEASSIST_PROVIDER", "CODEASSIST_MODEL", "CODEASSIST_ENDPOINT" })
+        {
+            info.Environment.Remove(variable);
+        }
         return new ServerProcess(Process.Start(info)!);
     }
 

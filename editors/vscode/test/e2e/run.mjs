@@ -84,9 +84,10 @@ async function main() {
   });
   let passed = 0;
   let failed = 0;
-  const order = ['statusBar', 'inlineCompletion', 'explainSelection', 'codeActionFix', 'showContext', 'showStats', 'restartOnCrash', 'pullModel'];
+  const order = ['statusBar', 'inlineCompletion', 'explainSelection', 'explainCodeAction', 'codeActionFix', 'analyzeStackTrace', 'showContext', 'showStats', 'restartOnCrash', 'pullModel'];
   const wanted = (process.env.SCENARIOS ?? order.join(',')).split(',');
   try {
+    await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: codeServer.url });
     const page = browser.pages()[0] ?? (await browser.newPage());
     await page.goto(`${codeServer.url}/?folder=${encodeURIComponent(workspace)}`);
     const wb = new Workbench(page);
@@ -104,7 +105,7 @@ async function main() {
     for (const name of wanted) {
       const started = Date.now();
       try {
-        await scenarios[name](wb, page, { processGroup: codeServer.processGroup, modelPort: model.port, tmp, artifacts });
+        await scenarios[name](wb, page, { processGroup: codeServer.processGroup, modelPort: model.port, tmp, artifacts, workspace });
         passed++;
         console.log(`ok - ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
       } catch (error) {

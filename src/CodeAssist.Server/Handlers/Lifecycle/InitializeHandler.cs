@@ -27,7 +27,7 @@ internal sealed class InitializeHandler(
         ServerLog.Initialized(
             logger, request.ClientInfo?.Name ?? "an unnamed client", ProtocolConversions.ToWireName(encoding), root ?? "(none)");
 
-        var problems = options.ApplyEditorSettings(request.InitializationOptions);
+        var problems = options.Initialize(root, request.InitializationOptions);
         await ConfigurationProblems.ReportAsync(problems, context.Client, logger).ConfigureAwait(false);
 
         var capabilities = new ServerCapabilities

@@ -4,7 +4,8 @@ using CodeAssist.Server.Workspace;
 namespace CodeAssist.Server.Handlers.Lifecycle;
 
 /// <summary>initialized: the client is ready for server requests; start loading the workspace root in the background.</summary>
-internal sealed class InitializedHandler(ServerState state, WorkspaceLoader loader, StatusPublisher status)
+internal sealed class InitializedHandler(
+    ServerState state, WorkspaceLoader loader, StatusPublisher status, WatchedFilesRegistration watchedFiles)
     : NotificationHandler<InitializedParams>
 {
     public override string Method => "initialized";
@@ -15,6 +16,7 @@ internal sealed class InitializedHandler(ServerState state, WorkspaceLoader load
     {
         state.MarkRunning();
         await status.StartAsync().ConfigureAwait(false);
+        watchedFiles.Start();
         // Without a root (a single file) nothing is loaded: open documents still get a miscellaneous project, and
         // guessing a folder (the cwd could be $HOME) could mean loading thousands of unrelated files.
         if (state.RootPath is { } root)

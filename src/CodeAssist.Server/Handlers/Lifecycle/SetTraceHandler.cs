@@ -7,6 +7,9 @@ internal sealed class SetTraceHandler(ServerState state) : NotificationHandler<S
 {
     public override string Method => "$/setTrace";
 
+    // Serial, so requests sent after it are traced.
+    public override bool MutatesState => true;
+
     public override Task HandleAsync(SetTraceParams notification, RequestContext context, CancellationToken cancellationToken)
     {
         state.Trace = notification.Value is "messages" or "verbose" ? notification.Value : "off";

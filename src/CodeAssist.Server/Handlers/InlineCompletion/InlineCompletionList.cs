@@ -1,0 +1,3 @@
+namespace CodeAssist.Server.Handlers.InlineCompletion;
+
+public sealed record InlineCompletionList(IReadOnlyList<InlineCompletionListItem> Items);

@@ -1,0 +1,40 @@
+using CodeAssist.Features.InlineCompletion;
+using CodeAssist.Server.Protocol;
+using CodeAssist.Server.Text;
+using Microsoft.CodeAnalysis;
+
+namespace CodeAssist.Server.Handlers.InlineCompletion;
+
+/// <summary>What both completion handlers share: the request to the feature service and the accepted command.</summary>
+internal sealed class InlineSuggestions(InlineCompletionService service, LooseDocuments looseDocuments)
+{
+    public const string AcceptedCommand = "codeAssist.accepted";
+
+    /// <summary>The feature's items for a position, or none when the document is not open.</summary>
+    public async Task<IReadOnlyList<InlineCompletionItem>> GetAsync(
+        RequestContext context, Position position, bool invoked, CancellationToken cancellationToken)
+    {
+        if (context.Document is not { } snapshot)
+        {
+            return [];
+        }
+
+        var offset = ProtocolConversions.GetOffset(snapshot, position, context.PositionEncoding);
+        var document = UsableRoslynDocument(context) ?? looseDocuments.Create(snapshot.FilePath ?? snapshot.Uri, snapshot.Text);
+        var result = await service.GetCompletionsAsync(new InlineCompletionRequest(document, offset, invoked), cancellationToken)
+            .ConfigureAwait(false);
+        return result.Items;
+    }
+
+    public static LspCommand Accepted(InlineCompletionItem item) =>
+        new("CodeAssist: suggestion accepted", AcceptedCommand, [item.Id]);
+
+    public static Range GetRange(RequestContext context, InlineCompletionItem item) =>
+        ProtocolConversions.GetRange(context.Document!, item.ReplaceStart, item.ReplaceEnd - item.ReplaceStart, context.PositionEncoding);
+
+    /// <summary>The workspace's document when its text is the snapshot's (offsets must mean the same thing).</summary>
+    private static Document? UsableRoslynDocument(RequestContext context) =>
+        context.RoslynDocument is { } document && document.TryGetText(out var text) && text.Length == context.Document!.Text.Length
+            ? document
+            : null;
+}

@@ -1,0 +1,3 @@
+namespace CodeAssist.Server.Protocol;
+
+public sealed record DidChangeWatchedFilesRegistrationOptions(IReadOnlyList<FileSystemWatcher> Watchers);

@@ -1,0 +1,3 @@
+namespace CodeAssist.Server.Protocol;
+
+public sealed record Registration(string Id, string Method, object? RegisterOptions = null);
