@@ -15,11 +15,17 @@ public sealed class CountingCompletionModel(ICompletionModel inner) : ICompletio
 
     public int CancelledCalls => Volatile.Read(ref cancelledCalls);
 
+    /// <summary>Completes when the next call starts.</summary>
+    public TaskCompletionSource Started { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public int CountTokens(string text) => inner.CountTokens(text);
 
     public async IAsyncEnumerable<CompletionChunk> InfillAsync(InfillRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref calls);
+        var started = Started;
+        Started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        started.TrySetResult();
         var enumerator = inner.InfillAsync(request, cancellationToken).GetAsyncEnumerator(cancellationToken);
         await using (enumerator.ConfigureAwait(false))
         {
