@@ -67,6 +67,13 @@ internal sealed class GenerationRunner
             counters.WastedTokens(chunks);
             throw;
         }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A provider failure (endpoint down, model unloaded) is not this keystroke's bug: no suggestion, nothing cached.
+            generation.ModelEnded = time.GetTimestamp();
+            counters.ModelFailure();
+            return [];
+        }
 
         generation.ModelEnded = time.GetTimestamp();
         counters.ModelFinished(time.GetElapsedTime(started, generation.ModelEnded).TotalMilliseconds);

@@ -16,6 +16,7 @@ internal sealed class InlineCompletionCounters
     private long repaired;
     private long unverified;
     private long roslynFallbacks;
+    private long modelFailures;
     private double modelLatencyAverageMs;
 
     public LatencyRecorder Latency { get; } = new();
@@ -64,6 +65,8 @@ internal sealed class InlineCompletionCounters
 
     public void RoslynFallback() => Interlocked.Increment(ref roslynFallbacks);
 
+    public void ModelFailure() => Interlocked.Increment(ref modelFailures);
+
     public InlineCompletionStatistics Snapshot() => new()
     {
         Requests = Interlocked.Read(ref requests),
@@ -79,6 +82,7 @@ internal sealed class InlineCompletionCounters
         Repaired = Interlocked.Read(ref repaired),
         Unverified = Interlocked.Read(ref unverified),
         RoslynFallbacks = Interlocked.Read(ref roslynFallbacks),
+        ModelFailures = Interlocked.Read(ref modelFailures),
         LatencyP50Ms = Latency.Percentile(50),
         LatencyP95Ms = Latency.Percentile(95),
         VerificationP50Ms = Verification.Percentile(50),

@@ -33,6 +33,9 @@ public sealed record InlineCompletionStatistics
 
     public long RoslynFallbacks { get; init; }
 
+    /// <summary>Model calls that failed (provider error); those keystrokes got no suggestion.</summary>
+    public long ModelFailures { get; init; }
+
     public double LatencyP50Ms { get; init; }
 
     public double LatencyP95Ms { get; init; }

@@ -161,6 +161,19 @@ public sealed class InlineCompletionReuseTests
     }
 
     [Fact]
+    public async Task ModelFailure_AnswersEmpty_AndIsCounted()
+    {
+        var model = new FakeCompletionModel(_ => throw new HttpRequestException("endpoint down"));
+        using var service = Create(model);
+        var (document, position) = CompletionFixture.Create(Greeter);
+
+        var result = await CompleteAsync(service, document, position);
+
+        Assert.Empty(result.Items);
+        Assert.Equal(1, service.GetStatistics().ModelFailures);
+    }
+
+    [Fact]
     public async Task Accepted_IsCounted()
     {
         var model = new FakeCompletionModel(Suggestion);
