@@ -18,4 +18,9 @@ internal sealed record ReplaySettings
     public int MaxKeyIntervalMs { get; init; } = 100;
 
     public int MaxTokens { get; init; } = 24;
+
+    /// <summary>A GGUF to run through LLamaSharp instead of the scripted model, or null.</summary>
+    public string? ModelPath { get; init; }
+
+    public int Threads { get; init; } = 2;
 }

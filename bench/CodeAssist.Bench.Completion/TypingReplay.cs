@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using CodeAssist.Context;
 using CodeAssist.Features.Configuration;
 using CodeAssist.Features.InlineCompletion;
 using CodeAssist.Llm;
+using CodeAssist.Llm.LlamaSharp;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -27,9 +29,12 @@ internal static class TypingReplay
             originals[Path.GetFileName(file)] = (await BenchWorkspace.Find(project, file).GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString();
         }
 
-        var model = new OracleCompletionModel(originals, settings);
-        var options = new CodeAssistOptions();
-        using var service = new InlineCompletionService(new SingleModel(model), contextProvider: null, () => options);
+        var oracle = new OracleCompletionModel(originals, settings);
+        using var local = settings.ModelPath is null ? null : await LoadLocalAsync(settings, cancellationToken).ConfigureAwait(false);
+        ICompletionModel model = local?.Completion ?? oracle;
+        var options = new CodeAssistOptions { Completion = new CompletionOptions { MaxTokens = settings.MaxTokens } };
+        // The real Roslyn context collector, so prompts carry context and its cost shows in the overhead.
+        using var service = new InlineCompletionService(new SingleModel(model), new ContextCollector(), () => options);
         var random = new Random(42);
         var outcomes = new List<KeystrokeOutcome>();
         var cold = new List<double>();
@@ -38,8 +43,17 @@ internal static class TypingReplay
             await ReplayAsync(project, position, service, settings, random, outcomes, cold, cancellationToken).ConfigureAwait(false);
         }
 
-        Report(settings, positions.Count, outcomes, cold, service.GetStatistics(), model.GeneratedTokens);
+        Report(settings, positions.Count, outcomes, cold, service.GetStatistics(), local is null ? oracle.GeneratedTokens : -1);
         return 0;
+    }
+
+    private static async Task<ILocalModel> LoadLocalAsync(ReplaySettings settings, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var local = await new LlamaSharpModelFactory().LoadAsync(
+            new LlmOptions { Model = settings.ModelPath!, Threads = settings.Threads, ContextSize = 4096 }, null, cancellationToken).ConfigureAwait(false);
+        Console.WriteLine($"Loaded {settings.ModelPath} ({local.Completion.Info.FimFormat}) with {settings.Threads} threads in {stopwatch.ElapsedMilliseconds} ms.");
+        return local;
     }
 
     private static async Task ReplayAsync(
@@ -122,14 +136,17 @@ internal static class TypingReplay
         var keys = outcomes.Count;
         double Per100(long value) => 100.0 * value / Math.Max(1, keys);
         var warm = outcomes.Where(o => o.Suggested).Select(o => o.LatencyMs).ToList();
-        Console.WriteLine($"Replay: {positions} positions, {keys} keystrokes, keys {settings.MinKeyIntervalMs}-{settings.MaxKeyIntervalMs} ms, scripted model "
-            + $"first token {settings.FirstTokenLatency.TotalMilliseconds} ms + {settings.PerTokenLatency.TotalMilliseconds} ms/token, accuracy {settings.Accuracy:P0}.");
+        var modelDescription = settings.ModelPath is null
+            ? $"scripted model first token {settings.FirstTokenLatency.TotalMilliseconds} ms + {settings.PerTokenLatency.TotalMilliseconds} ms/token, accuracy {settings.Accuracy:P0}"
+            : $"LLamaSharp {Path.GetFileName(settings.ModelPath)}, {settings.Threads} threads, {settings.MaxTokens} tokens";
+        Console.WriteLine($"Replay: {positions} positions, {keys} keystrokes, keys {settings.MinKeyIntervalMs}-{settings.MaxKeyIntervalMs} ms, {modelDescription}.");
+        Console.WriteLine($"Model latency per call: p50 {stats.ModelLatencyP50Ms:F1} ms.");
         Console.WriteLine($"Keystroke-to-suggestion latency: per keystroke {Percentiles.Format(warm)}; cold (jump to first suggestion) {Percentiles.Format(cold)}.");
         Console.WriteLine($"Suggestions per 100 keystrokes: {Per100(outcomes.Count(o => o.Suggested)):F1} (correct: {Per100(outcomes.Count(o => o.Correct)):F1}).");
         Console.WriteLine($"Model calls per 100 keystrokes: {Per100(stats.ModelCalls):F1} ({100 - Per100(stats.ModelCalls):F0}% fewer than one per keystroke).");
         Console.WriteLine($"Hits per 100 requests: typing-through {Per100(stats.TypingThroughHits):F1}, in-flight join {Per100(stats.InFlightJoins):F1}, cache {Per100(stats.CacheHits):F1}; superseded generations {stats.Superseded}.");
         Console.WriteLine($"Server overhead excluding model and debounce: p50 {stats.OverheadP50Ms:F1} ms, p95 {stats.OverheadP95Ms:F1} ms; typing-through p95 {stats.TypingThroughP95Ms:F2} ms.");
-        Console.WriteLine($"Generated tokens {generatedTokens}, wasted after cancellation {stats.WastedTokens}.");
+        Console.WriteLine($"Generated tokens {(generatedTokens < 0 ? "n/a" : generatedTokens)}, wasted after cancellation {stats.WastedTokens}.");
         Console.WriteLine($"Verification: rejected {stats.RejectedByVerification}, repaired {stats.Repaired}, unverified (over budget) {stats.Unverified}; p50 {stats.VerificationP50Ms:F1} ms, p95 {stats.VerificationP95Ms:F1} ms.");
     }
 

@@ -113,6 +113,35 @@ public sealed class ContextCollectorTests
         }
         """, ContextItemKind.ReceiverMember, "void WriteName(string name);");
 
+    [Fact]
+    public Task Receiver_OfATypeParameter_ListsTheConstraintsMembersAndExtensions() => ContextFixture.CheckAsync("""
+        abstract class BuilderBase { public void AddPart(string name) { } }
+        static class BuilderExtensions { public static T AddRetry<T>(this T builder) where T : BuilderBase => builder; }
+        static class Use { static T Configure<T>(T builder) where T : BuilderBase { builder.$0 } }
+        """, ContextItemKind.ReceiverMember, "void AddPart(string name);", "T AddRetry<T>(); // extension");
+
+    [Theory]
+    [InlineData("class C { void M() { ILimiter limiter = new $0 } }", "expected type: ILimiter")]
+    [InlineData("class C { void M(Sink sink) { sink.Report(new($0 } }", "expected type: Severity")]
+    public Task ExpectedType_ThroughNewAndTargetTypedNew(string code, string expected) => ContextFixture.CheckAsync(code + """
+
+        //- Types.cs
+        interface ILimiter { }
+        enum Severity { Low, High }
+        class Event { public Event(Severity severity, string name) { } }
+        class Sink { public void Report(Event e) { } }
+        """, ContextItemKind.ExpectedType, expected);
+
+    [Fact]
+    public async Task CrossFile_ProjectTypesBeyondTheBestAreListedByName()
+    {
+        var types = string.Concat(Enumerable.Range(0, 60).Select(i => $"class Widget{i} : System.IDisposable {{ public void Dispose() {{ }} }}\n"));
+        var context = await ContextFixture.ContextAtCaretAsync("class C { void M() { var w = new $0 } }\n//- Widgets.cs\n" + types, budget: 700);
+
+        Assert.Contains("// types: ", context.RenderedText, StringComparison.Ordinal);
+        Assert.All(Enumerable.Range(0, 60), i => Assert.Contains($"Widget{i}", context.RenderedText, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("class C { void M() { throw new $0 } }", "class ParseFailedException : Exception")]
     [InlineData("[$0]\nclass C { }", "class MarkerAttribute : Attribute")]

@@ -6,6 +6,7 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { spawn } = require('node:child_process');
 const path = require('node:path');
+const net = require('node:net');
 const fs = require('node:fs');
 const {
   createProtocolConnection,
@@ -21,7 +22,9 @@ const {
   WorkDoneProgressCreateRequest,
   TextDocumentSyncKind,
   ErrorCodes,
+  LSPErrorCodes,
   ResponseError,
+  CancellationTokenSource,
 } = require('vscode-languageserver-protocol/node');
 
 const repoRoot = path.resolve(__dirname, '..', '..');
@@ -142,5 +145,46 @@ test('exit without shutdown ends the server with exit code 1', async () => {
   } finally {
     server.connection.dispose();
     server.child.kill();
+  }
+});
+
+test('cancelling a request waiting on the model answers RequestCancelled', async () => {
+  // A model endpoint on 127.0.0.1 that accepts connections and never answers makes codeAssist/explain wait.
+  const held = [];
+  const silentModel = net.createServer((socket) => held.push(socket));
+  await new Promise((resolve) => silentModel.listen(0, '127.0.0.1', resolve));
+  const server = startServer();
+  try {
+    await withTimeout(server.connection.sendRequest(InitializeRequest.type, {
+      ...initializeParams,
+      initializationOptions: { provider: 'openai', endpoint: `http://127.0.0.1:${silentModel.address().port}/v1`, model: 'silent' },
+    }), 'initialize');
+    await server.connection.sendNotification(InitializedNotification.type, {});
+    const uri = 'file:///tmp/lsp-client-node/Cancel.cs';
+    await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'csharp', version: 1, text: 'class C\n{\n    static int Twice(int x) => x * 2;\n}\n' },
+    });
+
+    const source = new CancellationTokenSource();
+    const explain = server.connection.sendRequest('codeAssist/explain', {
+      textDocument: { uri },
+      range: { start: { line: 2, character: 4 }, end: { line: 2, character: 37 } },
+    }, source.token);
+    let settled = false;
+    explain.then(() => { settled = true; }, () => { settled = true; });
+    await waitFor(() => held.length > 0 || settled, 'the request to reach the model');
+    assert.equal(settled, false, 'explain answered without waiting on the model');
+
+    source.cancel();
+    await assert.rejects(withTimeout(explain, 'cancelled explain'),
+      (error) => error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled);
+
+    const status = await withTimeout(server.connection.sendRequest('codeAssist/serverStatus', {}), 'serverStatus');
+    assert.equal(status.openDocuments, 1);
+  } finally {
+    server.connection.dispose();
+    server.child.kill();
+    held.forEach((socket) => socket.destroy());
+    silentModel.close();
   }
 });

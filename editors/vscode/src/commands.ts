@@ -7,11 +7,12 @@ import {
   analyzeStackTraceMethod,
   contextMarkdown,
   contextMethod,
+  explainMarkdown,
   explainMethod,
   looksLikeStackTrace,
   markdownOf,
-  markdownOrJson,
   stackTraceMarkdown,
+  statsMarkdown,
   statsMethod,
 } from './protocol';
 import { pullModel } from './pullModel';
@@ -29,6 +30,8 @@ export function registerCommands(controller: ServerController): vscode.Disposabl
     vscode.commands.registerCommand('codeassist.pullModel', (name?: string) => pullModel(controller, name)),
     vscode.commands.registerCommand('codeassist.showOutput', () => controller.output.show(true)),
     vscode.commands.registerCommand('codeassist.openLocation', openLocation),
+    // The server's "Explain with CodeAssist" code action runs this client command with [uri, range].
+    vscode.commands.registerCommand('codeassist.explain', (uri: string, range: LspRange) => explainRange(controller, uri, range)),
   ];
 }
 
@@ -82,6 +85,16 @@ async function streamIntoPanel(
   }
 }
 
+interface LspRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+async function explainRange(controller: ServerController, uri: string, range: LspRange): Promise<void> {
+  const name = decodeURIComponent(uri.split('/').pop() ?? uri);
+  await streamIntoPanel(controller, `Explain: ${name}:${range.start.line + 1}`, explainMethod, { textDocument: { uri }, range }, explainMarkdown);
+}
+
 async function explainSelection(controller: ServerController): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
@@ -103,7 +116,7 @@ async function explainSelection(controller: ServerController): Promise<void> {
       textDocument: { uri: client.code2ProtocolConverter.asUri(editor.document.uri) },
       range: client.code2ProtocolConverter.asRange(range),
     },
-    markdownOf,
+    explainMarkdown,
   );
 }
 
@@ -144,5 +157,5 @@ async function showContext(controller: ServerController): Promise<void> {
 }
 
 async function showStats(controller: ServerController): Promise<void> {
-  await streamIntoPanel(controller, 'CodeAssist stats', statsMethod, {}, (result) => markdownOrJson('CodeAssist stats', result));
+  await streamIntoPanel(controller, 'CodeAssist stats', statsMethod, {}, statsMarkdown);
 }

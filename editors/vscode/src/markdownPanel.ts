@@ -5,6 +5,9 @@ import { openLocationCommand } from './protocol';
 
 export class MarkdownPanel implements vscode.Disposable {
   private static current: MarkdownPanel | undefined;
+  /** Numbers each answer shown, so that a test can tell a new answer from the one it replaces. */
+  private static answers = 0;
+  private answer = ++MarkdownPanel.answers;
   private readonly panel: vscode.WebviewPanel;
   private markdown = '';
   private updates = 0;
@@ -48,6 +51,7 @@ export class MarkdownPanel implements vscode.Disposable {
   }
 
   private reset(title: string): void {
+    this.answer = ++MarkdownPanel.answers;
     this.request.cancel();
     this.request = new vscode.CancellationTokenSource();
     this.panel.title = title;
@@ -105,7 +109,7 @@ export class MarkdownPanel implements vscode.Disposable {
       return;
     }
     this.updates++;
-    await this.panel.webview.postMessage({ html, state: this.state, updates: this.updates, empty: this.markdown.length === 0 });
+    await this.panel.webview.postMessage({ html, state: this.state, updates: this.updates, empty: this.markdown.length === 0, answer: this.answer });
   }
 
   private page(): string {
@@ -126,6 +130,7 @@ const content = document.getElementById('content');
 window.addEventListener('message', (event) => {
   content.innerHTML = event.data.html;
   content.dataset.state = event.data.state;
+  content.dataset.answer = String(event.data.answer);
   content.dataset.updates = String(event.data.updates);
   if (event.data.updates === 1) content.dataset.lengths = '';
   if (!event.data.empty) {

@@ -74,6 +74,15 @@ export function contextMarkdown(result: unknown): string {
   return lines.join('\n') + '\n';
 }
 
+/** The codeAssist/stats result: a flat record of counters becomes a table; anything else, formatted JSON. */
+export function statsMarkdown(result: unknown): string {
+  const entries = typeof result === 'object' && result !== null && !Array.isArray(result) ? Object.entries(result) : [];
+  if (entries.length === 0 || entries.some(([, value]) => typeof value === 'object' && value !== null)) {
+    return markdownOrJson('CodeAssist stats', result);
+  }
+  return ['# CodeAssist stats', '', '| counter | value |', '| --- | ---: |', ...entries.map(([key, value]) => `| ${key} | ${String(value)} |`)].join('\n') + '\n';
+}
+
 /** The one command the markdown view may run: open a file at a 1-based line (markdown renderers refuse file: links). */
 export const openLocationCommand = 'codeassist.openLocation';
 
@@ -81,23 +90,50 @@ export function openLocationLink(uri: string, line: number): string {
   return `command:${openLocationCommand}?${encodeURIComponent(JSON.stringify([uri, line]))}`;
 }
 
-/** A stack trace analysis: frames with file:line links, then the explanation. */
+interface FrameItem {
+  text?: string;
+  symbol?: string;
+  inWorkspace?: boolean;
+  location?: { uri?: string; range?: { start?: { line?: number } } };
+}
+
+/**
+ * The codeAssist/analyzeStackTrace result ({ exceptions: [{ type, message, frames }], markdown, modelId?, notice? }):
+ * each exception with its frames linked to file and line, then the model's answer. Without a model the server's
+ * markdown repeats the frames, so only its notice is shown then.
+ */
 export function stackTraceMarkdown(result: unknown): string {
   const record = (typeof result === 'object' && result !== null ? result : {}) as Record<string, unknown>;
+  const exceptions = Array.isArray(record.exceptions)
+    ? (record.exceptions as Array<{ type?: string; message?: string; frames?: FrameItem[] }>)
+    : [];
   const lines = ['# Stack trace', ''];
-  const frames = Array.isArray(record.frames) ? (record.frames as Array<Record<string, unknown>>) : [];
-  for (const frame of frames) {
-    const name = String(frame.symbol ?? frame.method ?? frame.text ?? 'frame');
-    const location = frame.location as { uri?: string; range?: { start?: { line?: number } } } | undefined;
-    const uri = typeof frame.uri === 'string' ? frame.uri : location?.uri;
-    const line = typeof frame.line === 'number' ? frame.line : (location?.range?.start?.line ?? -1) + 1;
-    lines.push(uri ? `- \`${name}\` — [${decodeURIComponent(uri.split('/').pop() ?? uri)}:${line}](${openLocationLink(uri, line)})` : `- \`${name}\` (not in the workspace)`);
+  for (const [index, exception] of exceptions.entries()) {
+    lines.push(`${index === 0 ? '##' : '### Caught and wrapped by'} \`${exception.type ?? 'Exception'}\`: ${exception.message ?? ''}`, '');
+    for (const frame of exception.frames ?? []) {
+      const name = frame.symbol ?? frame.text?.trim().replace(/^at /, '') ?? 'frame';
+      const uri = frame.location?.uri;
+      const line = (frame.location?.range?.start?.line ?? -1) + 1;
+      const link = uri ? ` — [${decodeURIComponent(uri.split('/').pop() ?? uri)}:${line}](${openLocationLink(uri, line)})` : '';
+      lines.push(frame.inWorkspace === false ? `- \`${name}\` (external)${link}` : `- **\`${name}\`**${link}`);
+    }
+    lines.push('');
   }
-  const explanation = markdownOf(record.explanation ?? record.markdown ?? (frames.length === 0 ? result : undefined));
-  if (explanation) {
-    lines.push('', explanation);
+  const answer = typeof record.notice === 'string' && record.notice ? `> ${record.notice}` : markdownOf(record.markdown);
+  if (answer) {
+    lines.push(answer);
   }
-  return lines.join('\n') + '\n';
+  return lines.join('\n').trimEnd() + '\n';
+}
+
+/** The codeAssist/explain result ({ markdown, modelId?, fromCache?, notice? }) with the model that answered. */
+export function explainMarkdown(result: unknown): string | undefined {
+  const markdown = markdownOf(result);
+  const record = (typeof result === 'object' && result !== null ? result : {}) as Record<string, unknown>;
+  if (markdown === undefined || typeof record.modelId !== 'string' || !record.modelId) {
+    return markdown;
+  }
+  return `${markdown.trimEnd()}\n\n---\n_${record.modelId}${record.fromCache === true ? ', from the cache' : ''}_\n`;
 }
 
 export interface StatusPresentation {

@@ -9,10 +9,17 @@ namespace CodeAssist.Context.Collection;
 internal static class ContextRenderer
 {
     public const string AlsoPrefix = "    // also: ";
+    public const string TypesGroup = "types";
+    private const string TypesPrefix = "// types: ";
     private const string Indent = "    ";
 
     public static string OpenGroup(ContextCandidate candidate) =>
-        candidate.Group == "scope" ? "// in scope: " : (candidate.GroupHeader ?? candidate.Group ?? "") + " {";
+        candidate.Group switch
+        {
+            "scope" => "// in scope: ",
+            TypesGroup => TypesPrefix,
+            _ => (candidate.GroupHeader ?? candidate.Group ?? "") + " {",
+        };
 
     public static string Render(IReadOnlyList<ContextCandidate> selected)
     {
@@ -37,7 +44,7 @@ internal static class ContextRenderer
         }
 
         // Groups in the order of their best member, members in score order within each.
-        var groups = selected.Where(c => c.Group is not null && c.Group != "scope")
+        var groups = selected.Where(c => c.Group is not null and not "scope" and not TypesGroup)
             .GroupBy(c => c.Group!, StringComparer.Ordinal)
             .OrderByDescending(g => g.Max(c => c.Score));
         foreach (var group in groups)
@@ -66,6 +73,12 @@ internal static class ContextRenderer
             }
 
             builder.Append("}\n");
+        }
+
+        var types = selected.Where(c => c.Group == TypesGroup).ToList();
+        if (types.Count > 0)
+        {
+            builder.Append(TypesPrefix).Append(string.Join(", ", types.Select(c => c.Text))).Append('\n');
         }
 
         foreach (var item in selected.Where(c => c.Group is null && c.Kind is ContextItemKind.Diagnostic))

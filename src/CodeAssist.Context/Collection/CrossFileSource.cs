@@ -12,6 +12,7 @@ internal static class CrossFileSource
 {
     private const int MaxUsedTypes = 24;
     private const int UsedTypeLines = 40;
+    private const int TypeHeads = 30;
 
     public static async Task<IReadOnlyList<ContextCandidate>> CollectAsync(CursorSite site, CancellationToken cancellationToken)
     {
@@ -139,6 +140,7 @@ internal static class CrossFileSource
         var imported = site.Root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
             .OfType<UsingDirectiveSyntax>().Select(u => u.NamespaceOrType.ToString()).ToHashSet(StringComparer.Ordinal);
         var expected = site.ExpectedTypes.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var scored = new List<(TypeEntry Type, double Score)>();
         foreach (var type in index.Types)
         {
             if (type.Files.All(f => f == path))
@@ -152,12 +154,31 @@ internal static class CrossFileSource
                 + (type.Namespace == site.Namespace ? 0.08 : imported.Contains(type.Namespace) ? 0.05 : 0)
                 + SlotFit(site.Slot, type.Flags)
                 + (expected.Contains(type.Name) || type.BaseNames.Any(expected.Contains) ? 0.3 : 0);
-            yield return new ContextCandidate(ContextItemKind.CrossFileSymbol, type.Head, score, type.Location)
+            scored.Add((type, score));
+        }
+
+        // The best types by their declaration; every other one by name, in one "// types:" line, which the
+        // declaration replaces when the budget allows.
+        var rank = 0;
+        foreach (var (type, score) in scored.OrderByDescending(t => t.Score))
+        {
+            var key = "head:" + type.GroupKey;
+            if (rank++ < TypeHeads)
             {
-                Group = type.GroupKey,
-                GroupHeader = type.Head,
-                IsHeaderOnly = true,
-                Key = "head:" + type.GroupKey,
+                yield return new ContextCandidate(ContextItemKind.CrossFileSymbol, type.Head, score, type.Location)
+                {
+                    Group = type.GroupKey,
+                    GroupHeader = type.Head,
+                    IsHeaderOnly = true,
+                    Key = key,
+                };
+            }
+
+            yield return new ContextCandidate(ContextItemKind.CrossFileSymbol, type.Name, score - 0.12, type.Location)
+            {
+                Group = ContextRenderer.TypesGroup,
+                Key = key,
+                IsNameOnly = true,
             };
         }
     }

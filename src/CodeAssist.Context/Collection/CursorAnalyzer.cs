@@ -31,7 +31,8 @@ internal static class CursorAnalyzer
             ?? root.DescendantNodes(n => n is CompilationUnitSyntax).OfType<FileScopedNamespaceDeclarationSyntax>().FirstOrDefault();
 
         var receiver = FindReceiver(left);
-        var expressionStart = receiver?.SpanStart ?? position;
+        // After "new" (or "throw new") the expected type is that of the whole creation expression.
+        var expressionStart = receiver?.SpanStart ?? (left.IsKind(SyntaxKind.NewKeyword) ? left.SpanStart : position);
         var text = await document.GetTextAsync(cancellationToken);
         return new CursorSite(document, model, root, position, left, memberNode, member, type, namespaceNode?.Name.ToString())
         {
@@ -96,7 +97,14 @@ internal static class CursorAnalyzer
 
         var line = text.Lines.GetLineFromPosition(position);
         var prefix = text.ToString(TextSpan.FromBounds(line.Start, position));
-        return string.IsNullOrWhiteSpace(prefix) ? TypeSlot.StatementStart : TypeSlot.Expression;
+        if (!string.IsNullOrWhiteSpace(prefix))
+        {
+            return TypeSlot.Expression;
+        }
+
+        // A line start outside any body begins a member declaration: its type comes first.
+        var inBody = left.Parent?.AncestorsAndSelf().Any(a => a is BlockSyntax or ArrowExpressionClauseSyntax or AccessorListSyntax or EqualsValueClauseSyntax) == true;
+        return inBody ? TypeSlot.StatementStart : TypeSlot.TypeName;
     }
 
     private static Dictionary<string, double> WordsBefore(SourceText text, int position, INamedTypeSymbol? type, ISymbol? member)

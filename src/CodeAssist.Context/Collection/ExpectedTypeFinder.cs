@@ -105,6 +105,13 @@ internal static class ExpectedTypeFinder
             methods = model.GetMemberGroup(callee, cancellationToken).OfType<IMethodSymbol>();
         }
 
+        if (!methods.Any() && arguments.Parent is ImplicitObjectCreationExpressionSyntax implicitCreation
+            && model.GetTypeInfo(implicitCreation, cancellationToken).Type is INamedTypeSymbol targetType)
+        {
+            // "Report(new(" with incomplete arguments binds no constructor; the target type still has them.
+            methods = targetType.InstanceConstructors;
+        }
+
         foreach (var method in methods)
         {
             if (index < method.Parameters.Length)

@@ -68,10 +68,10 @@ internal static class ReceiverSource
         }
 
         yield return new ContextCandidate(ContextItemKind.Receiver, $"{receiverText}: {SymbolText.TypeName(type)}", 0.97, symbol is null ? null : SymbolText.Location(symbol));
-        if (type is not INamedTypeSymbol named)
-        {
-            yield break;
-        }
+        // A type parameter groups under its constraint ("where TBuilder : BuilderBase"), an array under Array.
+        var named = type as INamedTypeSymbol
+            ?? (type as ITypeParameterSymbol)?.ConstraintTypes.OfType<INamedTypeSymbol>().FirstOrDefault()
+            ?? (type is IArrayTypeSymbol ? model.Compilation.GetSpecialType(SpecialType.System_Array) : model.Compilation.ObjectType);
 
         var compilation = model.Compilation;
         double Rank(ISymbol member) =>

@@ -24,6 +24,12 @@ internal static class CandidateVerifier
         using var budgetSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budgetSource.CancelAfter(budget);
         var stopwatch = Stopwatch.StartNew();
+        if (await IsInDisabledCodeAsync(document, position, cancellationToken).ConfigureAwait(false))
+        {
+            // Code excluded by #if is not compiled: the compiler has nothing to say about it.
+            return candidates.Select(text => new VerifiedCandidate(text, VerificationState.Unverified, false, 0, [])).ToList();
+        }
+
         try
         {
             var errorsBefore = await (before ?? MemberErrorsAsync(document, position, budgetSource.Token)).WaitAsync(budgetSource.Token).ConfigureAwait(false);
@@ -134,6 +140,12 @@ internal static class CandidateVerifier
             : model.GetDiagnostics(span, cancellationToken);
         var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error);
         return new MemberErrors(errors.ToList());
+    }
+
+    private static async Task<bool> IsInDisabledCodeAsync(Document document, int position, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        return root?.FindTrivia(Math.Max(0, position - 1)).IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.DisabledTextTrivia) == true;
     }
 
     private static bool IsInsideBody(SyntaxNode root, int position)

@@ -33,6 +33,11 @@ internal static class CompletionDecider
             return CompletionDecision.Skip("caret inside a word");
         }
 
+        if (root.FindTrivia(Math.Max(0, position - 1)).IsKind(SyntaxKind.DisabledTextTrivia))
+        {
+            return CompletionDecision.Skip("inside code excluded by #if");
+        }
+
         if (!allowCommentsAndStrings && IsInCommentOrString(root, position))
         {
             return CompletionDecision.Skip("inside a comment or string");

@@ -25,6 +25,8 @@ internal static class DiagnosticRules
         "CS7036", // missing required argument
         "CS1729", // no constructor takes N arguments
         "CS1593", // delegate does not take N arguments
+        "CS1620", // argument must be passed with ref/out
+        "CS1615", // argument may not be passed with ref/out
         "CS1929", // extension receiver mismatch
         "CS0122", // inaccessible
         "CS1955", // non-invocable member used like a method

@@ -8,6 +8,8 @@ public sealed class WorkDoneProgress : IAsyncDisposable
 {
     private readonly LanguageClient _client;
     private readonly JsonElement? _token;
+    private readonly Lock _gate = new();
+    private Task _lastSend = Task.CompletedTask;
     private int _ended;
 
     internal WorkDoneProgress(LanguageClient client, JsonElement? token)
@@ -28,6 +30,25 @@ public sealed class WorkDoneProgress : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await EndAsync().ConfigureAwait(false);
 
-    private Task SendAsync(object value) =>
-        _token is { } token ? _client.NotifyAsync("$/progress", new ProgressParams(token, value)) : Task.CompletedTask;
+    // Reports may come from any thread (IProgress callbacks); chaining keeps begin, reports and end in call order.
+    private Task SendAsync(object value)
+    {
+        if (_token is not { } token)
+        {
+            return Task.CompletedTask;
+        }
+
+        lock (_gate)
+        {
+            var previous = _lastSend;
+            _lastSend = SendAfterAsync(previous, new ProgressParams(token, value));
+            return _lastSend;
+        }
+    }
+
+    private async Task SendAfterAsync(Task previous, ProgressParams progress)
+    {
+        await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await _client.NotifyAsync("$/progress", progress).ConfigureAwait(false);
+    }
 }

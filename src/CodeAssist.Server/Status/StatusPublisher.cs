@@ -15,6 +15,9 @@ public sealed class StatusPublisher : IDisposable
     private readonly LanguageClient _client;
     private readonly ILanguageModels? _models;
     private readonly Lock _gate = new();
+
+    // Compute-and-send is one step under this lock, so the client always ends on the latest state.
+    private readonly SemaphoreSlim _sending = new(1, 1);
     private bool _workspaceLoading;
     private string? _workspaceError;
     private string _workspaceMessage = "";
@@ -91,25 +94,35 @@ public sealed class StatusPublisher : IDisposable
         {
             _models.StatusChanged -= OnModelStatusChanged;
         }
+
+        _sending.Dispose();
     }
 
     private void OnModelStatusChanged(object? sender, ModelStatus status) => _ = PublishAsync();
 
-    private Task PublishAsync()
+    private async Task PublishAsync()
     {
-        CodeAssistStatusParams next;
-        lock (_gate)
+        await _sending.WaitAsync().ConfigureAwait(false);
+        try
         {
-            next = Compute();
-            if (!_started || next == _lastSent)
+            CodeAssistStatusParams next;
+            lock (_gate)
             {
-                return Task.CompletedTask;
+                next = Compute();
+                if (!_started || next == _lastSent)
+                {
+                    return;
+                }
+
+                _lastSent = next;
             }
 
-            _lastSent = next;
+            await _client.SendStatusAsync(next).ConfigureAwait(false);
         }
-
-        return _client.SendStatusAsync(next);
+        finally
+        {
+            _sending.Release();
+        }
     }
 
     private CodeAssistStatusParams Compute()

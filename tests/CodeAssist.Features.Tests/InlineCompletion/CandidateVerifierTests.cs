@@ -121,6 +121,16 @@ public sealed class CandidateVerifierTests
     }
 
     [Theory]
+    [InlineData("TryParse(\"1\", sum);", false)]
+    [InlineData("TryParse(\"1\", out sum);", true)]
+    public async Task Verify_RefOutMismatch_IsRejected(string candidate, bool accepted)
+    {
+        var markup = Orders.Replace("sum += order.$0", "var ok = decimal.$0", StringComparison.Ordinal);
+        var (result, _) = await CompleteAsync(markup, new FakeCompletionModel(candidate));
+        Assert.Equal(accepted ? 1 : 0, result.Items.Count);
+    }
+
+    [Theory]
     [InlineData("Totl", "Total")]
     [InlineData("Custmoer", "Customer")]
     [InlineData("Xyz", null)]

@@ -15,6 +15,7 @@ public sealed class CompletionDeciderTests
     [InlineData("class C { void M() { var s = $\"a{1}$0b\"; } }", CompletionShape.None)]
     [InlineData("class C { void M() { Con$0sole.WriteLine(); } }", CompletionShape.None)]
     [InlineData("class C { void M() { // note\n$0 } }", CompletionShape.SingleLine)]
+    [InlineData("class C { void M() {\n#if NEVER\n var x = $0\n#endif\n } }", CompletionShape.None)]
     public async Task Decide_CommentsStringsAndWords(string markup, CompletionShape expected)
     {
         Assert.Equal(expected, (await DecideAsync(markup, supportsFim: true)).Shape);

@@ -84,7 +84,7 @@ async function main() {
   });
   let passed = 0;
   let failed = 0;
-  const order = ['statusBar', 'inlineCompletion', 'explainSelection', 'codeActionFix', 'analyzeStackTrace', 'showContext', 'showStats', 'restartOnCrash', 'pullModel'];
+  const order = ['statusBar', 'inlineCompletion', 'explainSelection', 'explainCodeAction', 'codeActionFix', 'analyzeStackTrace', 'showContext', 'showStats', 'restartOnCrash', 'pullModel'];
   const wanted = (process.env.SCENARIOS ?? order.join(',')).split(',');
   try {
     await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: codeServer.url });

@@ -16,7 +16,8 @@ export const explainMarkdown = [
   '',
   '**Key risks:** not thread-safe; callers must check the result.',
 ].join('\n');
-const fixedShip = 'public void Ship(int quantity)\n{\n    Reserved -= quantity;\n    OnHand -= quantity;\n}';
+// The fix prompt's answer format (src/CodeAssist.Features/Prompts/Templates/fix.md): a hint line, then the member.
+const fixedShip = ['    public void Ship(int quantity)', '    {', '        Reserved -= quantity;', '        OnHand -= quantity;', '    }'].join('\n');
 
 export const stackTraceAnswer = 'The rollback in `TryReserveOrder` calls `Ship(-count)`, which un-reserves but also *adds* stock.';
 
@@ -24,23 +25,30 @@ export const script = {
   completions: [{ when: 'TotalOnHand() => _stock.Values.Sum(', text: completionText }],
   chat: [
     { when: 'Reserved went negative', text: stackTraceAnswer },
-    { when: 'Reserverd', text: `The name is misspelled: \`Reserverd\` should be \`Reserved\`.\n\n\`\`\`csharp\n${fixedShip}\n\`\`\`` },
+    { when: 'Reserverd', text: `<reasoning>CS0103: no such name; Reserved exists.</reasoning>\nHint: Reserverd is a misspelling of Reserved.\n\n\`\`\`csharp\n${fixedShip}\n\`\`\`` },
     { when: 'TryReserve', text: explainMarkdown },
   ],
   chunkChars: 8,
   chunkDelayMs: 60, // slow enough that the view is seen filling in
 };
 
-/** Waits until the markdown view has finished; fails at once if it shows an error. */
-async function waitForView(wb, what) {
+/**
+ * Runs a command that fills the markdown view and waits until its answer (a newer one than before the command)
+ * has finished; fails at once if the view shows an error.
+ */
+async function runIntoView(wb, what, run) {
+  const before = await wb.markdownAnswer();
+  await run();
   return waitFor(what, async () => {
     const frame = await wb.markdownView();
     if (!frame) return { ok: false, seen: 'no view' };
     const content = frame.locator('#content');
-    const [state, text] = [await content.getAttribute('data-state'), (await content.innerText()).trim()];
-    if (state === 'error') throw new Error(`the view shows an error: ${text}`);
-    return { ok: state === 'done', seen: { state, text: text.slice(0, 200) }, text, frame };
-  }, 60_000, 100);
+    // One read of the DOM, so that state, answer and text belong together.
+    const view = await content.evaluate((node) => ({ state: node.dataset.state, answer: Number(node.dataset.answer ?? 0), text: node.innerText.trim() }));
+    if (view.answer <= before) return { ok: false, seen: { previousAnswer: before, ...view } };
+    if (view.state === 'error') throw new Error(`the view shows an error: ${view.text}`);
+    return { ok: view.state === 'done', seen: { ...view, text: view.text.slice(0, 200) }, text: view.text, frame, content };
+  }, 90_000, 50);
 }
 
 /** The language server's pid: a `codeassist ... serve` process in code-server's process group. */
@@ -78,8 +86,7 @@ export const scenarios = {
     ].join('\n');
     // From the clipboard, as a user who copied it from a terminal would.
     await page.evaluate((text) => navigator.clipboard.writeText(text), trace);
-    await wb.runCommand('CodeAssist: Analyze Stack Trace');
-    const view = await waitForView(wb, 'the stack trace analysis');
+    const view = await runIntoView(wb, 'the stack trace analysis', () => wb.runCommand('CodeAssist: Analyze Stack Trace'));
     await page.screenshot({ path: path.join(context.artifacts, 'vscode-stack-trace.png') });
     for (const expected of ['StockLevel.cs:36', 'Ship', 'un-reserves but also adds stock']) {
       if (!view.text.includes(expected)) throw new Error(`the analysis lacks "${expected}": ${view.text.slice(0, 400)}`);
@@ -97,8 +104,7 @@ export const scenarios = {
     await wb.openFile('StockLevel.cs');
     await wb.goToLine(29); // Reserved += quantity; inside TryReserve
     await page.keyboard.press('End');
-    await wb.runCommand('CodeAssist: Show Context at Cursor');
-    const view = await waitForView(wb, 'the context');
+    const view = await runIntoView(wb, 'the context', () => wb.runCommand('CodeAssist: Show Context at Cursor'));
     await page.screenshot({ path: path.join(context.artifacts, 'vscode-context.png') });
     // What the prompt would carry at the cursor: at least the enclosing type and member, with a token count.
     for (const expected of [/\d+ of 1024 tokens, \d+ items\./, /class StockLevel/, /TryReserve\(int quantity\)/]) {
@@ -107,10 +113,9 @@ export const scenarios = {
   },
 
   async showStats(wb, page, context) {
-    await wb.runCommand('CodeAssist: Show Stats');
-    const view = await waitForView(wb, 'the stats');
+    const view = await runIntoView(wb, 'the stats', () => wb.runCommand('CodeAssist: Show Stats'));
     await page.screenshot({ path: path.join(context.artifacts, 'vscode-stats.png') });
-    if (view.text.length < 10) throw new Error(`the stats view is empty: ${view.text}`);
+    if (!/requests\s+\d+/.test(view.text)) throw new Error(`the stats view has no request counter: ${view.text.slice(0, 300)}`);
   },
 
   async pullModel(wb, page, context) {
@@ -189,16 +194,7 @@ export const scenarios = {
     await wb.openFile('StockLevel.cs');
     await wb.goToLine(22); // public bool TryReserve(int quantity)
     for (let i = 0; i < 10; i++) await page.keyboard.press('Shift+ArrowDown');
-    await wb.runCommand('CodeAssist: Explain Selection');
-    const done = await waitFor('the explanation to finish streaming', async () => {
-      const frame = await wb.markdownView();
-      if (!frame) return { ok: false, seen: 'no view' };
-      const content = frame.locator('#content');
-      const [state, text] = [await content.getAttribute('data-state'), (await content.innerText()).trim()];
-      if (state === 'error') throw new Error(`the view shows an error: ${text}`);
-      return { ok: state === 'done', seen: { state, text }, frame };
-    }, 90_000, 50);
-    const content = done.frame.locator('#content');
+    const { content } = await runIntoView(wb, 'the explanation to finish streaming', () => wb.runCommand('CodeAssist: Explain Selection'));
     const heading = (await content.locator('h2').allInnerTexts()).join('|');
     const strong = (await content.locator('strong').allInnerTexts()).join('|');
     await page.screenshot({ path: path.join(context.artifacts, 'vscode-explain.png') });
@@ -212,6 +208,23 @@ export const scenarios = {
       throw new Error(`the view did not fill in progressively; lengths after each update: ${lengths.join(',')}`);
     }
     console.log(`  view updates (text lengths): ${lengths.join(',')}`);
+  },
+
+  async explainCodeAction(wb, page, context) {
+    // The server's "Explain with CodeAssist" code action runs the client command codeassist.explain.
+    await wb.openFile('StockLevel.cs');
+    await wb.goToLine(24); // inside TryReserve
+    await page.keyboard.press('End');
+    const view = await runIntoView(wb, 'the explanation from the code action', async () => {
+      await page.keyboard.press('Control+Period');
+      const row = page.locator('.action-widget .monaco-list-row', { hasText: 'Explain with CodeAssist' }).first();
+      await row.waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: path.join(context.artifacts, 'vscode-explain-code-action.png') });
+      await row.click();
+    });
+    if (!view.text.includes('TryReserve') || !view.text.includes('Key risks:')) {
+      throw new Error(`unexpected explanation: ${view.text.slice(0, 300)}`);
+    }
   },
 
   async codeActionFix(wb, page, context) {
@@ -233,7 +246,7 @@ export const scenarios = {
       const chosen = index >= 0 ? index : roslyn;
       if (chosen < 0) await page.keyboard.press('Escape');
       return { ok: chosen >= 0, seen: titles, index: chosen, title: titles[chosen] };
-    }, 90_000, 1000);
+    }, 60_000, 1000);
     await page.screenshot({ path: path.join(context.artifacts, 'vscode-code-action.png') });
     await page.locator('.action-widget .monaco-list-row').nth(pick.index).click();
     await waitFor('the fixed line', async () => {

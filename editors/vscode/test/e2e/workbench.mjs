@@ -52,6 +52,12 @@ export class Workbench {
     return (await item.count()) > 0 ? (await item.textContent())?.trim() ?? '' : '';
   }
 
+  /** The number of the answer the markdown view shows (0 when there is no view yet). */
+  async markdownAnswer() {
+    const frame = await this.markdownView();
+    return frame ? Number((await frame.locator('#content').getAttribute('data-answer')) ?? 0) : 0;
+  }
+
   /** The document of the frame that holds the CodeAssist markdown view (webviews are nested iframes). */
   async markdownView() {
     for (const frame of this.page.frames()) {

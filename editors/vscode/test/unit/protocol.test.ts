@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { contextMarkdown, looksLikeStackTrace, markdownOf, markdownOrJson, percentageOf, stackTraceMarkdown, statusPresentation } from '../../src/protocol';
+import { contextMarkdown, explainMarkdown, statsMarkdown, looksLikeStackTrace, markdownOf, markdownOrJson, percentageOf, stackTraceMarkdown, statusPresentation } from '../../src/protocol';
 
 test('markdownOf_ReadsStringsObjectsAndArrays', () => {
   assert.equal(markdownOf('# a'), '# a');
@@ -16,19 +16,39 @@ test('markdownOrJson_FallsBackToJsonBlock', () => {
   assert.match(markdownOrJson('Stats', { requests: 3 }), /^# Stats\n\n```json\n\{\n  "requests": 3\n\}\n```/);
 });
 
-test('stackTraceMarkdown_LinksFramesInTheWorkspace', () => {
+test('stackTraceMarkdown_LinksFramesInTheWorkspace_ThenTheAnswer', () => {
   const markdown = stackTraceMarkdown({
-    frames: [
-      { symbol: 'Inventory.InventoryService.Receive', location: { uri: 'file:///w/InventoryService.cs', range: { start: { line: 9 } } } },
-      { symbol: 'System.Linq.Enumerable.First' },
+    exceptions: [
+      {
+        type: 'System.InvalidOperationException',
+        message: 'Reserved went negative',
+        frames: [
+          { text: 'at Inventory.InventoryService.Receive(...)', inWorkspace: true, symbol: 'InventoryService.Receive(Product, int)', location: { uri: 'file:///w/InventoryService.cs', range: { start: { line: 9, character: 0 } } } },
+          { text: 'at System.Linq.Enumerable.First(...)', inWorkspace: false, symbol: null },
+        ],
+      },
     ],
-    explanation: 'The SKU is null.',
+    markdown: 'The SKU is null.',
+    modelId: 'scripted',
   });
-  const link = /\[InventoryService\.cs:10\]\(command:codeassist\.openLocation\?([^)]+)\)/.exec(markdown);
+  assert.match(markdown, /^# Stack trace\n\n## `System\.InvalidOperationException`: Reserved went negative\n/);
+  const link = /- \*\*`InventoryService\.Receive\(Product, int\)`\*\* — \[InventoryService\.cs:10\]\(command:codeassist\.openLocation\?([^)]+)\)/.exec(markdown);
   assert.ok(link, markdown);
   assert.deepEqual(JSON.parse(decodeURIComponent(link[1])), ['file:///w/InventoryService.cs', 10]);
-  assert.match(markdown, /`System\.Linq\.Enumerable\.First` \(not in the workspace\)/);
-  assert.match(markdown, /The SKU is null\.\n$/);
+  assert.match(markdown, /- `System\.Linq\.Enumerable\.First\(\.\.\.\)` \(external\)\n/);
+  assert.match(markdown, /\n\nThe SKU is null\.\n$/);
+});
+
+test('stackTraceMarkdown_WithoutModel_ShowsTheNoticeNotTheRepeatedFrames', () => {
+  const markdown = stackTraceMarkdown({ exceptions: [{ type: 'E', message: 'm', frames: [] }], markdown: '# `E`: m\n\n> No model', notice: 'No model: add one.' });
+  assert.equal(markdown.match(/`E`: m/g)?.length, 1);
+  assert.match(markdown, /> No model: add one\.\n$/);
+});
+
+test('explainMarkdown_NamesTheModel', () => {
+  assert.equal(explainMarkdown({ markdown: '## A', modelId: 'scripted', fromCache: true }), '## A\n\n---\n_scripted, from the cache_\n');
+  assert.equal(explainMarkdown({ markdown: 'Roslyn summary', modelId: null, notice: 'No model' }), 'Roslyn summary');
+  assert.equal(explainMarkdown('plain'), 'plain');
 });
 
 test('statusPresentation_EachState', () => {
@@ -71,4 +91,9 @@ test('contextMarkdown_CodeBlockTokenCountAndItems', () => {
 
 test('contextMarkdown_NoItems_SaysWhy', () => {
   assert.match(contextMarkdown({ items: [], text: '', tokenCount: 0, budgetTokens: 1024 }), /not in the loaded workspace/);
+});
+
+test('statsMarkdown_FlatCountersAsATable_ElseJson', () => {
+  assert.equal(statsMarkdown({ requests: 3, latencyP50Ms: 12.5 }), '# CodeAssist stats\n\n| counter | value |\n| --- | ---: |\n| requests | 3 |\n| latencyP50Ms | 12.5 |\n');
+  assert.match(statsMarkdown({ nested: { a: 1 } }), /```json/);
 });

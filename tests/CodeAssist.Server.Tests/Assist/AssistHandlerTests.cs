@@ -1,0 +1,171 @@
+using System.Text.Json;
+using CodeAssist.Server.Tests.EndToEnd;
+using CodeAssist.TestUtilities;
+using CodeAssist.TestUtilities.Assist;
+using Xunit;
+
+namespace CodeAssist.Server.Tests.Assist;
+
+/// <summary>codeAction, codeAction/resolve, codeAssist/explain and codeAssist/analyzeStackTrace over real JSON-RPC frames.</summary>
+public sealed class AssistHandlerTests
+{
+    private const string Counter = """
+        namespace Shop;
+
+        public sealed class Counter
+        {
+            private int _count;
+
+            public int Next()
+            {
+                _count++;
+                return _count.ToString();
+            }
+        }
+        """;
+
+    private const string ValidFix = """
+        Hint: return the number, not its text.
+        ```csharp
+        public int Next()
+        {
+            _count++;
+            return _count;
+        }
+        ```
+        """;
+
+    private static readonly object ErrorRange = new { start = new { line = 9, character = 15 }, end = new { line = 9, character = 32 } };
+
+    [Fact]
+    public async Task CodeAction_ListsActionsWithoutEdits_AndResolveComputesTheVerifiedModelFix()
+    {
+        await using var server = await AssistServer.StartAsync(new FakeChatClient(ValidFix), ("Counter.cs", Counter));
+
+        var actions = await CodeActionsAsync(server, ErrorRange, "CS0029");
+
+        Assert.Contains(actions, a => a.GetProperty("title").GetString() == "Explain with CodeAssist"
+            && a.GetProperty("command").GetProperty("command").GetString() == "codeassist.explain");
+        Assert.All(actions, a => Assert.False(a.TryGetProperty("edit", out _)));
+        var modelFix = Assert.Single(actions, a => a.GetProperty("title").GetString() == "Fix with CodeAssist: CS0029 (model, compiler-checked)");
+        Assert.Equal("quickfix", modelFix.GetProperty("kind").GetString());
+
+        var resolved = ResponseAssert.Result(await server.Client.RequestAsync("codeAction/resolve", modelFix));
+
+        Assert.Equal("Fix with CodeAssist (model): return the number, not its text.", resolved.GetProperty("title").GetString());
+        var edits = resolved.GetProperty("edit").GetProperty("changes").GetProperty(server.Uri("Counter.cs"));
+        var applied = Apply(Counter, edits);
+        Assert.Contains("        return _count;\n", applied, StringComparison.Ordinal);
+        Assert.DoesNotContain("ToString", applied, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CodeActionResolve_ModelFixThatKeepsTheError_HasNoEditAndSaysWhy()
+    {
+        var unchanged = ValidFix.Replace("return _count;", "return _count.ToString();", StringComparison.Ordinal);
+        await using var server = await AssistServer.StartAsync(new FakeChatClient(unchanged), ("Counter.cs", Counter));
+        var modelFix = (await CodeActionsAsync(server, ErrorRange, "CS0029")).Single(a => a.GetProperty("title").GetString()!.StartsWith("Fix with CodeAssist", StringComparison.Ordinal));
+
+        var resolved = ResponseAssert.Result(await server.Client.RequestAsync("codeAction/resolve", modelFix));
+
+        Assert.False(resolved.TryGetProperty("edit", out _));
+        var message = await server.Client.WaitForNotificationAsync("window/showMessage");
+        Assert.Contains("does not remove CS0029", message.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CodeAction_NoModel_OffersRoslynFixesThatResolveToEdits()
+    {
+        const string source = "public static class Greeter\n{\n    public static int Length(string name) => name.Lenght;\n}\n";
+        await using var server = await AssistServer.StartAsync(null, ("Greeter.cs", source));
+        var range = new { start = new { line = 2, character = 51 }, end = new { line = 2, character = 57 } };
+
+        var actions = await CodeActionsAsync(server, range, "CS1061");
+
+        Assert.DoesNotContain(actions, a => a.GetProperty("title").GetString()!.Contains("model", StringComparison.Ordinal));
+        var spelling = actions.First(a => a.GetProperty("title").GetString()!.Contains("'Length'", StringComparison.Ordinal));
+        var resolved = ResponseAssert.Result(await server.Client.RequestAsync("codeAction/resolve", spelling));
+        Assert.Contains("name.Length;", Apply(source, resolved.GetProperty("edit").GetProperty("changes").GetProperty(server.Uri("Greeter.cs"))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explain_StreamsPartialResultsThenReturnsTheFullText()
+    {
+        var client = new FakeChatClient("`Next` increments and returns the count.\n\n**Key risks**\n- Not thread-safe.");
+        await using var server = await AssistServer.StartAsync(client, ("Counter.cs", Counter.Replace("_count.ToString()", "_count", StringComparison.Ordinal)));
+
+        var response = await server.Client.RequestAsync("codeAssist/explain", new
+        {
+            textDocument = new { uri = server.Uri("Counter.cs") },
+            range = new { start = new { line = 6, character = 0 }, end = new { line = 10, character = 5 } },
+            partialResultToken = "explain-1",
+        });
+
+        var result = ResponseAssert.Result(response);
+        Assert.Equal("fake-model", result.GetProperty("modelId").GetString());
+        var partials = server.Client.SeenNotifications
+            .Where(n => n.GetProperty("method").GetString() == "$/progress" && n.GetProperty("params").GetProperty("token").GetString() == "explain-1")
+            .Select(n => n.GetProperty("params").GetProperty("value").GetProperty("markdown").GetString())
+            .ToList();
+        Assert.True(partials.Count > 3);
+        Assert.Equal(result.GetProperty("markdown").GetString(), string.Concat(partials));
+        Assert.Contains("public int Counter.Next()", client.LastUserText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnalyzeStackTrace_MapsFramesToWorkspaceLocations()
+    {
+        await using var server = await AssistServer.StartAsync(null, ("OrderProcessor.cs", FailingProgram.ProcessorFile));
+        var trace = $"""
+            System.ArgumentException: Unknown sku
+               at Sample.OrderProcessor.Check(String s) in {Path.Combine(server.Folder, "OrderProcessor.cs")}:line 21
+               at System.Linq.Enumerable.ToList[TSource](IEnumerable`1 source)
+               at Sample.OrderProcessor.<ProcessAsync>d__0.MoveNext()
+            """;
+
+        var result = ResponseAssert.Result(await server.Client.RequestAsync("codeAssist/analyzeStackTrace", new { text = trace }));
+
+        var frames = result.GetProperty("exceptions")[0].GetProperty("frames").EnumerateArray().ToList();
+        Assert.Equal("private static int OrderProcessor.Check(string s)", frames[0].GetProperty("symbol").GetString());
+        Assert.Equal(server.Uri("OrderProcessor.cs"), frames[0].GetProperty("location").GetProperty("uri").GetString());
+        Assert.Equal(20, frames[0].GetProperty("location").GetProperty("range").GetProperty("start").GetProperty("line").GetInt32());
+        Assert.False(frames[1].GetProperty("inWorkspace").GetBoolean());
+        Assert.Equal("public Task<int> OrderProcessor.ProcessAsync(string sku)", frames[2].GetProperty("symbol").GetString());
+        Assert.Contains("codeassist models pull", result.GetProperty("notice").GetString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<List<JsonElement>> CodeActionsAsync(AssistServer server, object range, string code)
+    {
+        var response = await server.Client.RequestAsync("textDocument/codeAction", new
+        {
+            textDocument = new { uri = server.Uri(server.Folder.Length > 0 ? FirstFile(server) : "") },
+            range,
+            context = new { diagnostics = new[] { new { range, code, message = "error", severity = 1 } } },
+        });
+        return ResponseAssert.Result(response).EnumerateArray().ToList();
+    }
+
+    private static string FirstFile(AssistServer server) => Path.GetFileName(Directory.GetFiles(server.Folder, "*.cs").Single());
+
+    private static string Apply(string text, JsonElement edits)
+    {
+        var lines = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                lines.Add(i + 1);
+            }
+        }
+
+        int Offset(JsonElement position) => lines[position.GetProperty("line").GetInt32()] + position.GetProperty("character").GetInt32();
+        foreach (var edit in edits.EnumerateArray().OrderByDescending(e => Offset(e.GetProperty("range").GetProperty("start"))))
+        {
+            var start = Offset(edit.GetProperty("range").GetProperty("start"));
+            var end = Offset(edit.GetProperty("range").GetProperty("end"));
+            text = text[..start] + edit.GetProperty("newText").GetString() + text[end..];
+        }
+
+        return text;
+    }
+}

@@ -1,0 +1,70 @@
+using CodeAssist.Context;
+using CodeAssist.Llm;
+using CodeAssist.Server.Tests.EndToEnd;
+using CodeAssist.Server.Tests.Infrastructure;
+using CodeAssist.TestUtilities.Assist;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace CodeAssist.Server.Tests.Assist;
+
+/// <summary>The real server over JSON-RPC frames with the real workspace session on a temp folder and a scripted model.</summary>
+internal sealed class AssistServer : IAsyncDisposable
+{
+    private AssistServer(string folder, InProcessServer server)
+    {
+        Folder = folder;
+        Server = server;
+    }
+
+    public string Folder { get; }
+
+    public InProcessServer Server { get; }
+
+    public LspTestClient Client => Server.Client;
+
+    public static async Task<AssistServer> StartAsync(IChatClient? chatClient, params (string Name, string Text)[] files)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "codeassist-assist-srv-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        foreach (var (name, text) in files)
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, name), text);
+        }
+
+        var server = InProcessServer.Start(services =>
+        {
+            services.AddSingleton<IWorkspaceSession, WorkspaceSession>();
+            services.AddSingleton<ILanguageModels>(new FakeLanguageModels(chatClient));
+            services.AddSingleton<TimeProvider>(new StoppedTimeProvider());
+        });
+        await server.Client.InitializeAsync(capabilities: new { window = new { workDoneProgress = false } }, rootUri: new Uri(folder + "/").AbsoluteUri);
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            var status = ResponseAssert.Result(await server.Client.RequestAsync("codeAssist/serverStatus", new { }));
+            if (status.GetProperty("workspace").GetString() is "AdHoc" or "Loaded")
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        var assist = new AssistServer(folder, server);
+        foreach (var (name, text) in files)
+        {
+            await server.Client.OpenAsync(assist.Uri(name), text);
+        }
+
+        return assist;
+    }
+
+    public string Uri(string name) => new Uri(Path.Combine(Folder, name)).AbsoluteUri;
+
+    public async ValueTask DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        Directory.Delete(Folder, recursive: true);
+    }
+}
