@@ -22,12 +22,6 @@ command('CodeAssistStackTrace', 'stack_trace', {
 command('CodeAssistContext', 'context', { nargs = '?', desc = 'Show the Roslyn context at the cursor [budget in tokens]' })
 command('CodeAssistStats', 'stats', { desc = 'Show the server statistics' })
 
--- The server's "Explain with CodeAssist" code action runs this client-side command (vim.lsp.buf.code_action
--- looks commands up here before asking the server).
-vim.lsp.commands['codeassist.explain'] = function(command, ctx)
-  return require('codeassist.commands').explain_command(command, ctx)
-end
-
 if vim.fn.has('nvim-0.8') == 1 then
   vim.api.nvim_create_autocmd('LspAttach', {
     group = vim.api.nvim_create_augroup('codeassist_attach', { clear = true }),
