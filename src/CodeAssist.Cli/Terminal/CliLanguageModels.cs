@@ -5,27 +5,41 @@ using CodeAssist.Llm.LlamaSharp;
 namespace CodeAssist.Cli.Terminal;
 
 /// <summary>
-/// The models of a one-shot CLI command: the LLM layer's <see cref="LanguageModels"/> over the settings with the
-/// --provider/--model/--endpoint flags applied (a model downloaded with `codeassist models pull` is found by it).
-/// FIXME(issue 4/7): read the user and workspace settings files once the options loader is merged.
+/// The models of a one-shot CLI command: the LLM layer's <see cref="LanguageModels"/> over the same settings the
+/// server uses (user file, workspace .codeassist.json, environment) with the --provider/--model/--endpoint flags
+/// on top. A model downloaded with `codeassist models pull` is found by it.
 /// </summary>
 internal static class CliLanguageModels
 {
     public static ILanguageModels Create(ModelOverrides overrides, string? workspaceRoot)
     {
-        var defaults = new CodeAssistOptions();
-        var options = defaults with
+        var commandLine = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (overrides.Provider is { } provider)
+        {
+            commandLine["provider"] = provider;
+        }
+        else if (!string.IsNullOrEmpty(overrides.Endpoint))
         {
             // An endpoint alone means a remote OpenAI-compatible server; a local provider has no endpoint.
-            Provider = overrides.Provider ?? (string.IsNullOrEmpty(overrides.Endpoint) ? defaults.Provider : "openai"),
-            Model = overrides.Model ?? defaults.Model,
-            Endpoint = overrides.Endpoint ?? defaults.Endpoint,
-        };
-        var settings = new LanguageModelSettings
+            commandLine["provider"] = "openai";
+        }
+
+        if (overrides.Model is { } model)
         {
-            Default = options.ToLlmOptions("explain"),
-            Features = LanguageModelSettings.KnownFeatures.ToDictionary(f => f, options.ToLlmOptions),
-        };
-        return new LanguageModels(settings, localModelFactory: new LlamaSharpModelFactory());
+            commandLine["model"] = model;
+        }
+
+        if (overrides.Endpoint is { } endpoint)
+        {
+            commandLine["endpoint"] = endpoint;
+        }
+
+        var loaded = new OptionsLoader().Load(new OptionsSources { WorkspaceRoot = workspaceRoot, CommandLine = commandLine });
+        foreach (var problem in loaded.Problems)
+        {
+            Console.Error.WriteLine($"codeassist: {problem}");
+        }
+
+        return new LanguageModels(loaded.Options.ToLanguageModelSettings(), localModelFactory: new LlamaSharpModelFactory());
     }
 }

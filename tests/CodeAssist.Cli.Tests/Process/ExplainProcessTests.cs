@@ -33,4 +33,21 @@ public sealed class ExplainProcessTests
         Assert.Contains("codeassist explain: " + message, run.Error, StringComparison.Ordinal);
         Assert.Equal("", run.Out);
     }
+    [Fact]
+    public async Task Explain_ReadsTheWorkspaceAndUserSettingsFiles_LikeTheServer()
+    {
+        using var cli = new CodeAssistProcess();
+        cli.WriteFile("Short.cs", "class Short\n{\n    int Size() => 3;\n}");
+        cli.WriteFile(".codeassist.json", "{ \"provider\": \"banana\" }");
+        Directory.CreateDirectory(Path.GetDirectoryName(cli.UserSettingsPath)!);
+        File.WriteAllText(cli.UserSettingsPath, "{ \"contextSize\": -5 }");
+
+        var run = await cli.RunAsync("explain", "Short.cs:3");
+
+        // Bad values in either file are named with their setting; the command still answers from Roslyn.
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("banana", run.Error, StringComparison.Ordinal);
+        Assert.Contains("contextSize", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Size()", run.Out, StringComparison.Ordinal);
+    }
 }
