@@ -53,8 +53,8 @@ public sealed class ContextProcessTests
             Assert.Equal(JsonValueKind.Number, item.GetProperty("score").ValueKind);
             Assert.True(item.TryGetProperty("location", out _));
         });
-        Assert.Contains(items, item => item.GetProperty("kind").GetString() == "EnclosingMember" && item.GetProperty("text").GetString() == "static int Twice(int value);");
-        Assert.Contains(items, item => item.GetProperty("kind").GetString() == "ExpectedType" && item.GetProperty("text").GetString() == "expected type: int");
+        Assert.Contains(items, item => item.GetProperty("kind").GetString() == "enclosingMember" && item.GetProperty("text").GetString() == "static int Twice(int value);");
+        Assert.Contains(items, item => item.GetProperty("kind").GetString() == "expectedType" && item.GetProperty("text").GetString() == "expected type: int");
         var rendered = root.GetProperty("renderedText").GetString();
         Assert.StartsWith("namespace Loose;\n", rendered, StringComparison.Ordinal);
         Assert.Contains("// in scope: int value\n", rendered, StringComparison.Ordinal);
