@@ -74,7 +74,12 @@ public sealed class WorkspaceSession : IWorkspaceSession
             try
             {
                 var result = await new WorkspaceLoader(_logger, _options).LoadAsync(projectFile, progress, cancellationToken);
-                Publish(generation, result.Solution, result.Workspace, result.Problems.Count == 0 ? WorkspaceLoadState.Loaded : WorkspaceLoadState.LoadedWithErrors);
+
+                // The loaded Solution is an immutable snapshot that outlives its workspace. Disposing the
+                // MSBuildWorkspace at once shuts its BuildHost process down, so no build host is left running
+                // when this process is killed instead of shut down (editors do that).
+                result.Workspace.Dispose();
+                Publish(generation, result.Solution, loadedWorkspace: null, result.Problems.Count == 0 ? WorkspaceLoadState.Loaded : WorkspaceLoadState.LoadedWithErrors);
                 LoadProblems = result.Problems;
                 ReportLoaded(result, progress);
                 return;

@@ -58,7 +58,8 @@ public sealed class LlamaSharpModelFactory : ILocalModelFactory
             BatchThreads = threads,
             BatchSize = BatchSize,
             UBatchSize = BatchSize,
-            GpuLayerCount = 0,
+            // The bundled backend is CPU-only; a user-built library may be a GPU build, so offload everything to it.
+            GpuLayerCount = string.IsNullOrWhiteSpace(options.NativeLibraryPath) ? 0 : 999,
         };
 
         LLamaWeights weights = await LoadWeightsAsync(parameters, summary, progress, cancellationToken).ConfigureAwait(false);

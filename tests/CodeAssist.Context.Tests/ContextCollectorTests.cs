@@ -172,6 +172,10 @@ public sealed class ContextCollectorTests
     [InlineData("class C { void M() { Take(1, $0); } void Take(int a, Shape b) { } void Take(int a, string b, int c) { } }", "expected type: Shape")]
     [InlineData("class C { void M() { Take(1, $0); } void Take(int a, Shape b) { } void Take(int a, string b, int c) { } }", "expected type: string")]
     [InlineData("class C { void M(Shape s) { var same = s == $0 } }", "expected type: Shape")]
+    [InlineData("class C { void M() { var all = new List<Shape> { new Shape(), $0 }; } }", "expected type: Shape")]
+    [InlineData("class C { Shape[] all = { $0 }; }", "expected type: Shape")]
+    [InlineData("class C { bool M(Shape o) => o is $0 }", "expected type: Shape")]
+    [InlineData("class C { bool M(Shape s) { if (s is $0) { } } }", "expected type: Shape")]
     public Task ExpectedType_AssignmentReturnConditionArgumentsAcrossOverloads(string code, string expected) => ContextFixture.CheckAsync(
         code + "\n//- Shape.cs\nclass Shape { }", ContextItemKind.ExpectedType, expected);
 

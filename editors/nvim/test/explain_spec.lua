@@ -14,7 +14,8 @@ H.test(':CodeAssistExplain streams the answer into a markdown float', function()
   vim.cmd(string.format('%d,%dCodeAssistExplain', first, first + 9))
   local run = commands.last.explain
   H.truthy(run and run.float and run.float:is_open(), 'float opened at once')
-  H.truthy(vim.bo[run.float.buf].filetype == 'markdown' or vim.bo[run.float.buf].syntax == 'markdown', 'markdown float')
+  H.eq('markdown', run.float.lang, 'float language')
+  H.truthy(vim.bo[run.float.buf].syntax == 'markdown' or (vim.treesitter.highlighter and vim.treesitter.highlighter.active[run.float.buf]), 'markdown highlighting')
   H.wait(function()
     return run.done
   end, 60000, 'the explanation')

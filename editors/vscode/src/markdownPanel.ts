@@ -13,6 +13,8 @@ export class MarkdownPanel implements vscode.Disposable {
   private updates = 0;
   private state: 'streaming' | 'done' | 'error' = 'streaming';
   private renderTimer: NodeJS.Timeout | undefined;
+  private rendering = false;
+  private dirty = false;
   private disposed = false;
   private request = new vscode.CancellationTokenSource();
 
@@ -86,19 +88,35 @@ export class MarkdownPanel implements vscode.Disposable {
     this.scheduleRender();
   }
 
-  // Chunks can arrive every few milliseconds; rendering at most every 50 ms keeps the view smooth.
+  // Chunks can arrive every few milliseconds; rendering at most every 50 ms keeps the view smooth. Renders run one
+  // at a time (rendering is async), so that an older render can never land after a newer one.
   private scheduleRender(): void {
-    if (this.renderTimer || this.disposed) {
+    this.dirty = true;
+    if (this.renderTimer || this.rendering || this.disposed) {
       return;
     }
     this.renderTimer = setTimeout(() => {
       this.renderTimer = undefined;
-      void this.render();
+      void this.renderPending();
     }, 50);
   }
 
+  private async renderPending(): Promise<void> {
+    this.rendering = true;
+    try {
+      while (this.dirty && !this.disposed) {
+        this.dirty = false;
+        await this.render();
+      }
+    } finally {
+      this.rendering = false;
+    }
+  }
+
   private async render(): Promise<void> {
-    const text = this.markdown.length > 0 ? this.markdown : '_Waiting for the server…_';
+    // Everything sent is read before the await, so that text, state and answer always belong together.
+    const { markdown, state, answer } = this;
+    const text = markdown.length > 0 ? markdown : '_Waiting for the server…_';
     let html: string;
     try {
       html = (await vscode.commands.executeCommand<string>('markdown.api.render', text)) ?? escapeHtml(text);
@@ -109,7 +127,7 @@ export class MarkdownPanel implements vscode.Disposable {
       return;
     }
     this.updates++;
-    await this.panel.webview.postMessage({ html, state: this.state, updates: this.updates, empty: this.markdown.length === 0, answer: this.answer });
+    await this.panel.webview.postMessage({ html, state, updates: this.updates, empty: markdown.length === 0, answer });
   }
 
   private page(): string {

@@ -100,7 +100,7 @@ internal static partial class ContextCommand
                 column,
                 context.BudgetTokens,
                 context.TokenCount,
-                items = context.Items.Select(i => new { kind = i.Kind.ToString(), i.Text, i.Score, i.Location }),
+                items = context.Items.Select(i => new { kind = JsonNamingPolicy.CamelCase.ConvertName(i.Kind.ToString()), i.Text, i.Score, i.Location }),
                 context.RenderedText,
             }, Json));
         }

@@ -42,13 +42,14 @@ internal static class CrossFileSource
 
     private static IEnumerable<ContextCandidate> EnclosingTypeMembers(CursorSite site, SyntaxTree tree)
     {
+        var compilation = site.Model.Compilation;
+        double Rank(ISymbol member) => (0.6 * Relevance.Lexical(member.Name, site.Words)) + (0.4 * Relevance.TypeMatch(member, site.ExpectedTypes, compilation));
         var depth = 0;
         for (var type = site.Type; type is not null; type = type.ContainingType, depth++)
         {
             // Members of this type declared in its other partial files.
             var elsewhere = type.GetMembers().Where(m => Relevance.IsInSource(m) && !Relevance.IsInFile(m, tree));
-            foreach (var candidate in MemberCandidates.For(type, elsewhere, ContextItemKind.CrossFileSymbol, 0.62 - (depth * 0.05),
-                m => Relevance.Lexical(m.Name, site.Words), summaries: 3))
+            foreach (var candidate in MemberCandidates.For(type, elsewhere, ContextItemKind.CrossFileSymbol, 0.62 - (depth * 0.05), Rank, summaries: 3))
             {
                 yield return candidate;
             }
@@ -58,8 +59,7 @@ internal static class CrossFileSource
             {
                 var members = baseType.GetMembers().Where(m => site.Model.IsAccessible(site.Position, m) && !m.IsOverride);
                 var score = 0.6 - (depth * 0.05) - (level++ * 0.02);
-                foreach (var candidate in MemberCandidates.For(baseType, members, ContextItemKind.CrossFileSymbol, score,
-                    m => Relevance.Lexical(m.Name, site.Words), summaries: 3))
+                foreach (var candidate in MemberCandidates.For(baseType, members, ContextItemKind.CrossFileSymbol, score, Rank, summaries: 3))
                 {
                     yield return candidate;
                 }

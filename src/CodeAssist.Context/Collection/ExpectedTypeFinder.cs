@@ -47,6 +47,16 @@ internal static class ExpectedTypeFinder
                     ? model.Compilation.GetSpecialType(SpecialType.System_Boolean)
                     : model.GetTypeInfo(binary.Left, cancellationToken).Type!);
                 break;
+            case InitializerExpressionSyntax initializer when token.Kind() is SyntaxKind.OpenBraceToken or SyntaxKind.CommaToken:
+                types.Add(ElementType(model, initializer, cancellationToken)!);
+                break;
+            case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.IsExpression or (int)SyntaxKind.AsExpression } typeTest when typeTest.OperatorToken == token:
+                // "x is |": a type derived from x's type.
+                types.Add(model.GetTypeInfo(typeTest.Left, cancellationToken).Type!);
+                break;
+            case IsPatternExpressionSyntax pattern when pattern.IsKeyword == token:
+                types.Add(model.GetTypeInfo(pattern.Expression, cancellationToken).Type!);
+                break;
             case CaseSwitchLabelSyntax { Parent.Parent: SwitchStatementSyntax switchStatement }:
                 types.Add(model.GetTypeInfo(switchStatement.Expression, cancellationToken).Type!);
                 break;
@@ -56,6 +66,24 @@ internal static class ExpectedTypeFinder
             .Where(t => t is not null and not IErrorTypeSymbol && t.SpecialType != SpecialType.System_Object)
             .Distinct<ITypeSymbol>(SymbolEqualityComparer.Default)
             .ToList();
+    }
+
+    /// <summary>The element type of the array or collection an initializer fills ("new List&lt;T&gt; { | }").</summary>
+    private static ITypeSymbol? ElementType(SemanticModel model, InitializerExpressionSyntax initializer, CancellationToken cancellationToken)
+    {
+        var collection = initializer.Parent switch
+        {
+            EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } => (model.GetDeclaredSymbol(declarator, cancellationToken) as ILocalSymbol)?.Type
+                ?? (model.GetDeclaredSymbol(declarator, cancellationToken) as IFieldSymbol)?.Type,
+            ExpressionSyntax creation => model.GetTypeInfo(creation, cancellationToken).Type,
+            _ => null,
+        };
+        return collection switch
+        {
+            IArrayTypeSymbol array => array.ElementType,
+            INamedTypeSymbol named => named.AllInterfaces.FirstOrDefault(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)?.TypeArguments[0],
+            _ => null,
+        };
     }
 
     private static ITypeSymbol? ReturnType(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)

@@ -24,7 +24,7 @@ internal static class ChatRunner
         var key = ResponseCacheKey.Create(modelId, messages);
         if (cache?.Get(key) is { } cached)
         {
-            var answer = ReasoningFilter.RemoveAll(cached).Trim();
+            var answer = ReasoningFilter.RemoveAll(cached).TrimStart();
             partialText?.Report(answer);
             return new ModelAnswer(answer, modelId, FromCache: true);
         }
@@ -47,7 +47,8 @@ internal static class ChatRunner
 
         Emit(filter.Flush());
         cache?.Set(key, raw.ToString());
-        return new ModelAnswer(visible.ToString().Trim(), modelId, FromCache: false);
+        // Not trimmed: the streamed pieces must add up to exactly the returned text.
+        return new ModelAnswer(visible.ToString(), modelId, FromCache: false);
 
         void Emit(string piece)
         {

@@ -82,6 +82,27 @@ function M.explain(args)
     local here = position.cursor_position(0, encoding)
     range = { start = here, ['end'] = here }
   end
+  return M.explain_range(client, bufnr, range)
+end
+
+--- The client side of the server's "Explain with CodeAssist" code action (command codeassist.explain with the
+--- arguments [uri, range]): the same streaming float as :CodeAssistExplain.
+function M.explain_command(command, ctx)
+  local args = command.arguments or {}
+  local uri, range = args[1], args[2]
+  if type(uri) ~= 'string' or type(range) ~= 'table' then
+    notify('codeassist.explain needs a document and a range', vim.log.levels.ERROR)
+    return
+  end
+  local bufnr = vim.uri_to_bufnr(uri)
+  local client = (ctx and ctx.client_id and vim.lsp.get_client_by_id(ctx.client_id)) or find_client(bufnr)
+  if client then
+    return M.explain_range(client, bufnr, range)
+  end
+end
+
+--- Explains `range` (LSP, in the client's encoding) of `bufnr` in a float that fills in as the answer streams.
+function M.explain_range(client, bufnr, range)
   local run = { done = false, chunks = 0, text = '', snapshots = {} }
   M.last.explain = run
   run.float = float.open('CodeAssist: explain', { '_Explaining…_' })
@@ -134,7 +155,8 @@ function M.explain(args)
   return run
 end
 
--- Quickfix entries for the frames that point into files; frames may sit at the top level or per exception.
+-- Quickfix entries for the frames that point into files on this machine; frames may sit at the top level or
+-- per exception.
 local function quickfix_items(result)
   local frames = {}
   for _, frame in ipairs(type(result) == 'table' and result.frames or {}) do
@@ -153,7 +175,7 @@ local function quickfix_items(result)
       filename = vim.uri_to_fname(frame.location.uri)
       lnum = frame.location.range.start.line + 1
     end
-    if filename and lnum and frame.inWorkspace ~= false then
+    if filename and lnum and vim.fn.filereadable(filename) == 1 then
       table.insert(items, {
         filename = filename,
         lnum = lnum,

@@ -23,13 +23,15 @@ function M.open(title, lines, filetype)
   local self = setmetatable({}, Float)
   self.buf = vim.api.nvim_create_buf(false, true)
   vim.bo[self.buf].bufhidden = 'wipe'
-  -- A filetype plugin may fail (0.12's markdown one needs a tree-sitter parser that some installs lack):
-  -- then plain syntax highlighting still makes the answer readable.
-  if not pcall(function()
-    vim.bo[self.buf].filetype = filetype or 'markdown'
-  end) then
-    vim.bo[self.buf].syntax = filetype or 'markdown'
+  -- Highlighting without a 'filetype': filetype plugins do more than a scratch view needs, and 0.12's markdown
+  -- one fails outright where the tree-sitter parser is not installed. Tree-sitter when it has the parser,
+  -- else the classic syntax file.
+  local lang = filetype or 'markdown'
+  local parser = lang == 'cs' and 'c_sharp' or lang
+  if not (compat.nvim_0_10 and pcall(vim.treesitter.start, self.buf, parser)) then
+    vim.bo[self.buf].syntax = lang
   end
+  self.lang = lang
   vim.api.nvim_buf_set_lines(self.buf, 0, -1, false, lines)
   local width, height = size_for(lines)
   local win_opts = {

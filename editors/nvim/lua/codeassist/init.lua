@@ -59,6 +59,11 @@ function M.attach(client, bufnr)
     return
   end
   state.attached[bufnr] = true
+  -- The server's "Explain with CodeAssist" code action runs this client-side command (vim.lsp.buf.code_action
+  -- looks commands up here before asking the server). Registered on attach so startup never loads vim.lsp.
+  vim.lsp.commands['codeassist.explain'] = function(command, ctx)
+    return require('codeassist.commands').explain_command(command, ctx)
+  end
   local inline = config.options.inline
   if not inline.enabled then
     return

@@ -16,6 +16,10 @@ import { Workbench, waitFor } from './workbench.mjs';
 const env = (name, fallback) => process.env[name] ?? fallback ?? (() => { throw new Error(`${name} is not set`); })();
 const artifacts = env('ARTIFACTS');
 fs.mkdirSync(artifacts, { recursive: true });
+// Screenshots of an earlier run would read as this run's: start clean.
+for (const old of fs.readdirSync(artifacts).filter((name) => name.startsWith('vscode-'))) {
+  fs.rmSync(path.join(artifacts, old), { force: true });
+}
 
 /** The CodeAssist output channel (a log channel, so VS Code keeps it as a file) goes with the artifacts. */
 function copyExtensionLogs(logs) {

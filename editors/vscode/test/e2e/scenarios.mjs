@@ -16,7 +16,8 @@ export const explainMarkdown = [
   '',
   '**Key risks:** not thread-safe; callers must check the result.',
 ].join('\n');
-const fixedShip = 'public void Ship(int quantity)\n{\n    Reserved -= quantity;\n    OnHand -= quantity;\n}';
+// The fix prompt's answer format (src/CodeAssist.Features/Prompts/Templates/fix.md): a hint line, then the member.
+const fixedShip = ['    public void Ship(int quantity)', '    {', '        Reserved -= quantity;', '        OnHand -= quantity;', '    }'].join('\n');
 
 export const stackTraceAnswer = 'The rollback in `TryReserveOrder` calls `Ship(-count)`, which un-reserves but also *adds* stock.';
 
@@ -24,7 +25,7 @@ export const script = {
   completions: [{ when: 'TotalOnHand() => _stock.Values.Sum(', text: completionText }],
   chat: [
     { when: 'Reserved went negative', text: stackTraceAnswer },
-    { when: 'Reserverd', text: `The name is misspelled: \`Reserverd\` should be \`Reserved\`.\n\n\`\`\`csharp\n${fixedShip}\n\`\`\`` },
+    { when: 'Reserverd', text: `<reasoning>CS0103: no such name; Reserved exists.</reasoning>\nHint: Reserverd is a misspelling of Reserved.\n\n\`\`\`csharp\n${fixedShip}\n\`\`\`` },
     { when: 'TryReserve', text: explainMarkdown },
   ],
   chunkChars: 8,
@@ -215,9 +216,18 @@ export const scenarios = {
     await wb.goToLine(24); // inside TryReserve
     await page.keyboard.press('End');
     const view = await runIntoView(wb, 'the explanation from the code action', async () => {
-      await page.keyboard.press('Control+Period');
       const row = page.locator('.action-widget .monaco-list-row', { hasText: 'Explain with CodeAssist' }).first();
-      await row.waitFor({ timeout: 30_000 });
+      // Ctrl+. again until the list holds the action (the server may still be busy with the previous answer).
+      await waitFor('the Explain code action', async () => {
+        await page.keyboard.press('Control+Period');
+        try {
+          await row.waitFor({ timeout: 3000 });
+          return { ok: true };
+        } catch {
+          await page.keyboard.press('Escape');
+          return { ok: false, seen: await page.locator('.action-widget .monaco-list-row').allInnerTexts() };
+        }
+      }, 45_000, 500);
       await page.screenshot({ path: path.join(context.artifacts, 'vscode-explain-code-action.png') });
       await row.click();
     });
@@ -245,7 +255,7 @@ export const scenarios = {
       const chosen = index >= 0 ? index : roslyn;
       if (chosen < 0) await page.keyboard.press('Escape');
       return { ok: chosen >= 0, seen: titles, index: chosen, title: titles[chosen] };
-    }, 90_000, 1000);
+    }, 60_000, 1000);
     await page.screenshot({ path: path.join(context.artifacts, 'vscode-code-action.png') });
     await page.locator('.action-widget .monaco-list-row').nth(pick.index).click();
     await waitFor('the fixed line', async () => {
