@@ -2,8 +2,12 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CodeAssist.Cli.Terminal;
+using CodeAssist.Context;
 using CodeAssist.Features.Configuration;
 using CodeAssist.Features.InlineCompletion;
+using CodeAssist.Llm;
+using CodeAssist.Llm.LlamaSharp;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Host.Mef;
@@ -27,12 +31,19 @@ internal static class CompleteCommand
     {
         var location = new Argument<string>("FILE:LINE:COL") { Description = "A C# file and a 1-based line and column." };
         var json = new Option<bool>("--json") { Description = "Print the items as JSON." };
-        var command = new Command("complete", "Complete code at FILE:LINE:COL.") { location, json };
-        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(location)!, result.GetValue(json), cancellationToken));
+        var provider = new Option<string?>("--provider") { Description = "local | openai | ollama." };
+        var model = new Option<string?>("--model") { Description = "GGUF path (local) or model name (remote); without one, Roslyn alone answers." };
+        var endpoint = new Option<string?>("--endpoint") { Description = "Base URL of a remote model server." };
+        var command = new Command("complete", "Complete code at FILE:LINE:COL.") { location, json, provider, model, endpoint };
+        command.SetAction((result, cancellationToken) => RunAsync(
+            result.GetValue(location)!,
+            result.GetValue(json),
+            EffectiveSettings.CommandLine(result.GetValue(provider), result.GetValue(model), result.GetValue(endpoint)),
+            cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string location, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string location, bool json, IReadOnlyDictionary<string, string> commandLine, CancellationToken cancellationToken)
     {
         if (!TryParseLocation(location, out var path, out var line, out var column, out var error))
         {
@@ -55,10 +66,10 @@ internal static class CompleteCommand
         }
 
         var position = text.Lines[line - 1].Start + column - 1;
-        var options = new CodeAssistOptions();
-
-        // The model layer is composed here once its providers land in main; until then completion is Roslyn-only.
-        using var service = new InlineCompletionService(models: null, contextProvider: null, () => options);
+        var options = new OptionsLoader().Load(new OptionsSources { WorkspaceRoot = Path.GetDirectoryName(Path.GetFullPath(path)), CommandLine = commandLine }).Options;
+        using var models = new LanguageModels(options.ToLanguageModelSettings(), localModelFactory: new LlamaSharpModelFactory());
+        await WaitForModelsAsync(models, cancellationToken).ConfigureAwait(false);
+        using var service = new InlineCompletionService(models, new ContextCollector(), () => options);
         var completion = await service.GetCompletionsAsync(new InlineCompletionRequest(document, position, Explicit: true), cancellationToken)
             .ConfigureAwait(false);
         if (json)
@@ -84,6 +95,20 @@ internal static class CompleteCommand
         }
 
         return completion.Items.Count > 0 ? 0 : 1;
+    }
+
+    /// <summary>A local model loads in the background; a one-shot command waits for it (or its failure) for a while.</summary>
+    private static async Task WaitForModelsAsync(LanguageModels models, CancellationToken cancellationToken)
+    {
+        for (var waited = 0; models.Status.State == ModelState.Loading && waited < 300; waited++)
+        {
+            await Task.Delay(200, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (models.Status.State == ModelState.Failed)
+        {
+            await Console.Error.WriteLineAsync($"codeassist complete: {models.Status.Message}").ConfigureAwait(false);
+        }
     }
 
     private static bool TryParseLocation(string location, out string path, out int line, out int column, out string error)

@@ -62,8 +62,17 @@ internal static class CandidateVerifier
         var after = await MemberErrorsAsync(fork, position, cancellationToken).ConfigureAwait(false);
         var added = after.Subtract(before);
         var insertedEnd = position + candidate.Length;
+        var tree = await fork.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false);
+
+        // Syntax errors inside the inserted text cannot have existed before it, whatever their message.
+        var malformed = tree is null
+            ? []
+            : tree.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error && IsInside(d.Location.SourceSpan, position, insertedEnd));
         var rejecting = added.Where(d => DiagnosticRules.IsUnknownName(d)
-            || (DiagnosticRules.IsWrongUse(d) && !IsInUnfinishedStatement(d, insertedEnd, cancellationToken))).ToList();
+            || DiagnosticRules.IsMalformed(d)
+            || (DiagnosticRules.IsWrongUse(d) && !IsInUnfinishedStatement(d, insertedEnd, cancellationToken)))
+            .Concat(malformed)
+            .ToList();
         var result = new VerifiedCandidate(
             candidate,
             VerificationState.Verified,
@@ -72,6 +81,13 @@ internal static class CandidateVerifier
             rejecting.Select(d => d.Id).Distinct().ToList());
         return (result, rejecting, fork);
     }
+
+    /// <summary>
+    /// Strictly inside the candidate: not at its end, where unfinished code legitimately stops (`Foo(a,`), and not a
+    /// zero-length error at the caret, which belongs to the text before it (`order.` expecting a name).
+    /// </summary>
+    private static bool IsInside(Microsoft.CodeAnalysis.Text.TextSpan span, int insertedStart, int insertedEnd) =>
+        span.End < insertedEnd && (span.Start > insertedStart || (span.Length > 0 && span.Start >= insertedStart));
 
     /// <summary>Wrong argument counts and types are expected while a call is still open: `Foo(a, ` has too few arguments.</summary>
     private static bool IsInUnfinishedStatement(Diagnostic diagnostic, int insertedEnd, CancellationToken cancellationToken)

@@ -35,7 +35,15 @@ internal static class DiagnosticRules
         "CS0120", // instance member needs an object reference
     };
 
+    /// <summary>Characters that are not C#, e.g. U+FFFD from a model that split a UTF-8 sequence.</summary>
+    public static readonly IReadOnlySet<string> Malformed = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "CS1056", // unexpected character
+    };
+
     public static bool IsUnknownName(Diagnostic diagnostic) => UnknownName.Contains(diagnostic.Id);
+
+    public static bool IsMalformed(Diagnostic diagnostic) => Malformed.Contains(diagnostic.Id);
 
     public static bool IsWrongUse(Diagnostic diagnostic) => WrongUse.Contains(diagnostic.Id);
 }

@@ -81,6 +81,15 @@ public sealed class CandidateVerifierTests
         Assert.Empty(result.Items);
     }
 
+    [Theory]
+    [InlineData("Total 1;")]
+    [InlineData("\uFFFD")]
+    public async Task Verify_MalformedCandidate_IsRejected(string candidate)
+    {
+        var (result, _) = await CompleteAsync(Orders, new FakeCompletionModel(candidate));
+        Assert.Empty(result.Items);
+    }
+
     [Fact]
     public async Task Verify_UnfinishedCall_IsExplainedAndAccepted()
     {
