@@ -1,3 +1,4 @@
+using CodeAssist.Server.Diagnostics;
 using CodeAssist.Server.Handlers.Assist;
 using CodeAssist.Server.Handlers.Context;
 using CodeAssist.Server.Handlers.Commands;
@@ -25,7 +26,8 @@ public static class HandlerIndex
         services.AddHandler<ExitHandler>();
         services.AddHandler<SetTraceHandler>();
 
-        // Document sync
+        // Document sync (didOpen/didChange/didClose also drive pushed diagnostics)
+        services.AddSingleton<DiagnosticsPublisher>();
         services.AddHandler<DidOpenHandler>();
         services.AddHandler<DidChangeHandler>();
         services.AddHandler<DidCloseHandler>();

@@ -1,5 +1,6 @@
 using CodeAssist.Context;
 using CodeAssist.Server.Client;
+using CodeAssist.Server.Diagnostics;
 using CodeAssist.Server.Logging;
 using CodeAssist.Server.Status;
 using Microsoft.Extensions.Logging;
@@ -8,7 +9,8 @@ namespace CodeAssist.Server.Workspace;
 
 /// <summary>Loads the workspace in the background after initialized, reporting $/progress and codeAssist/status.</summary>
 public sealed class WorkspaceLoader(
-    WorkspaceAccess workspace, LanguageClient client, StatusPublisher status, ILogger<WorkspaceLoader> logger) : IDisposable
+    WorkspaceAccess workspace, LanguageClient client, StatusPublisher status, DiagnosticsPublisher diagnostics,
+    ILogger<WorkspaceLoader> logger) : IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
 
@@ -40,6 +42,9 @@ public sealed class WorkspaceLoader(
             ServerLog.WorkspaceLoaded(logger, session.LoadState.ToString());
             await progress.EndAsync($"Workspace {Describe(session.LoadState)}").ConfigureAwait(false);
             await status.SetWorkspaceLoadedAsync(session.LoadState, null).ConfigureAwait(false);
+
+            // Open documents were analysed against a partial workspace (or none): analyse them again.
+            diagnostics.ScheduleOpenDocuments();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

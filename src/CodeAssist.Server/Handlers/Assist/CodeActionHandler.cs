@@ -1,5 +1,6 @@
 using CodeAssist.Features.Fix;
 using CodeAssist.Features.Refactor;
+using CodeAssist.Server.Diagnostics;
 using CodeAssist.Server.Protocol;
 using CodeAssist.Server.Text;
 using Microsoft.CodeAnalysis.Text;
@@ -41,20 +42,9 @@ internal sealed class CodeActionHandler(AssistServices assist) : RequestHandler<
         };
 
         var fix = assist.Fix;
-        foreach (var diagnostic in request.Context?.Diagnostics ?? [])
+        foreach (var (diagnostic, roslynDiagnostic) in await DiagnosticsAtAsync(request, snapshot, document, span, context, cancellationToken).ConfigureAwait(false))
         {
-            if (diagnostic.CodeText is not { } id)
-            {
-                continue;
-            }
-
-            var (diagnosticStart, diagnosticLength) = ProtocolConversions.GetSpan(snapshot, diagnostic.Range, context.PositionEncoding);
-            var roslynDiagnostic = await FixService.FindAsync(document, id, new TextSpan(diagnosticStart, diagnosticLength), cancellationToken).ConfigureAwait(false);
-            if (roslynDiagnostic is null)
-            {
-                continue;
-            }
-
+            var id = roslynDiagnostic.Id;
             foreach (var title in await FixService.ListRoslynFixesAsync(document, roslynDiagnostic, cancellationToken).ConfigureAwait(false))
             {
                 actions.Add(new CodeAction { Title = title, Kind = "quickfix", Diagnostics = [diagnostic], Data = new("roslynFix", uri, diagnostic.Range, id, title) });
@@ -87,5 +77,41 @@ internal sealed class CodeActionHandler(AssistServices assist) : RequestHandler<
         return only is null or { Count: 0 }
             ? actions
             : actions.Where(a => only.Any(k => a.Kind is { } kind && (kind == k || kind.StartsWith(k + ".", StringComparison.Ordinal)))).ToList();
+    }
+    /// <summary>
+    /// The diagnostics to offer fixes for: those the client sent (found again in Roslyn), plus the compiler's own
+    /// errors and warnings in the range that the client did not send. Clients only send back diagnostics they got
+    /// from a server, so without this the fixes would be unreachable from VS Code and Neovim before a push arrived.
+    /// Only the range's semantic diagnostics are computed: clients ask on every cursor move.
+    /// </summary>
+    private static async Task<List<(LspDiagnostic Lsp, Microsoft.CodeAnalysis.Diagnostic Roslyn)>> DiagnosticsAtAsync(
+        CodeActionParams request, DocumentSnapshot snapshot, Microsoft.CodeAnalysis.Document document, TextSpan span,
+        RequestContext context, CancellationToken cancellationToken)
+    {
+        var found = new List<(LspDiagnostic Lsp, Microsoft.CodeAnalysis.Diagnostic Roslyn)>();
+        foreach (var diagnostic in request.Context?.Diagnostics ?? [])
+        {
+            if (diagnostic.CodeText is not { } id)
+            {
+                continue;
+            }
+
+            var (diagnosticStart, diagnosticLength) = ProtocolConversions.GetSpan(snapshot, diagnostic.Range, context.PositionEncoding);
+            var roslynDiagnostic = await FixService.FindAsync(document, id, new TextSpan(diagnosticStart, diagnosticLength), cancellationToken).ConfigureAwait(false);
+            if (roslynDiagnostic is not null)
+            {
+                found.Add((diagnostic, roslynDiagnostic));
+            }
+        }
+
+        foreach (var roslynDiagnostic in await CompilerDiagnostics.GetAsync(document, span, cancellationToken).ConfigureAwait(false))
+        {
+            if (!found.Any(f => f.Roslyn.Id == roslynDiagnostic.Id && f.Roslyn.Location.SourceSpan == roslynDiagnostic.Location.SourceSpan))
+            {
+                found.Add((CompilerDiagnostics.ToLsp(roslynDiagnostic, snapshot, context.PositionEncoding), roslynDiagnostic));
+            }
+        }
+
+        return found;
     }
 }

@@ -1,3 +1,4 @@
+using CodeAssist.Server.Diagnostics;
 using CodeAssist.Server.Documents;
 using CodeAssist.Server.Logging;
 using CodeAssist.Server.Protocol;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace CodeAssist.Server.Handlers.Sync;
 
 /// <summary>textDocument/didChange, incremental or full. Stale or unknown documents are logged and ignored.</summary>
-internal sealed class DidChangeHandler(DocumentStore documents, WorkspaceAccess workspace, ILogger<DidChangeHandler> logger)
+internal sealed class DidChangeHandler(DocumentStore documents, WorkspaceAccess workspace, DiagnosticsPublisher diagnostics, ILogger<DidChangeHandler> logger)
     : NotificationHandler<DidChangeTextDocumentParams>
 {
     public override string Method => "textDocument/didChange";
@@ -33,5 +34,7 @@ internal sealed class DidChangeHandler(DocumentStore documents, WorkspaceAccess 
                 WorkspaceForwarding.Run(logger, Method, () => session.ChangeDocument(path, [edit]));
             }
         }
+
+        diagnostics.Schedule(result.Snapshot!);
     }
 }

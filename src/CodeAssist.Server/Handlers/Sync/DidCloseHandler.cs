@@ -1,3 +1,4 @@
+using CodeAssist.Server.Diagnostics;
 using CodeAssist.Server.Documents;
 using CodeAssist.Server.Logging;
 using CodeAssist.Server.Protocol;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Logging;
 
 namespace CodeAssist.Server.Handlers.Sync;
 
-internal sealed class DidCloseHandler(DocumentStore documents, WorkspaceAccess workspace, ILogger<DidCloseHandler> logger)
+internal sealed class DidCloseHandler(DocumentStore documents, WorkspaceAccess workspace, DiagnosticsPublisher diagnostics, ILogger<DidCloseHandler> logger)
     : NotificationHandler<DidCloseTextDocumentParams>
 {
     public override string Method => "textDocument/didClose";
@@ -27,6 +28,8 @@ internal sealed class DidCloseHandler(DocumentStore documents, WorkspaceAccess w
         {
             WorkspaceForwarding.Run(logger, Method, () => workspace.Session?.CloseDocument(path));
         }
+
+        diagnostics.Clear(uri);
 
         return Task.CompletedTask;
     }

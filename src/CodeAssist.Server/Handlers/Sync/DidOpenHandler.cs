@@ -1,3 +1,4 @@
+using CodeAssist.Server.Diagnostics;
 using CodeAssist.Server.Documents;
 using CodeAssist.Server.Logging;
 using CodeAssist.Server.Protocol;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace CodeAssist.Server.Handlers.Sync;
 
-internal sealed class DidOpenHandler(DocumentStore documents, WorkspaceAccess workspace, ILogger<DidOpenHandler> logger)
+internal sealed class DidOpenHandler(DocumentStore documents, WorkspaceAccess workspace, DiagnosticsPublisher diagnostics, ILogger<DidOpenHandler> logger)
     : NotificationHandler<DidOpenTextDocumentParams>
 {
     public override string Method => "textDocument/didOpen";
@@ -21,6 +22,8 @@ internal sealed class DidOpenHandler(DocumentStore documents, WorkspaceAccess wo
         {
             WorkspaceForwarding.Run(logger, Method, () => workspace.Session?.OpenDocument(path, snapshot.Text));
         }
+
+        diagnostics.Schedule(snapshot);
 
         return Task.CompletedTask;
     }

@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+using CodeAssist.Server.Client;
+using CodeAssist.Server.Documents;
+using CodeAssist.Server.Logging;
+using CodeAssist.Server.Text;
+using CodeAssist.Server.Workspace;
+using Microsoft.Extensions.Logging;
+
+namespace CodeAssist.Server.Diagnostics;
+
+/// <summary>
+/// Pushes textDocument/publishDiagnostics for open documents: the compiler's errors and warnings, computed off
+/// the request queue after a quiet period per document (a newer change cancels the pending computation), so typing
+/// never waits on the semantic model. Failures are logged; diagnostics are never worth a crashed session.
+/// </summary>
+public sealed class DiagnosticsPublisher(
+    DocumentStore documents, WorkspaceAccess workspace, ServerState state, LanguageClient client, ILogger<DiagnosticsPublisher> logger)
+    : IDisposable
+{
+    public const string Method = "textDocument/publishDiagnostics";
+
+    /// <summary>The quiet period after the last change before diagnostics are computed.</summary>
+    public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
+
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _pending = new(StringComparer.Ordinal);
+
+    // Sends for one session go out under this lock, after a last cancellation check, so a clear on didClose can
+    // never be overtaken by a computation that finished just before it.
+    private readonly Lock _sending = new();
+    private bool _disposed;
+
+    /// <summary>
+    /// Schedules diagnostics for <paramref name="snapshot"/>. Call from the queue's serial section (didOpen,
+    /// didChange) right after the workspace got the text, so the Roslyn document matches the snapshot.
+    /// </summary>
+    public void Schedule(DocumentSnapshot snapshot)
+    {
+        if (snapshot.FilePath is not { } path || workspace.Session is not { } session)
+        {
+            return;
+        }
+
+        Microsoft.CodeAnalysis.Document? document;
+        try
+        {
+            document = session.GetDocument(path);
+        }
+        catch (Exception exception)
+        {
+            ServerLog.HandlerFailed(logger, Method, exception);
+            return;
+        }
+
+        if (document is null)
+        {
+            return;
+        }
+
+        var cancellation = new CancellationTokenSource();
+        _pending.AddOrUpdate(snapshot.Uri, cancellation, (_, previous) =>
+        {
+            CancelQuietly(previous);
+            return cancellation;
+        });
+        _ = Task.Run(() => PublishAsync(snapshot, document, cancellation));
+    }
+
+    /// <summary>Schedules every open document again (the workspace finished loading: projects and references changed).</summary>
+    public void ScheduleOpenDocuments()
+    {
+        foreach (var snapshot in documents.All)
+        {
+            Schedule(snapshot);
+        }
+    }
+
+    /// <summary>Cancels pending work for a closed document and clears its diagnostics in the editor.</summary>
+    public void Clear(string uri)
+    {
+        lock (_sending)
+        {
+            if (_pending.TryRemove(uri, out var pending))
+            {
+                CancelQuietly(pending);
+            }
+
+            _ = client.NotifyAsync(Method, new PublishDiagnosticsParams(uri, null, []));
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_sending)
+        {
+            _disposed = true;
+            foreach (var pending in _pending.Values)
+            {
+                CancelQuietly(pending);
+            }
+        }
+    }
+
+    private async Task PublishAsync(DocumentSnapshot snapshot, Microsoft.CodeAnalysis.Document document, CancellationTokenSource cancellation)
+    {
+        var token = cancellation.Token;
+        try
+        {
+            await Task.Delay(Debounce, token).ConfigureAwait(false);
+
+            // The workspace-loaded pass reads the store and the workspace outside the serial section: skip a pair
+            // that a concurrent change split (that change scheduled its own pass).
+            var text = await document.GetTextAsync(token).ConfigureAwait(false);
+            if (text.Length != snapshot.Text.Length || text.ToString() != snapshot.Text)
+            {
+                return;
+            }
+
+            var encoding = state.PositionEncoding;
+            var found = await CompilerDiagnostics.GetAsync(document, null, token).ConfigureAwait(false);
+            var diagnostics = found.Select(d => CompilerDiagnostics.ToLsp(d, snapshot, encoding)).ToList();
+            lock (_sending)
+            {
+                if (!token.IsCancellationRequested && !_disposed)
+                {
+                    _ = client.NotifyAsync(Method, new PublishDiagnosticsParams(snapshot.Uri, snapshot.Version, diagnostics));
+                }
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // A newer change or a close superseded this pass.
+        }
+        catch (Exception exception)
+        {
+            ServerLog.HandlerFailed(logger, Method, exception);
+        }
+        finally
+        {
+            _pending.TryRemove(new KeyValuePair<string, CancellationTokenSource>(snapshot.Uri, cancellation));
+            cancellation.Dispose();
+        }
+    }
+
+    private static void CancelQuietly(CancellationTokenSource cancellation)
+    {
+        try
+        {
+            cancellation.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Its pass already finished.
+        }
+    }
+}
