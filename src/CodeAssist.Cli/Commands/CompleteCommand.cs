@@ -48,13 +48,13 @@ internal static class CompleteCommand
         if (!TryParseLocation(location, out var path, out var line, out var column, out var error))
         {
             await Console.Error.WriteLineAsync($"codeassist complete: {error}").ConfigureAwait(false);
-            return 2;
+            return ExitCodes.BadArguments;
         }
 
         if (!File.Exists(path))
         {
             await Console.Error.WriteLineAsync($"codeassist complete: no such file: {path}").ConfigureAwait(false);
-            return 2;
+            return ExitCodes.NotFound;
         }
 
         var document = LoadDocument(Path.GetFullPath(path));
@@ -62,7 +62,7 @@ internal static class CompleteCommand
         if (line < 1 || line > text.Lines.Count || column < 1 || column - 1 > text.Lines[line - 1].Span.Length)
         {
             await Console.Error.WriteLineAsync($"codeassist complete: {line}:{column} is outside {path}").ConfigureAwait(false);
-            return 2;
+            return ExitCodes.NotFound;
         }
 
         var position = text.Lines[line - 1].Start + column - 1;

@@ -101,4 +101,20 @@ public sealed class ContextProcessTests
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal("nt", run.Out.Trim());
     }
+
+    [Theory]
+    [InlineData("Missing.cs:1:1", 3, "no such file:")]
+    [InlineData("Calculator.cs:99:1", 3, "99:1 is outside")]
+    [InlineData("Calculator.cs:10", 2, "")]
+    public async Task Complete_BadPosition_SameExitCodesAsTheOtherCommands(string location, int exitCode, string message)
+    {
+        using var cli = new CodeAssistProcess();
+        cli.WriteFile("Calculator.cs", Calculator);
+
+        var run = await cli.RunAsync("complete", location);
+
+        Assert.True(run.ExitCode == exitCode, run.ToString());
+        Assert.Contains("codeassist complete: " + message, run.Error, StringComparison.Ordinal);
+        Assert.Equal("", run.Out);
+    }
 }
