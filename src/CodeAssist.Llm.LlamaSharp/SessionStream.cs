@@ -23,6 +23,9 @@ internal static class SessionStream
         {
             await foreach ((string?, CompletionUsage?) item in channel.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
             {
+                // The producer may have run ahead of a slow consumer; a cancelled consumer must still see its
+                // cancellation rather than the buffered rest of the answer.
+                cancellationToken.ThrowIfCancellationRequested();
                 yield return item;
             }
 

@@ -29,13 +29,15 @@ public sealed class CancellationTests
     [Fact]
     public async Task ConsumerCancels_AfterFirstChunk_GenerationEndsEarly()
     {
-        using LlamaLocalModel model = await GeneratedModels.LoadAsync(GeneratedModels.SmallQwen2);
+        // A long budget (the whole 4096-token context) so that the generation cannot finish by itself while a
+        // starved test thread is still on its way to cancelling after the first chunk.
+        using LlamaLocalModel model = await GeneratedModels.LoadAsync(GeneratedModels.SmallQwen2, contextSize: 4096);
         using var cancellation = new CancellationTokenSource();
 
         CompletionChunk? first = null;
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (CompletionChunk chunk in model.Completion.CompleteAsync(new RawCompletionRequest { Prompt = "abc", MaxTokens = 1000 }, cancellation.Token))
+            await foreach (CompletionChunk chunk in model.Completion.CompleteAsync(new RawCompletionRequest { Prompt = "abc", MaxTokens = 4000 }, cancellation.Token))
             {
                 first ??= chunk;
                 await cancellation.CancelAsync();
@@ -45,7 +47,7 @@ public sealed class CancellationTests
         Assert.Null(first!.Usage);
 
         Assert.Equal(CompletionFinishReason.Cancelled, model.Session.LastUsage!.FinishReason);
-        Assert.True(model.Session.LastUsage.GeneratedTokens < 1000);
+        Assert.True(model.Session.LastUsage.GeneratedTokens < 4000);
     }
 
     [Fact]
@@ -86,7 +88,9 @@ public sealed class CancellationTests
     {
         using LlamaLocalModel model = await GeneratedModels.LoadAsync(GeneratedModels.SmallQwen2, contextSize: 4096);
         using var cancellation = new CancellationTokenSource();
-        model.Session.BeforePromptDecode = () => cancellation.CancelAfter(TimeSpan.FromMilliseconds(30));
+        // 1 ms after the decode starts: far inside a prefill of this length even on an idle machine, where a later
+        // cancellation could land after the whole request had finished.
+        model.Session.BeforePromptDecode = () => cancellation.CancelAfter(TimeSpan.FromMilliseconds(1));
         var request = new RawCompletionRequest { Prompt = Code(300), MaxTokens = 4 };
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Collect.AllAsync(model.Completion.CompleteAsync(request, cancellation.Token)));

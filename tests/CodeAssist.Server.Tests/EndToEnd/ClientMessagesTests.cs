@@ -53,7 +53,11 @@ public sealed class ClientMessagesTests : IAsyncLifetime
         await _server.Client.RequestAsync("codeAssist/serverStatus", new { textDocument = new { uri = "file:///x.cs" } });
 
         // Verbose traces carry the params (read when the request arrives).
-        var trace = await _server.Client.WaitForNotificationAsync("$/logTrace", p => p.TryGetProperty("verbose", out _));
+        // The first verbose trace may be either request's (the trace level applies in arrival order, but the two
+        // requests run concurrently): wait for the one whose params name the document.
+        var trace = await _server.Client.WaitForNotificationAsync(
+            "$/logTrace",
+            p => p.TryGetProperty("verbose", out var verbose) && verbose.GetString()!.Contains("file:///x.cs", StringComparison.Ordinal));
         Assert.StartsWith("codeAssist/serverStatus done in", trace.GetProperty("message").GetString());
         Assert.Contains("file:///x.cs", trace.GetProperty("verbose").GetString());
     }
