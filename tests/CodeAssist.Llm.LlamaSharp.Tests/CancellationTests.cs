@@ -103,8 +103,10 @@ public sealed class CancellationTests
     [Fact]
     public async Task Dispose_DuringGeneration_EndsTheRequestWithoutCrashing()
     {
-        LlamaLocalModel model = await GeneratedModels.LoadAsync(GeneratedModels.SmallQwen2);
-        IAsyncEnumerator<CompletionChunk> stream = model.Completion.CompleteAsync(new RawCompletionRequest { Prompt = "abc", MaxTokens = 1000 }, CancellationToken.None).GetAsyncEnumerator();
+        // The whole 4096-token context as budget, so that the generation cannot finish by itself on a fast machine
+        // before the dispose lands.
+        LlamaLocalModel model = await GeneratedModels.LoadAsync(GeneratedModels.SmallQwen2, contextSize: 4096);
+        IAsyncEnumerator<CompletionChunk> stream = model.Completion.CompleteAsync(new RawCompletionRequest { Prompt = "abc", MaxTokens = 4000 }, CancellationToken.None).GetAsyncEnumerator();
         Assert.True(await stream.MoveNextAsync());
 
         await Task.Run(model.Dispose);
