@@ -3,7 +3,7 @@ namespace CodeAssist.Llm.LlamaSharp.Tests;
 [Collection(LlamaCollection.Name)]
 public sealed class GenerationTests
 {
-    private static readonly InfillRequest s_infill = new() { Prefix = "class A {\n    int x = ", Suffix = ";\n}\n", MaxTokens = 24 };
+    private static readonly InfillRequest s_infill = new() { Prefix = "class A { int x = ", Suffix = ";\n}\n", MaxTokens = 24 };
 
     [Fact]
     public async Task Infill_Greedy_IsDeterministicAcrossCallsAndLoads()
@@ -21,6 +21,28 @@ public sealed class GenerationTests
         using LlamaLocalModel reloaded = await GeneratedModels.LoadAsync(GeneratedModels.TinyQwen2);
         Assert.Equal(first, (await Collect.AllAsync(reloaded.Completion.InfillAsync(s_infill, CancellationToken.None))).Text);
         Assert.NotEmpty(first);
+    }
+
+    [Fact]
+    public async Task Load_MeasuresThroughput_AndLeavesTheCacheEmpty()
+    {
+        using LlamaLocalModel model = await GeneratedModels.LoadAsync(GeneratedModels.TinyQwen2);
+
+        ModelThroughput throughput = Assert.IsType<ModelThroughput>(model.Completion.Throughput);
+        Assert.True(throughput.PromptTokensPerSecond > 0 && throughput.GeneratedTokensPerSecond > 0, throughput.ToString());
+        Assert.Equal(0, model.Session.CachedTokenCount);
+    }
+
+    [Fact]
+    public async Task Usage_CarriesPromptAndGenerationTime()
+    {
+        using LlamaLocalModel model = await GeneratedModels.LoadAsync(GeneratedModels.TinyQwen2);
+
+        var chunks = await Collect.AllAsync(model.Completion.InfillAsync(s_infill, CancellationToken.None));
+
+        CompletionUsage usage = chunks.Usage;
+        Assert.True(usage.PromptTime > TimeSpan.Zero, usage.ToString());
+        Assert.True(usage.GenerationTime >= TimeSpan.Zero, usage.ToString());
     }
 
     [Fact]

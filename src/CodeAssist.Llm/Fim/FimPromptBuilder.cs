@@ -57,14 +57,30 @@ public static class FimPromptBuilder
         }
         else
         {
+            // The line being typed goes after the middle marker, as the start of the answer, so that it is the end
+            // of the prompt: a keystroke then changes only the last few tokens, and a prefix cache (local KV reuse,
+            // llama-server's cache_prompt) evaluates just those instead of the whole suffix again.
+            var currentLine = SplitCurrentLine(request.Prefix).CurrentLine;
             segments.Add(FimSegment.Marker(template.PrefixToken));
-            segments.Add(FimSegment.Plain(prefixText));
+            segments.Add(FimSegment.Plain(prefixText[..^currentLine.Length]));
             segments.Add(FimSegment.Marker(template.SuffixToken));
             segments.Add(FimSegment.Plain(request.Suffix));
             segments.Add(FimSegment.Marker(template.MiddleToken));
+            segments.Add(FimSegment.Plain(currentLine));
         }
 
         return segments.Where(s => s.IsMarker || s.Text.Length > 0).ToArray();
+    }
+
+    /// <summary>
+    /// Splits a prefix after its last line break: the lines before the caret's line, and the caret's line up to the
+    /// caret. A prefix without a line break has no complete line before the caret and stays whole.
+    /// </summary>
+    public static (string LinesBefore, string CurrentLine) SplitCurrentLine(string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        var lineBreak = prefix.LastIndexOf('\n');
+        return lineBreak < 0 ? (prefix, "") : (prefix[..(lineBreak + 1)], prefix[(lineBreak + 1)..]);
     }
 
     /// <summary>

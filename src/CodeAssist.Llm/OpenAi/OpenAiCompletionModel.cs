@@ -110,10 +110,14 @@ internal sealed class OpenAiCompletionModel : ICompletionModel
 
     private IAsyncEnumerable<CompletionChunk> InfillEndpointAsync(InfillRequest request, CancellationToken cancellationToken)
     {
+        // llama-server appends "prompt" after its middle marker: the line being typed goes there so that a keystroke
+        // only changes the end of the prompt and cache_prompt reuses the rest (see FimPromptBuilder.BuildSegments).
+        var (linesBefore, currentLine) = FimPromptBuilder.SplitCurrentLine(request.Prefix);
         var body = new JsonObject
         {
-            ["input_prefix"] = request.Prefix,
+            ["input_prefix"] = linesBefore,
             ["input_suffix"] = request.Suffix,
+            ["prompt"] = currentLine,
             ["input_extra"] = new JsonArray(request.ExtraContext
                 .Select(s => (JsonNode?)new JsonObject { ["filename"] = s.FilePath, ["text"] = s.Text })
                 .ToArray()),

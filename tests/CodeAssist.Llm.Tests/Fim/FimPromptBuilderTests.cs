@@ -46,6 +46,44 @@ public sealed class FimPromptBuilderTests
     }
 
     [Fact]
+    public void Psm_LineBeingTyped_GoesAfterTheMiddleMarker()
+    {
+        var request = new InfillRequest { Prefix = "int Add(int a, int b)\n{\n    return a", Suffix = ";\n}\n" };
+
+        Assert.Equal(
+            "<|fim_prefix|>int Add(int a, int b)\n{\n<|fim_suffix|>;\n}\n<|fim_middle|>    return a",
+            FimPromptBuilder.BuildText(FimTemplates.QwenCoder, request));
+    }
+
+    [Fact]
+    public void Psm_KeystrokesOnOneLine_ChangeOnlyTheEndOfThePrompt()
+    {
+        var first = new InfillRequest { Prefix = "class C\n{\n    void M() => Console.Wr", Suffix = ";\n}\n", FilePath = "C.cs", ExtraContext = [new ContextSnippet("B.cs", "class B { }")] };
+        var second = first with { Prefix = first.Prefix + "ite" };
+
+        var textA = FimPromptBuilder.BuildText(FimTemplates.QwenCoder, first);
+        var textB = FimPromptBuilder.BuildText(FimTemplates.QwenCoder, second);
+
+        Assert.True(textB.StartsWith(textA, StringComparison.Ordinal), textB);
+        Assert.Equal("ite", textB[textA.Length..]);
+    }
+
+    [Fact]
+    public void Spm_LineBeingTyped_StaysInThePrefix()
+    {
+        var request = new InfillRequest { Prefix = "void M()\n{\n    x", Suffix = "\n}" };
+
+        Assert.Equal("[SUFFIX]\n}[PREFIX]void M()\n{\n    x", FimPromptBuilder.BuildText(FimTemplates.Codestral, request));
+    }
+
+    [Fact]
+    public void SplitCurrentLine_WithoutLineBreak_KeepsThePrefixWhole()
+    {
+        Assert.Equal(("abc", ""), FimPromptBuilder.SplitCurrentLine("abc"));
+        Assert.Equal(("a\r\n", "  b"), FimPromptBuilder.SplitCurrentLine("a\r\n  b"));
+    }
+
+    [Fact]
     public void StarCoder2_RepoLevel_PathFollowsPrefixMarker()
     {
         var request = Plain with { RepositoryName = "calc", FilePath = "Calc.cs", ExtraContext = [new ContextSnippet("B.cs", "class B { }")] };

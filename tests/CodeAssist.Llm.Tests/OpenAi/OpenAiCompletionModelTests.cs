@@ -75,8 +75,32 @@ public sealed class OpenAiCompletionModelTests
         Assert.Equal((40, 10, 16), (usage.PromptTokens, usage.EvaluatedPromptTokens, usage.GeneratedTokens));
         var infill = Assert.Single(server.Requests, r => r.Path == "/infill");
         Assert.Equal("int Add(int a, int b) => ", infill.Json["input_prefix"]!.GetValue<string>());
+        Assert.Equal("", infill.Json["prompt"]!.GetValue<string>());
         Assert.Equal("B.cs", infill.Json["input_extra"]![0]!["filename"]!.GetValue<string>());
         Assert.Equal(16, infill.Json["n_predict"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task InfillAsync_InfillEndpoint_SendsTheLineBeingTypedAsPrompt()
+    {
+        await using var server = new TestHttpServer(async (request, response, _) =>
+        {
+            if (request.Path == "/props")
+            {
+                await response.SendAsync(200, """{"default_generation_settings":{"n_ctx":4096},"total_slots":1}""");
+                return;
+            }
+
+            await StreamCompletionAsync(response, "b");
+        });
+        using var harness = new ProviderHarness();
+        var model = harness.OpenAiCompletion(server, Qwen with { InfillMode = "infill" });
+
+        await CollectAsync(model.InfillAsync(Request with { Prefix = "int Add(int a, int b)\n{\n    return a + " }, CancellationToken.None));
+
+        var infill = Assert.Single(server.Requests, r => r.Path == "/infill");
+        Assert.Equal("int Add(int a, int b)\n{\n", infill.Json["input_prefix"]!.GetValue<string>());
+        Assert.Equal("    return a + ", infill.Json["prompt"]!.GetValue<string>());
     }
 
     [Fact]
