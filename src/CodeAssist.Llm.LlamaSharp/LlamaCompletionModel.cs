@@ -27,6 +27,8 @@ internal sealed class LlamaCompletionModel : ICompletionModel
 
     public ModelInfo Info { get; }
 
+    public ModelThroughput? Throughput => _session.Throughput;
+
     public async IAsyncEnumerable<CompletionChunk> InfillAsync(InfillRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

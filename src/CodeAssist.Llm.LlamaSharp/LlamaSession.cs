@@ -13,6 +13,7 @@ namespace CodeAssist.Llm.LlamaSharp;
 /// </summary>
 internal sealed class LlamaSession : IDisposable
 {
+    private const int CalibrationTokens = 8;
     private static readonly LLamaSeqId s_sequence = LLamaSeqId.Zero;
     private readonly LLamaContext _context;
     private readonly SafeLlamaModelHandle.Vocabulary _vocab;
@@ -24,6 +25,7 @@ internal sealed class LlamaSession : IDisposable
     private readonly TimeProvider _time;
     private readonly int _batchSize;
 
+    private readonly ThroughputMeter _throughput = new();
     private int _running;
     private int _maxRunning;
 
@@ -46,6 +48,9 @@ internal sealed class LlamaSession : IDisposable
 
     /// <summary>Called after each generated token with the count so far (tests cancel or move time from here).</summary>
     internal Action<int>? AfterToken { get; set; }
+
+    /// <summary>Measured prompt and generation speed, or null before the first measurable request.</summary>
+    public ModelThroughput? Throughput => _throughput.Current;
 
     /// <summary>Usage of the last request, including a cancelled one.</summary>
     internal CompletionUsage? LastUsage { get; private set; }
@@ -82,6 +87,22 @@ internal sealed class LlamaSession : IDisposable
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Measures the speed once at load with a short prompt (which also pages the memory-mapped weights in), so that
+    /// the first real request is already sized to it. The cache is emptied afterwards.
+    /// </summary>
+    public async Task CalibrateAsync(IReadOnlyList<LLamaToken> prompt, CancellationToken cancellationToken)
+    {
+        if (prompt.Count == 0 || prompt.Count + CalibrationTokens >= ContextSize)
+        {
+            return;
+        }
+
+        var request = new GenerationRequest(prompt, CalibrationTokens, [], 0f, 1, TimeSpan.FromSeconds(10));
+        await RunAsync(request, static _ => { }, cancellationToken).ConfigureAwait(false);
+        await ClearCacheAsync().ConfigureAwait(false);
     }
 
     /// <summary>Forgets the cached prompt (the benchmark's "no reuse" baseline).</summary>
@@ -135,9 +156,14 @@ internal sealed class LlamaSession : IDisposable
         _abort.Token = cancellationToken;
         try
         {
+            long started = _time.GetTimestamp();
             evaluated = Prefill(prompt, cancellationToken);
+            long prefilled = _time.GetTimestamp();
             CompletionFinishReason reason = Generate(request, onText, ref generated, cancellationToken);
-            return LastUsage = new CompletionUsage(prompt.Count, evaluated, generated, reason);
+            TimeSpan promptTime = _time.GetElapsedTime(started, prefilled);
+            TimeSpan generationTime = _time.GetElapsedTime(prefilled);
+            _throughput.Observe(evaluated, promptTime, generated, generationTime);
+            return LastUsage = new CompletionUsage(prompt.Count, evaluated, generated, reason) { PromptTime = promptTime, GenerationTime = generationTime };
         }
         catch (OperationCanceledException)
         {

@@ -67,6 +67,7 @@ public sealed class LlamaSharpModelFactory : ILocalModelFactory
         {
             LLamaContext context = CreateContext(weights, parameters, path);
             var session = new LlamaSession(context, _time);
+            await session.CalibrateAsync(CalibrationPrompt(weights), cancellationToken).ConfigureAwait(false);
             FimTokens? fim = FimTokenResolver.Resolve(weights, options.FimFormat);
             string? chatTemplate = weights.Metadata.GetValueOrDefault("tokenizer.chat_template");
             var info = new ModelInfo(
@@ -125,6 +126,30 @@ public sealed class LlamaSharpModelFactory : ILocalModelFactory
             throw new ModelLoadException(
                 $"Could not create a {parameters.ContextSize}-token context for {Path.GetFileName(path)} (not enough memory?): {e.Message}", e);
         }
+    }
+
+    /// <summary>About 64-96 tokens of ordinary C#, the size of the edited tail of a completion prompt.</summary>
+    private static LLamaToken[] CalibrationPrompt(LLamaWeights weights)
+    {
+        const string Code = """
+            public sealed class OrderTotals
+            {
+                private readonly List<decimal> _amounts = new();
+
+                public decimal Total()
+                {
+                    decimal sum = 0;
+                    foreach (var amount in _amounts)
+                    {
+                        sum += amount;
+                    }
+
+                    return sum;
+                }
+            }
+            """;
+        LLamaToken[] tokens = weights.Tokenize(Code, weights.Vocab.ShouldAddBOS, special: false, System.Text.Encoding.UTF8);
+        return tokens.Length > 96 ? tokens[..96] : tokens;
     }
 
     private static string Gib(long bytes) => (bytes / (double)(1L << 30)).ToString("F1", System.Globalization.CultureInfo.InvariantCulture);

@@ -12,6 +12,9 @@ public interface ICompletionModel
 
     IAsyncEnumerable<CompletionChunk> CompleteAsync(RawCompletionRequest request, CancellationToken cancellationToken);
 
+    /// <summary>Measured speed on this machine, or null when the provider does not know it (most remote models).</summary>
+    ModelThroughput? Throughput => null;
+
     /// <summary>Counts tokens with the model's own tokenizer (an estimate for remote models that do not expose one).</summary>
     int CountTokens(string text);
 }

@@ -29,6 +29,9 @@ public sealed class FakeCompletionModel : ICompletionModel
 
     public ModelInfo Info { get; }
 
+    /// <summary>The speed the model reports; null (unknown) by default, like most remote models.</summary>
+    public ModelThroughput? Throughput { get; set; }
+
     /// <summary>Delay before the first chunk; cancellation interrupts it like a real prefill.</summary>
     public TimeSpan Latency { get; set; }
 

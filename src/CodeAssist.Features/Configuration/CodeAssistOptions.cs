@@ -120,6 +120,12 @@ public sealed record CompletionOptions
 
     public int VerifyBudgetMs { get; init; } = 150;
 
+    /// <summary>
+    /// Target time to the first suggestion at a new place in the code. With a model of known speed (a local model
+    /// measures its own), the prompt is made small enough to meet it; 0 always sends the full prompt. <value>1500</value>
+    /// </summary>
+    public int ColdLatencyMs { get; init; } = 1500;
+
     public bool InCommentsAndStrings { get; init; }
 }
 

@@ -30,6 +30,7 @@ internal static class SettingsSchema
         ["completion.maxTokens"] = Range(1, 4096),
         ["completion.candidates"] = Range(1, 8),
         ["completion.verifyBudgetMs"] = Range(0, 60_000),
+        ["completion.coldLatencyMs"] = Range(0, 60_000),
         ["cache.maxEntries"] = Range(0, 1_000_000),
     };
 

@@ -17,4 +17,7 @@ internal sealed class DocumentCompletionState
     public int ContextMemberStart { get; set; } = -1;
 
     public IReadOnlyList<ContextSnippet> Context { get; set; } = [];
+
+    /// <summary>Prompt budgets chosen when the caret entered the member; kept with the context for the same reason.</summary>
+    public PromptPlan? Plan { get; set; }
 }

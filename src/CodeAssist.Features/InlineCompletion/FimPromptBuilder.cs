@@ -13,9 +13,6 @@ namespace CodeAssist.Features.InlineCompletion;
 /// </summary>
 internal sealed class FimPromptBuilder
 {
-    private const int MaxPrefixTokens = 1024;
-    private const int MaxSuffixTokens = 256;
-
     // Tokens the FIM markers and file headers take, kept free so the prompt never overflows the context.
     private const int FormatOverheadTokens = 32;
 
@@ -33,13 +30,14 @@ internal sealed class FimPromptBuilder
         int position,
         CompletionDecision decision,
         IReadOnlyList<ContextSnippet> context,
+        PromptPlan plan,
         string? filePath,
         CompletionOptions options)
     {
         var contextTokens = context.Sum(snippet => model.CountTokens(snippet.Text));
         var available = Math.Max(64, model.Info.ContextLength - options.MaxTokens - contextTokens - FormatOverheadTokens);
-        var prefixBudget = Math.Min(MaxPrefixTokens, available * 3 / 4);
-        var suffixBudget = Math.Min(MaxSuffixTokens, available - prefixBudget);
+        var prefixBudget = Math.Min(plan.PrefixTokens, available * 3 / 4);
+        var suffixBudget = Math.Min(plan.SuffixTokens, available - prefixBudget);
 
         var prefix = window.CutPrefix(text, position, prefixBudget);
         var suffix = model.Info.SupportsFim ? window.CutSuffix(text, position, suffixBudget) : "";

@@ -59,6 +59,10 @@ internal sealed class GenerationRunner
                 }
 
                 builder.Append(chunk.Text);
+                if (chunk.Usage is { } usage)
+                {
+                    counters.ModelUsage(usage.EvaluatedPromptTokens, usage.GeneratedTokens);
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -18,6 +18,7 @@ internal sealed class InlineCompletionCounters
     private long roslynFallbacks;
     private long modelFailures;
     private double modelLatencyAverageMs;
+    private double generatedTokensAverage;
 
     public LatencyRecorder Latency { get; } = new();
 
@@ -29,6 +30,19 @@ internal sealed class InlineCompletionCounters
     public double ModelLatencyAverageMs => Volatile.Read(ref modelLatencyAverageMs);
 
     public LatencyRecorder Overhead { get; } = new();
+
+    /// <summary>Prompt tokens the model had to evaluate per call (the rest came from its cache).</summary>
+    public LatencyRecorder EvaluatedPromptTokens { get; } = new();
+
+    /// <summary>Smoothed tokens generated per call, for sizing prompts (see <see cref="PromptPlanner"/>).</summary>
+    public double GeneratedTokensAverage => Volatile.Read(ref generatedTokensAverage);
+
+    public void ModelUsage(int evaluatedPromptTokens, int generatedTokens)
+    {
+        EvaluatedPromptTokens.Record(evaluatedPromptTokens);
+        var previous = Volatile.Read(ref generatedTokensAverage);
+        Volatile.Write(ref generatedTokensAverage, previous == 0 ? generatedTokens : (0.8 * previous) + (0.2 * generatedTokens));
+    }
 
     public LatencyRecorder TypingThroughLatency { get; } = new();
 
@@ -90,6 +104,8 @@ internal sealed class InlineCompletionCounters
         ModelLatencyP50Ms = ModelLatency.Percentile(50),
         OverheadP50Ms = Overhead.Percentile(50),
         OverheadP95Ms = Overhead.Percentile(95),
+        EvaluatedPromptTokensP50 = EvaluatedPromptTokens.Percentile(50),
+        EvaluatedPromptTokensP95 = EvaluatedPromptTokens.Percentile(95),
         TypingThroughP95Ms = TypingThroughLatency.Percentile(95),
     };
 }

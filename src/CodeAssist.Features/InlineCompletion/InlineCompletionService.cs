@@ -144,9 +144,9 @@ public sealed class InlineCompletionService : IDisposable
             return await JoinAsync(state, running, text, request.Position, timing, cancellationToken).ConfigureAwait(false);
         }
 
-        var context = await GetContextAsync(state, document, root, request.Position, settings, cancellationToken).ConfigureAwait(false);
+        var (context, plan) = await GetContextAsync(state, model, document, root, request.Position, settings, cancellationToken).ConfigureAwait(false);
         var builder = promptBuilders.GetValue(model, m => new FimPromptBuilder(m));
-        var prompt = builder.Build(text, request.Position, decision, context, document.FilePath, settings.Completion);
+        var prompt = builder.Build(text, request.Position, decision, context, plan, document.FilePath, settings.Completion);
         if (cache.TryGetValue(prompt.Key, out IReadOnlyList<string>? cached) && cached is not null)
         {
             counters.CacheHit();
@@ -265,29 +265,36 @@ public sealed class InlineCompletionService : IDisposable
         }
     }
 
-    private async Task<IReadOnlyList<ContextSnippet>> GetContextAsync(
-        DocumentCompletionState state, Document document, SyntaxNode root, int position, CodeAssistOptions settings, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<ContextSnippet> Context, PromptPlan Plan)> GetContextAsync(
+        DocumentCompletionState state,
+        ICompletionModel model,
+        Document document,
+        SyntaxNode root,
+        int position,
+        CodeAssistOptions settings,
+        CancellationToken cancellationToken)
     {
-        if (contextProvider is null)
-        {
-            return [];
-        }
-
-        // Reusing the context while the caret stays in one member keeps the prompt's head identical across keystrokes.
+        // Reusing the context and the budgets while the caret stays in one member keeps the prompt's head identical
+        // across keystrokes. Entering a member is the cold case: the plan is sized to the model's measured speed then.
         var member = root.FindToken(Math.Max(0, position - 1)).Parent?.AncestorsAndSelf().OfType<MemberDeclarationSyntax>().FirstOrDefault();
         var memberStart = member?.SpanStart ?? 0;
-        if (state.ContextMemberStart == memberStart)
+        if (state.ContextMemberStart == memberStart && state.Plan is { } memoised)
         {
-            return state.Context;
+            return (state.Context, memoised);
         }
 
-        var context = await contextProvider.GetContextAsync(document, position, settings.Context.BudgetTokens, cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<ContextSnippet> snippets = string.IsNullOrWhiteSpace(context.RenderedText)
-            ? []
-            : [new ContextSnippet("context.cs", context.RenderedText)];
+        var plan = PromptPlanner.Plan(model.Throughput, settings.Completion, settings.Context.BudgetTokens, counters.GeneratedTokensAverage);
+        IReadOnlyList<ContextSnippet> snippets = [];
+        if (contextProvider is not null && plan.ContextTokens > 0)
+        {
+            var context = await contextProvider.GetContextAsync(document, position, plan.ContextTokens, cancellationToken).ConfigureAwait(false);
+            snippets = string.IsNullOrWhiteSpace(context.RenderedText) ? [] : [new ContextSnippet("context.cs", context.RenderedText)];
+        }
+
         state.Context = snippets;
+        state.Plan = plan;
         state.ContextMemberStart = memberStart;
-        return snippets;
+        return (snippets, plan);
     }
 
     public void Dispose()

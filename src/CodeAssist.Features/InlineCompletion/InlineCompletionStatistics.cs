@@ -52,4 +52,9 @@ public sealed record InlineCompletionStatistics
     public double OverheadP95Ms { get; init; }
 
     public double TypingThroughP95Ms { get; init; }
+
+    /// <summary>Prompt tokens the model evaluated per call; the rest of each prompt came from its cache.</summary>
+    public double EvaluatedPromptTokensP50 { get; init; }
+
+    public double EvaluatedPromptTokensP95 { get; init; }
 }

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace CodeAssist.Features.InlineCompletion;
 
 /// <summary>
-/// Cuts the prefix and suffix windows around the caret to token budgets. Window edges snap to every
+/// Cuts the prefix and suffix windows around the caret to token budgets. The prefix starts on every
 /// <see cref="LineSnap"/>-th line so that, while the user types, the prompt text before the caret stays byte-identical
 /// and a local model's KV cache reuses it: only the tokens of the edited line are evaluated again.
 /// </summary>
@@ -13,6 +13,9 @@ internal sealed class PromptWindow
     public const int LineSnap = 16;
 
     private const int MaxMemoEntries = 4096;
+
+    // Tokens kept for the line being typed, which is not counted while it changes.
+    private const int MaxLineReserve = 32;
 
     private readonly Func<string, int> countTokens;
 
@@ -24,60 +27,81 @@ internal sealed class PromptWindow
         this.countTokens = countTokens;
     }
 
+    /// <summary>
+    /// Whole lines before the caret's line, then that line up to the caret. Only the complete lines count against
+    /// the budget (with a fixed reserve for the line being typed), so typing never moves the start; the start is
+    /// rounded to a multiple of a few lines so that pressing Enter does not move it either, most of the time.
+    /// </summary>
     public string CutPrefix(SourceText text, int position, int budgetTokens)
     {
         var lines = text.Lines;
         var caretLine = lines.GetLineFromPosition(position).LineNumber;
-        var startLine = caretLine / LineSnap * LineSnap;
-        var head = text.ToString(TextSpan.FromBounds(lines[startLine].Start, position));
-        var used = countTokens(head);
-        if (used > budgetTokens)
+        var lineStart = lines[caretLine].Start;
+        var head = text.ToString(TextSpan.FromBounds(lineStart, position));
+        var reserve = Math.Min(MaxLineReserve, budgetTokens / 4);
+        if (countTokens(head) > Math.Max(reserve, budgetTokens - reserve))
         {
             return TakeLast(head, budgetTokens);
         }
 
-        while (startLine > 0)
+        var used = 0;
+        var first = caretLine;
+        while (first > 0)
         {
-            var chunkStart = Math.Max(0, startLine - LineSnap);
-            var chunk = text.ToString(TextSpan.FromBounds(lines[chunkStart].Start, lines[startLine].Start));
-            var tokens = CountChunk(chunk);
-            if (used + tokens > budgetTokens)
+            var tokens = CountChunk(lines[first - 1].ToString() + "\n");
+            if (used + tokens > budgetTokens - reserve)
             {
                 break;
             }
 
             used += tokens;
-            startLine = chunkStart;
+            first--;
         }
 
+        var snap = Granularity(caretLine - first);
+        var startLine = first == 0 ? 0 : Math.Min(caretLine, (first + snap - 1) / snap * snap);
         return text.ToString(TextSpan.FromBounds(lines[startLine].Start, position));
     }
 
+    /// <summary>Lines the prefix start is rounded to: <see cref="LineSnap"/> for a wide window, fewer for a narrow one.</summary>
+    private static int Granularity(int fittingLines)
+    {
+        var snap = LineSnap;
+        while (snap > 1 && fittingLines < snap * 3)
+        {
+            snap /= 2;
+        }
+
+        return snap;
+    }
+
+    /// <summary>
+    /// The rest of the caret's line, then whole lines while they fit. The suffix needs no snapping: it comes before the
+    /// line being typed in the prompt (see FimPromptBuilder.BuildSegments), and it only changes when the caret changes
+    /// lines, which re-evaluates from the end of the prefix anyway.
+    /// </summary>
     public string CutSuffix(SourceText text, int position, int budgetTokens)
     {
         var lines = text.Lines;
         var caretLine = lines.GetLineFromPosition(position).LineNumber;
-        var endLine = Math.Min(lines.Count, (caretLine / LineSnap + 1) * LineSnap);
-        var head = text.ToString(TextSpan.FromBounds(position, EndOf(lines, endLine)));
-        var used = countTokens(head);
+        var restOfLine = text.ToString(TextSpan.FromBounds(position, lines[caretLine].EndIncludingLineBreak));
+        var used = countTokens(restOfLine);
         if (used > budgetTokens)
         {
-            var restOfLine = text.ToString(TextSpan.FromBounds(position, lines[caretLine].EndIncludingLineBreak));
             return TakeFirst(restOfLine, budgetTokens);
         }
 
+        var endLine = caretLine + 1;
         while (endLine < lines.Count)
         {
-            var chunkEnd = Math.Min(lines.Count, endLine + LineSnap);
-            var chunk = text.ToString(TextSpan.FromBounds(EndOf(lines, endLine), EndOf(lines, chunkEnd)));
-            var tokens = CountChunk(chunk);
+            var tokens = CountChunk(lines[endLine].ToString() + "\n");
             if (used + tokens > budgetTokens)
             {
                 break;
             }
 
             used += tokens;
-            endLine = chunkEnd;
+            endLine++;
         }
 
         return text.ToString(TextSpan.FromBounds(position, EndOf(lines, endLine)));

@@ -16,9 +16,13 @@ internal sealed class FakeContextProvider : ICodeContextProvider
 
     public int Calls => Volatile.Read(ref calls);
 
+    /// <summary>The token budget of each call, in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<int> Budgets { get; } = new();
+
     public Task<CodeContext> GetContextAsync(Document document, int position, int budgetTokens, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref calls);
+        Budgets.Enqueue(budgetTokens);
         return Task.FromResult(new CodeContext([], rendered, rendered.Length / 4, budgetTokens));
     }
 }

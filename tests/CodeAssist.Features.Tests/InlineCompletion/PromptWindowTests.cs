@@ -17,18 +17,51 @@ public sealed class PromptWindowTests
         var window = new PromptWindow(s => s.Length);
         var position = text.Lines[70].Start + 4;
 
-        var prefix = window.CutPrefix(text, position, budgetTokens: 1000);
+        var prefix = window.CutPrefix(text, position, budgetTokens: 1200);
         var typed = SourceText.From(text.ToString().Insert(position, "abc"));
-        var prefixAfterTyping = window.CutPrefix(typed, position + 3, budgetTokens: 1000);
+        var prefixAfterTyping = window.CutPrefix(typed, position + 3, budgetTokens: 1200);
 
         var startLine = text.Lines.GetLineFromPosition(position - prefix.Length).LineNumber;
         Assert.Equal(0, startLine % PromptWindow.LineSnap);
-        Assert.True(prefix.Length <= 1000);
+        Assert.True(prefix.Length <= 1200);
         Assert.StartsWith(prefix, prefixAfterTyping, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void CutSuffix_EndsOnSnappedLine()
+    public void CutPrefix_SmallBudget_StartsOnALineAndStaysThereWhileTyping()
+    {
+        var text = SourceText.From(Lines(100));
+        var window = new PromptWindow(s => s.Length);
+        var position = text.Lines[70].Start + 4;
+
+        var prefix = window.CutPrefix(text, position, budgetTokens: 150);
+        var typed = SourceText.From(text.ToString().Insert(position, "abcdefghij"));
+        var afterTyping = window.CutPrefix(typed, position + 10, budgetTokens: 150);
+
+        var start = position - prefix.Length;
+        Assert.Equal(text.Lines.GetLineFromPosition(start).Start, start);
+        Assert.InRange(prefix.Length, 50, 150);
+        Assert.StartsWith(prefix, afterTyping, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CutPrefix_NarrowWindow_StartMovesOnlyEveryFewLinesAsLinesAreAdded()
+    {
+        var text = SourceText.From(Lines(100));
+        var window = new PromptWindow(s => s.Length);
+        var starts = new HashSet<int>();
+        for (var line = 60; line < 76; line++)
+        {
+            var position = text.Lines[line].Start;
+            starts.Add(position - window.CutPrefix(text, position, budgetTokens: 600).Length);
+        }
+
+        // About 24 lines fit, so the start is rounded to 8 lines: 16 consecutive lines see at most 3 starts.
+        Assert.InRange(starts.Count, 2, 3);
+    }
+
+    [Fact]
+    public void CutSuffix_TakesWholeLinesUpToTheBudget()
     {
         var text = SourceText.From(Lines(100));
         var window = new PromptWindow(s => s.Length);
@@ -36,9 +69,20 @@ public sealed class PromptWindowTests
 
         var suffix = window.CutSuffix(text, position, budgetTokens: 500);
 
-        var endLine = text.Lines.GetLineFromPosition(position + suffix.Length).LineNumber;
-        Assert.Equal(0, endLine % PromptWindow.LineSnap);
+        var end = position + suffix.Length;
+        var endLine = text.Lines.GetLineFromPosition(end);
+        Assert.Equal(endLine.Start, end);
         Assert.True(suffix.Length <= 500);
+        Assert.True(suffix.Length + endLine.SpanIncludingLineBreak.Length > 500, "the next line would have fit");
+    }
+
+    [Fact]
+    public void CutSuffix_LongCaretLine_IsCutInsideTheLine()
+    {
+        var text = SourceText.From(new string('x', 300) + "\nnext\n");
+        var window = new PromptWindow(s => s.Length);
+
+        Assert.Equal(new string('x', 50), window.CutSuffix(text, 0, budgetTokens: 50));
     }
 
     [Fact]
