@@ -5,7 +5,7 @@ namespace CodeAssist.Bench.Completion;
 /// <summary>
 /// Inline completion benchmarks on Newtonsoft.Json (fetched outside the repository):
 ///   verify [--points FILE] [--limit N] [--budget-ms MS]       verification accept/reject on mined points
-///   replay [--latency-ms MS] [--token-ms MS] [--positions N] [--keys N] [--accuracy P] [--model GGUF --threads N]
+///   replay [--latency-ms MS] [--token-ms MS] [--positions N] [--keys N] [--accuracy P] [--model GGUF --threads N] [--cold-ms MS]
 ///                                                             typing replay against the in-process pipeline
 /// Common: --repo DIR (default /work/benchrepos/Newtonsoft.Json).
 /// </summary>
@@ -48,6 +48,7 @@ internal static class Program
                 Accuracy = Number(args, "--accuracy", 60) / 100.0,
                 ModelPath = Array.IndexOf(args, "--model") >= 0 ? Option(args, "--model", "") : null,
                 Threads = Number(args, "--threads", 2),
+                ColdLatencyMs = Number(args, "--cold-ms", 1500),
             },
             cancel.Token);
     }

@@ -23,4 +23,7 @@ internal sealed record ReplaySettings
     public string? ModelPath { get; init; }
 
     public int Threads { get; init; } = 2;
+
+    /// <summary>completion.coldLatencyMs: 0 sends full prompts (the layout before the prompt was sized to the model).</summary>
+    public int ColdLatencyMs { get; init; } = 1500;
 }

@@ -31,19 +31,21 @@ internal static class TypingReplay
 
         var oracle = new OracleCompletionModel(originals, settings);
         using var local = settings.ModelPath is null ? null : await LoadLocalAsync(settings, cancellationToken).ConfigureAwait(false);
-        ICompletionModel model = local?.Completion ?? oracle;
-        var options = new CodeAssistOptions { Completion = new CompletionOptions { MaxTokens = settings.MaxTokens } };
+        var model = new MeasuringModel(local?.Completion ?? oracle);
+        var options = new CodeAssistOptions { Completion = new CompletionOptions { MaxTokens = settings.MaxTokens, ColdLatencyMs = settings.ColdLatencyMs } };
         // The real Roslyn context collector, so prompts carry context and its cost shows in the overhead.
         using var service = new InlineCompletionService(new SingleModel(model), new ContextCollector(), () => options);
         var random = new Random(42);
         var outcomes = new List<KeystrokeOutcome>();
         var cold = new List<double>();
-        foreach (var position in positions)
+        foreach (var (position, index) in positions.Select((p, i) => (p, i)))
         {
+            model.StartPosition(index);
             await ReplayAsync(project, position, service, settings, random, outcomes, cold, cancellationToken).ConfigureAwait(false);
         }
 
         Report(settings, positions.Count, outcomes, cold, service.GetStatistics(), local is null ? oracle.GeneratedTokens : -1);
+        ReportModelCalls(model.Calls, local?.Completion.Throughput);
         return 0;
     }
 
@@ -138,7 +140,7 @@ internal static class TypingReplay
         var warm = outcomes.Where(o => o.Suggested).Select(o => o.LatencyMs).ToList();
         var modelDescription = settings.ModelPath is null
             ? $"scripted model first token {settings.FirstTokenLatency.TotalMilliseconds} ms + {settings.PerTokenLatency.TotalMilliseconds} ms/token, accuracy {settings.Accuracy:P0}"
-            : $"LLamaSharp {Path.GetFileName(settings.ModelPath)}, {settings.Threads} threads, {settings.MaxTokens} tokens";
+            : $"LLamaSharp {Path.GetFileName(settings.ModelPath)}, {settings.Threads} threads, {settings.MaxTokens} tokens, cold target {settings.ColdLatencyMs} ms";
         Console.WriteLine($"Replay: {positions} positions, {keys} keystrokes, keys {settings.MinKeyIntervalMs}-{settings.MaxKeyIntervalMs} ms, {modelDescription}.");
         Console.WriteLine($"Model latency per call: p50 {stats.ModelLatencyP50Ms:F1} ms.");
         Console.WriteLine($"Keystroke-to-suggestion latency: per keystroke {Percentiles.Format(warm)}; cold (jump to first suggestion) {Percentiles.Format(cold)}.");
@@ -148,6 +150,29 @@ internal static class TypingReplay
         Console.WriteLine($"Server overhead excluding model and debounce: p50 {stats.OverheadP50Ms:F1} ms, p95 {stats.OverheadP95Ms:F1} ms; typing-through p95 {stats.TypingThroughP95Ms:F2} ms.");
         Console.WriteLine($"Generated tokens {(generatedTokens < 0 ? "n/a" : generatedTokens)}, wasted after cancellation {stats.WastedTokens}.");
         Console.WriteLine($"Verification: rejected {stats.RejectedByVerification}, repaired {stats.Repaired}, unverified (over budget) {stats.Unverified}; p50 {stats.VerificationP50Ms:F1} ms, p95 {stats.VerificationP95Ms:F1} ms.");
+    }
+
+    private static void ReportModelCalls(IReadOnlyList<ModelCall> calls, ModelThroughput? throughput)
+    {
+        if (throughput is not null)
+        {
+            Console.WriteLine($"Measured speed: prompt {throughput.PromptTokensPerSecond:F0} tok/s, generation {throughput.GeneratedTokensPerSecond:F1} tok/s.");
+        }
+
+        var finished = calls.Where(c => !c.Cancelled).ToList();
+        var coldCalls = finished.Where(c => c.FirstAtPosition).ToList();
+        var warmCalls = finished.Where(c => !c.FirstAtPosition).ToList();
+        static string Tokens(IEnumerable<ModelCall> set, Func<CompletionUsage, int> pick)
+        {
+            var values = set.Where(c => c.Usage is not null).Select(c => (double)pick(c.Usage!)).ToList();
+            return values.Count == 0 ? "n/a" : $"p50 {Percentiles.Of(values, 50):F0}, p95 {Percentiles.Of(values, 95):F0}";
+        }
+
+        Console.WriteLine($"Model calls: {calls.Count} ({calls.Count(c => c.Cancelled)} cancelled).");
+        Console.WriteLine($"  cold (first call at a position): {Percentiles.Format(coldCalls.Select(c => c.DurationMs).ToList())}; first key to answer {Percentiles.Format(coldCalls.Select(c => c.SinceJumpMs).ToList())}");
+        Console.WriteLine($"    prompt tokens {Tokens(coldCalls, u => u.PromptTokens)}; evaluated {Tokens(coldCalls, u => u.EvaluatedPromptTokens)}; generated {Tokens(coldCalls, u => u.GeneratedTokens)}");
+        Console.WriteLine($"  warm (later calls at the position): {Percentiles.Format(warmCalls.Select(c => c.DurationMs).ToList())}");
+        Console.WriteLine($"    prompt tokens {Tokens(warmCalls, u => u.PromptTokens)}; evaluated {Tokens(warmCalls, u => u.EvaluatedPromptTokens)}; generated {Tokens(warmCalls, u => u.GeneratedTokens)}");
     }
 
     private sealed class SingleModel(ICompletionModel model) : ILanguageModels

@@ -66,6 +66,50 @@ public sealed class LocalModelInlineCompletionTests
     }
 
     [Fact]
+    public async Task GeneratedGguf_KeystrokeThatDivergesFromTheSuggestion_EvaluatesOnlyTheTypedTokens()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"codeassist-completion-{Guid.NewGuid():N}.gguf");
+        RandomModel.Build(ModelShape.TinyQwen2, TinyVocabulary.Create(), GgmlType.F32, 7).WriteTo(path);
+        try
+        {
+            using var local = await new LlamaSharpModelFactory().LoadAsync(
+                new LlmOptions { Model = path, ContextSize = 2048, Threads = 1 }, null, CancellationToken.None);
+            var model = new CountingCompletionModel(local.Completion);
+            await using var server = InProcessServer.Start(services => services.AddSingleton<ILanguageModels>(new FakeLanguageModels(model)));
+            await server.Client.InitializeAsync(
+                new { textDocument = new { inlineCompletion = new { } } },
+                new { completion = new { verify = false, debounceMs = 0, maxTokens = 8 } });
+            await server.Client.OpenAsync(Uri, Source);
+            var at = new { textDocument = new { uri = Uri }, position = new { line = 6, character = 20 }, context = new { triggerKind = 1 } };
+            var first = ResponseAssert.Result(await server.Client.RequestAsync("textDocument/inlineCompletion", at));
+            var suggestion = first.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("insertText").GetString()).FirstOrDefault() ?? "";
+
+            // A character the suggestion does not start with: no typing-through, so the model is asked again.
+            var typed = suggestion.StartsWith('x') ? "y" : "x";
+            await server.Client.NotifyAsync("textDocument/didChange", new
+            {
+                textDocument = new { uri = Uri, version = 2 },
+                contentChanges = new[] { new { range = new { start = new { line = 6, character = 20 }, end = new { line = 6, character = 20 } }, text = typed } },
+            });
+            var next = new { textDocument = new { uri = Uri }, position = new { line = 6, character = 21 }, context = new { triggerKind = 2 } };
+            ResponseAssert.Result(await server.Client.RequestAsync("textDocument/inlineCompletion", next));
+
+            Assert.Equal(2, model.Calls);
+            var usages = model.Usages.ToArray();
+            Assert.Equal(2, usages.Length);
+            Assert.True(usages[0].EvaluatedPromptTokens > 40, usages[0].ToString());
+
+            // The line being typed is the end of the prompt: everything before it comes from the KV cache.
+            Assert.InRange(usages[1].EvaluatedPromptTokens, 1, 3);
+            Assert.Equal(usages[0].PromptTokens + 1, usages[1].PromptTokens);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task GeneratedGguf_ItemThenCacheThenTypingThrough_WithoutFurtherModelCalls()
     {
         var path = Path.Combine(Path.GetTempPath(), $"codeassist-completion-{Guid.NewGuid():N}.gguf");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using CodeAssist.Llm;
 
@@ -10,6 +11,11 @@ public sealed class CountingCompletionModel(ICompletionModel inner) : ICompletio
     private int cancelledCalls;
 
     public ModelInfo Info => inner.Info;
+
+    public ModelThroughput? Throughput => inner.Throughput;
+
+    /// <summary>The usage reported by each call that finished, in order.</summary>
+    public ConcurrentQueue<CompletionUsage> Usages { get; } = new();
 
     public int Calls => Volatile.Read(ref calls);
 
@@ -45,6 +51,11 @@ public sealed class CountingCompletionModel(ICompletionModel inner) : ICompletio
                 if (!more)
                 {
                     yield break;
+                }
+
+                if (enumerator.Current.Usage is { } usage)
+                {
+                    Usages.Enqueue(usage);
                 }
 
                 yield return enumerator.Current;

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using CodeAssist.Llm;
+
+namespace CodeAssist.Bench.Completion;
+
+/// <summary>
+/// Wraps the model under test and records every call: which replay position it served, whether it was the first call
+/// there (the cold one), how long it ran, how many prompt tokens it had and evaluated, and whether it was cancelled.
+/// With random weights no answer passes verification, so these model-side times are what a real model's cold and
+/// warm suggestions would cost (verification adds its p95, reported separately).
+/// </summary>
+internal sealed class MeasuringModel(ICompletionModel inner) : ICompletionModel
+{
+    private readonly Lock gate = new();
+    private readonly List<ModelCall> calls = [];
+    private readonly HashSet<int> positionsSeen = [];
+    private int position = -1;
+    private long positionStarted;
+
+    public ModelInfo Info => inner.Info;
+
+    public ModelThroughput? Throughput => inner.Throughput;
+
+    public IReadOnlyList<ModelCall> Calls
+    {
+        get
+        {
+            lock (gate)
+            {
+                return calls.ToArray();
+            }
+        }
+    }
+
+    /// <summary>Marks a jump to a new position; calls from now on belong to it.</summary>
+    public void StartPosition(int index)
+    {
+        lock (gate)
+        {
+            position = index;
+            positionStarted = Stopwatch.GetTimestamp();
+        }
+    }
+
+    public async IAsyncEnumerable<CompletionChunk> InfillAsync(InfillRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        int index;
+        bool first;
+        long jump;
+        lock (gate)
+        {
+            index = position;
+            first = positionsSeen.Add(index);
+            jump = positionStarted;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        CompletionUsage? usage = null;
+        var cancelled = true;
+        try
+        {
+            await foreach (var chunk in inner.InfillAsync(request, cancellationToken).ConfigureAwait(false))
+            {
+                usage ??= chunk.Usage;
+                yield return chunk;
+            }
+
+            cancelled = false;
+        }
+        finally
+        {
+            var call = new ModelCall(
+                index, first, Stopwatch.GetElapsedTime(started).TotalMilliseconds, Stopwatch.GetElapsedTime(jump).TotalMilliseconds, usage, cancelled);
+            lock (gate)
+            {
+                calls.Add(call);
+            }
+        }
+    }
+
+    public IAsyncEnumerable<CompletionChunk> CompleteAsync(RawCompletionRequest request, CancellationToken cancellationToken) =>
+        inner.CompleteAsync(request, cancellationToken);
+
+    public int CountTokens(string text) => inner.CountTokens(text);
+}
