@@ -14,6 +14,12 @@ namespace CodeAssist.Llm.LlamaSharp;
 internal sealed class LlamaSession : IDisposable
 {
     private const int CalibrationTokens = 8;
+
+    // Snapshots are worth their copy only for long prompts and only when they save a real prefill.
+    private const int MinSnapshotTokens = 256;
+    private const int MinSnapshotGain = 128;
+    private const long SnapshotBytes = 256L << 20;
+    private const int SnapshotCount = 8;
     private static readonly LLamaSeqId s_sequence = LLamaSeqId.Zero;
     private readonly LLamaContext _context;
     private readonly SafeLlamaModelHandle.Vocabulary _vocab;
@@ -26,6 +32,7 @@ internal sealed class LlamaSession : IDisposable
     private readonly int _batchSize;
 
     private readonly ThroughputMeter _throughput = new();
+    private readonly KvSnapshots _snapshots = new(SnapshotBytes, SnapshotCount);
     private int _running;
     private int _maxRunning;
 
@@ -58,6 +65,11 @@ internal sealed class LlamaSession : IDisposable
     internal long AbortPolls => _abort.Polls;
 
     internal int CachedTokenCount => _cached.Count;
+
+    /// <summary>Prompts started from a kept KV copy instead of being evaluated again.</summary>
+    internal int SnapshotRestores { get; private set; }
+
+    internal int SnapshotCountKept => _snapshots.Count;
 
     /// <summary>Whether Dispose freed the context (the weights may only be freed after it).</summary>
     internal bool NativeReleased { get; private set; }
@@ -105,13 +117,14 @@ internal sealed class LlamaSession : IDisposable
         await ClearCacheAsync().ConfigureAwait(false);
     }
 
-    /// <summary>Forgets the cached prompt (the benchmark's "no reuse" baseline).</summary>
+    /// <summary>Forgets the cached prompt and the kept copies (the benchmark's "no reuse" baseline).</summary>
     internal async Task ClearCacheAsync()
     {
         await _gate.WaitAsync().ConfigureAwait(false);
         try
         {
             Truncate(0);
+            _snapshots.Clear();
         }
         finally
         {
@@ -133,6 +146,7 @@ internal sealed class LlamaSession : IDisposable
         // and leaked rather than freed under a decode that does not stop.
         if (_gate.Wait(TimeSpan.FromSeconds(30)))
         {
+            _snapshots.Dispose();
             _context.Dispose();
             _abort.Dispose();
             NativeReleased = true;
@@ -188,10 +202,10 @@ internal sealed class LlamaSession : IDisposable
     /// <summary>Makes the cache hold exactly the prompt; returns how many prompt tokens were evaluated.</summary>
     private int Prefill(IReadOnlyList<LLamaToken> prompt, CancellationToken cancellationToken)
     {
-        int common = 0;
-        while (common < _cached.Count && common < prompt.Count && _cached[common] == prompt[common])
+        int common = KvSnapshots.CommonPrefix(_cached, prompt);
+        if (prompt.Count - common >= MinSnapshotGain)
         {
-            common++;
+            common = SwapSnapshot(prompt, common);
         }
 
         // The logits of the last prompt token are needed to sample, so it is always decoded again.
@@ -212,6 +226,30 @@ internal sealed class LlamaSession : IDisposable
         }
 
         return prompt.Count - common;
+    }
+
+    /// <summary>
+    /// Most of the prompt would be evaluated: keep what the cache holds now for a later return, and start from a kept
+    /// copy instead when one shares more of this prompt. Returns the tokens now reusable.
+    /// </summary>
+    private int SwapSnapshot(IReadOnlyList<LLamaToken> prompt, int common)
+    {
+        KvSnapshots.Snapshot? best = _snapshots.FindBest(prompt, common + MinSnapshotGain);
+        if (_cached.Count - common >= MinSnapshotGain && _cached.Count >= MinSnapshotTokens)
+        {
+            _snapshots.Save([.. _cached], _context.GetState(s_sequence));
+        }
+
+        if (best is null)
+        {
+            return common;
+        }
+
+        _context.LoadState(best.State, s_sequence);
+        _cached.Clear();
+        _cached.AddRange(best.Tokens);
+        SnapshotRestores++;
+        return KvSnapshots.CommonPrefix(_cached, prompt);
     }
 
     private CompletionFinishReason Generate(GenerationRequest request, Action<string> onText, ref int generated, CancellationToken cancellationToken)

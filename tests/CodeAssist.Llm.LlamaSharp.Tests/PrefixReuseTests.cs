@@ -32,6 +32,44 @@ public sealed class PrefixReuseTests
     }
 
     [Fact]
+    public async Task ReturningToAnEarlierPrompt_RestoresItsKvCopyInsteadOfEvaluatingIt()
+    {
+        using LlamaLocalModel model = await GeneratedModels.LoadAsync(GeneratedModels.TinyQwen2);
+        string fileA = "// A.cs\n" + string.Concat(Enumerable.Range(0, 30).Select(i => $"int a{i} = {i} * 3;\n"));
+        string fileB = "// B.cs\n" + string.Concat(Enumerable.Range(0, 30).Select(i => $"var b{i} = \"{i}\";\n"));
+        var a = new RawCompletionRequest { Prompt = fileA, MaxTokens = 8 };
+        var b = new RawCompletionRequest { Prompt = fileB, MaxTokens = 8 };
+        Assert.True(model.Completion.CountTokens(fileA) > 300 && model.Completion.CountTokens(fileB) > 300);
+
+        await Collect.AllAsync(model.Completion.CompleteAsync(a, CancellationToken.None));
+        // The same prompt again re-decodes only its last token: the split a restored copy also gives.
+        string expected = (await Collect.AllAsync(model.Completion.CompleteAsync(a, CancellationToken.None))).Text;
+        var (_, awayUsage, _) = await Collect.AllAsync(model.Completion.CompleteAsync(b, CancellationToken.None));
+        var (back, backUsage, _) = await Collect.AllAsync(model.Completion.CompleteAsync(a, CancellationToken.None));
+
+        Assert.True(awayUsage.EvaluatedPromptTokens > 300, awayUsage.ToString());
+        Assert.Equal(1, backUsage.EvaluatedPromptTokens);
+        Assert.Equal(1, model.Session.SnapshotRestores);
+        Assert.Equal(expected, back);
+    }
+
+    [Fact]
+    public async Task ClearingTheCache_AlsoDropsTheKeptCopies()
+    {
+        using LlamaLocalModel model = await GeneratedModels.LoadAsync(GeneratedModels.TinyQwen2);
+        string fileA = string.Concat(Enumerable.Range(0, 40).Select(i => $"int a{i} = {i};\n"));
+        await Collect.AllAsync(model.Completion.CompleteAsync(new RawCompletionRequest { Prompt = fileA, MaxTokens = 2 }, CancellationToken.None));
+        await Collect.AllAsync(model.Completion.CompleteAsync(new RawCompletionRequest { Prompt = "x" + fileA, MaxTokens = 2 }, CancellationToken.None));
+        Assert.Equal(1, model.Session.SnapshotCountKept);
+
+        await model.Session.ClearCacheAsync();
+
+        Assert.Equal(0, model.Session.SnapshotCountKept);
+        var (_, usage, _) = await Collect.AllAsync(model.Completion.CompleteAsync(new RawCompletionRequest { Prompt = fileA, MaxTokens = 2 }, CancellationToken.None));
+        Assert.Equal(usage.PromptTokens, usage.EvaluatedPromptTokens);
+    }
+
+    [Fact]
     public async Task ReusedPrefix_GivesTheSameOutputAsAFreshDecodeWithTheSameBatchSplit()
     {
         var request = new RawCompletionRequest { Prompt = Head + Tail, MaxTokens = 24 };

@@ -15,6 +15,8 @@ internal static class PromptPlanner
     /// <summary>Below this a prompt holds too little code and context to be worth asking for.</summary>
     public const int MinTokens = 128;
 
+    private const int PlanStep = 64;
+
     // Shares of a reduced prompt. The context (the receiver's members, the expected type, signatures from other files)
     // is the densest information per token; the lines just above the caret come next; a little suffix anchors the end.
     private const double ContextShare = 0.40;
@@ -41,7 +43,9 @@ internal static class PromptPlanner
             return full;
         }
 
-        var total = Math.Max(MinTokens, affordable);
+        // Rounded so that a small drift in the measured speed gives the same plan, and so the same prompt, when the
+        // caret comes back to a member: the local model then finds that prompt in its kept KV copies.
+        var total = Math.Max(MinTokens, affordable / PlanStep * PlanStep);
         var context = Math.Min(contextBudgetTokens, (int)(total * ContextShare));
         var suffix = (int)(total * SuffixShare);
         return new PromptPlan(context, total - context - suffix, suffix);
