@@ -16,6 +16,8 @@ internal sealed class FimPromptBuilder
     // Tokens the FIM markers and file headers take, kept free so the prompt never overflows the context.
     private const int FormatOverheadTokens = 32;
 
+    private const int MinPrefixTokens = 32;
+
     private readonly ICompletionModel model;
     private readonly PromptWindow window;
 
@@ -36,7 +38,11 @@ internal sealed class FimPromptBuilder
     {
         var contextTokens = context.Sum(snippet => model.CountTokens(snippet.Text));
         var available = Math.Max(64, model.Info.ContextLength - options.MaxTokens - contextTokens - FormatOverheadTokens);
-        var prefixBudget = Math.Min(plan.PrefixTokens, available * 3 / 4);
+        // The context was cut with an estimate; settle the difference with the prefix so the prompt keeps the planned
+        // size (a cold prompt stays within its time), never growing the prefix past the full layout's.
+        var plannedPrefix = Math.Clamp(
+            plan.PrefixTokens + plan.ContextTokens - contextTokens, MinPrefixTokens, Math.Max(plan.PrefixTokens, PromptPlan.FullPrefixTokens));
+        var prefixBudget = Math.Min(plannedPrefix, available * 3 / 4);
         var suffixBudget = Math.Min(plan.SuffixTokens, available - prefixBudget);
 
         var prefix = window.CutPrefix(text, position, prefixBudget);

@@ -27,9 +27,14 @@ public sealed class ColdPromptTests
         var request = Assert.Single(model.Requests);
         var plan = PromptPlanner.Plan(TwoCores, Options().Completion, new ContextOptions().BudgetTokens, 0);
         Assert.True(plan.TotalTokens < PromptPlan.Full(1024).TotalTokens / 4, plan.ToString());
-        Assert.InRange(model.CountTokens(request.Prefix), 1, plan.PrefixTokens);
-        Assert.InRange(model.CountTokens(request.Suffix), 1, plan.SuffixTokens);
         Assert.Equal(plan.ContextTokens, Assert.Single(context.Budgets));
+        var contextTokens = model.CountTokens(Assert.Single(request.ExtraContext).Text);
+        var prefixTokens = model.CountTokens(request.Prefix);
+        Assert.InRange(model.CountTokens(request.Suffix), 1, plan.SuffixTokens);
+
+        // The context came out smaller than planned: the prefix gets the rest, and the whole stays within the plan.
+        Assert.True(contextTokens < plan.ContextTokens && prefixTokens > plan.PrefixTokens, $"{contextTokens} {prefixTokens} {plan}");
+        Assert.InRange(contextTokens + prefixTokens + model.CountTokens(request.Suffix), plan.TotalTokens / 2, plan.TotalTokens);
     }
 
     [Fact]
