@@ -16,6 +16,7 @@ internal sealed class OpenAiCompletionModel : ICompletionModel
     private readonly ModelHttpTransport _transport;
     private readonly FimTemplate? _template;
     private readonly bool _isOpenAiService;
+    private readonly ThroughputMeter _throughput = new();
     private Task<string>? _infillMode;
 
     public OpenAiCompletionModel(ModelHttpTransport transport)
@@ -34,6 +35,9 @@ internal sealed class OpenAiCompletionModel : ICompletionModel
     }
 
     public ModelInfo Info { get; }
+
+    /// <summary>Measured from llama-server's "timings"; other servers do not report them and stay unknown.</summary>
+    public ModelThroughput? Throughput => _throughput.Current;
 
     public int CountTokens(string text) => TokenEstimator.Estimate(text);
 
@@ -136,8 +140,9 @@ internal sealed class OpenAiCompletionModel : ICompletionModel
         return StreamedCompletion.RunAsync(_transport, "infill", body, serverSentEvents: true, ParseInfillEvent, request.TimeLimit, promptTokens, cancellationToken);
     }
 
-    private static IEnumerable<CompletionDelta> ParseCompletionEvent(JsonNode node, CandidateTracker tracker)
+    private IEnumerable<CompletionDelta> ParseCompletionEvent(JsonNode node, CandidateTracker tracker)
     {
+        ObserveTimings(node);
         if (node["usage"] is JsonObject usage)
         {
             tracker.PromptTokens = usage["prompt_tokens"]?.GetValue<int>() ?? tracker.PromptTokens;
@@ -158,8 +163,9 @@ internal sealed class OpenAiCompletionModel : ICompletionModel
     }
 
     // llama-server: {"content":"..","stop":false} ... {"content":"","stop":true,"stop_type":"limit","tokens_evaluated":n,...}
-    private static IEnumerable<CompletionDelta> ParseInfillEvent(JsonNode node, CandidateTracker tracker)
+    private IEnumerable<CompletionDelta> ParseInfillEvent(JsonNode node, CandidateTracker tracker)
     {
+        ObserveTimings(node);
         var stop = node["stop"]?.GetValue<bool>() ?? false;
         if (stop)
         {
@@ -170,6 +176,21 @@ internal sealed class OpenAiCompletionModel : ICompletionModel
 
         var limited = node["stop_type"]?.GetValue<string>() == "limit" || (node["stopped_limit"]?.GetValue<bool>() ?? false);
         yield return new CompletionDelta(0, node["content"]?.GetValue<string>() ?? "", stop ? (limited ? "length" : "stop") : null);
+    }
+
+    // llama-server ends a stream with {"timings":{"prompt_n":..,"prompt_ms":..,"predicted_n":..,"predicted_ms":..}}.
+    private void ObserveTimings(JsonNode node)
+    {
+        if (node["timings"] is not JsonObject timings)
+        {
+            return;
+        }
+
+        var promptTokens = timings["prompt_n"]?.GetValue<int>() ?? 0;
+        var promptMs = timings["prompt_ms"]?.GetValue<double>() ?? 0;
+        var predictedTokens = timings["predicted_n"]?.GetValue<int>() ?? 0;
+        var predictedMs = timings["predicted_ms"]?.GetValue<double>() ?? 0;
+        _throughput.Observe(promptTokens, TimeSpan.FromMilliseconds(promptMs), predictedTokens, TimeSpan.FromMilliseconds(predictedMs));
     }
 
     /// <summary>"auto" asks the server's /props once: only llama-server answers it, and only llama-server has /infill.</summary>

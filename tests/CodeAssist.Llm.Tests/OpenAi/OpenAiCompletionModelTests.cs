@@ -104,6 +104,31 @@ public sealed class OpenAiCompletionModelTests
     }
 
     [Fact]
+    public async Task InfillAsync_LlamaServerTimings_BecomeTheModelsThroughput()
+    {
+        await using var server = new TestHttpServer(async (_, response, _) =>
+        {
+            await response.StartStreamAsync();
+            await response.WriteAsync(Sse(new { content = "b", stop = false }));
+            await response.WriteAsync(Sse(new
+            {
+                content = "",
+                stop = true,
+                tokens_evaluated = 200,
+                timings = new { prompt_n = 200, prompt_ms = 1000.0, predicted_n = 20, predicted_ms = 500.0 },
+            }));
+            await response.EndAsync();
+        });
+        using var harness = new ProviderHarness();
+        var model = harness.OpenAiCompletion(server, Qwen with { InfillMode = "infill" });
+        Assert.Null(model.Throughput);
+
+        await CollectAsync(model.InfillAsync(Request, CancellationToken.None));
+
+        Assert.Equal(new ModelThroughput(200, 40), model.Throughput);
+    }
+
+    [Fact]
     public async Task InfillAsync_AutoModeUnknownModelNotLlamaServer_UsesSuffixField()
     {
         await using var server = new TestHttpServer(async (request, response, _) =>

@@ -1,12 +1,11 @@
-using CodeAssist.Llm;
-
-namespace CodeAssist.Llm.LlamaSharp;
+namespace CodeAssist.Llm;
 
 /// <summary>
-/// Running averages of prompt and generation speed. Short measurements are skipped: a few tokens cost mostly fixed
+/// Running averages of prompt and generation speed, from a provider's own timings (llama.cpp in-process, llama-server's
+/// "timings"). Short measurements are skipped: a few tokens cost mostly fixed
 /// per-decode overhead and would make the model look slower than it is on a real prompt.
 /// </summary>
-internal sealed class ThroughputMeter
+public sealed class ThroughputMeter
 {
     private const int MinPromptTokens = 32;
     private const int MinGeneratedTokens = 4;
