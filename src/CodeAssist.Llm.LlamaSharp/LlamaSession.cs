@@ -13,7 +13,7 @@ namespace CodeAssist.Llm.LlamaSharp;
 /// </summary>
 internal sealed class LlamaSession : IDisposable
 {
-    private const int CalibrationTokens = 8;
+    private const int CalibrationTokens = 4;
 
     // Snapshots are worth their copy only for long prompts and only when they save a real prefill.
     private const int MinSnapshotTokens = 256;
