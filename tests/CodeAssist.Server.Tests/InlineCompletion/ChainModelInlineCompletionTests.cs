@@ -1,0 +1,115 @@
+using System.Text.Json;
+using CodeAssist.Gguf;
+using CodeAssist.Server.Tests.EndToEnd;
+using CodeAssist.Server.Tests.Infrastructure;
+using Xunit;
+
+namespace CodeAssist.Server.Tests.InlineCompletion;
+
+/// <summary>
+/// The real `codeassist serve` loading a scripted-weights GGUF (<see cref="ChainModel"/>) as its configured local
+/// model: llama.cpp tokenizes the real prompt and decodes greedily, and the weights make the answer exact, so the
+/// verification outcome is the real one. Nothing in the model layer is faked.
+/// </summary>
+public sealed class ChainModelInlineCompletionTests
+{
+    private const string Uri = "file:///tmp/completion-chain/Inventory.cs";
+
+    private const string Source =
+        "using System.Collections.Generic;\n\nsealed class Inventory\n{\n    public int Size()\n    {\n"
+        + "        var items = new List<int>();\n        var n = items.\n        return n;\n    }\n}\n";
+
+    // The caret is after "items." on line 7. Both the middle marker and the typed "." start the chain, so the answer
+    // is the same whether the prompt ends with <|fim_middle|> or with the line being typed.
+    private static readonly object s_caret = new { line = 7, character = 22 };
+
+    [Fact]
+    public async Task CorrectMember_IsShownVerified_WithTheAcceptedCommand()
+    {
+        await using var run = await StartAsync("Count;");
+
+        var item = Assert.Single(await run.CompleteAsync());
+
+        Assert.Equal("Count;", item.GetProperty("insertText").GetString());
+        Assert.Equal("codeAssist.accepted", item.GetProperty("command").GetProperty("command").GetString());
+        var stats = await run.StatsAsync();
+        Assert.Equal(1, stats.GetProperty("modelCalls").GetInt32());
+        Assert.Equal(1, stats.GetProperty("shown").GetInt32());
+        Assert.Equal(0, stats.GetProperty("unverified").GetInt32());
+        Assert.Equal(0, stats.GetProperty("rejectedByVerification").GetInt32());
+        Assert.Equal(0, stats.GetProperty("repaired").GetInt32());
+    }
+
+    [Fact]
+    public async Task MisspelledMember_IsRepairedToTheRealOne()
+    {
+        // CS1061 on "Cuont", and List<int> has one close name: the spelling repair replaces it and verifies again.
+        await using var run = await StartAsync("Cuont;");
+
+        var item = Assert.Single(await run.CompleteAsync());
+
+        Assert.Equal("Count;", item.GetProperty("insertText").GetString());
+        var stats = await run.StatsAsync();
+        Assert.Equal(1, stats.GetProperty("repaired").GetInt32());
+        Assert.Equal(0, stats.GetProperty("unverified").GetInt32());
+    }
+
+    [Fact]
+    public async Task UnknownMemberWithNoCloseName_IsRejected_AndNothingIsShown()
+    {
+        await using var run = await StartAsync("Xylophone;");
+
+        Assert.Empty(await run.CompleteAsync());
+
+        var stats = await run.StatsAsync();
+        Assert.Equal(1, stats.GetProperty("modelCalls").GetInt32());
+        Assert.Equal(1, stats.GetProperty("rejectedByVerification").GetInt32());
+        Assert.Equal(0, stats.GetProperty("shown").GetInt32());
+    }
+
+    private static async Task<ChainRun> StartAsync(string continuation)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"codeassist-chain-{Guid.NewGuid():N}.gguf");
+        ChainModel.Build(continuation, ["<|fim_middle|>", "."]).WriteTo(path);
+        var server = ServerProcess.Start();
+        try
+        {
+            await server.Client.InitializeAsync(
+                new { textDocument = new { inlineCompletion = new { } } },
+                new { provider = "local", model = path, threads = 1, contextSize = 2048, completion = new { debounceMs = 0, verifyBudgetMs = 30000 } });
+
+            // The server loads the model in the background and says so in codeAssist/status.
+            await server.Client.WaitUntilSeenAsync(m =>
+                m.TryGetProperty("method", out var method) && method.GetString() == "codeAssist/status"
+                && m.GetProperty("params").GetProperty("state").GetString() == "ready");
+            await server.Client.OpenAsync(Uri, Source);
+            return new ChainRun(server, path);
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    private sealed class ChainRun(ServerProcess server, string modelPath) : IAsyncDisposable
+    {
+        public async Task<JsonElement[]> CompleteAsync()
+        {
+            var result = ResponseAssert.Result(await server.Client.RequestAsync(
+                "textDocument/inlineCompletion",
+                new { textDocument = new { uri = Uri }, position = s_caret, context = new { triggerKind = 1 } }));
+            return [.. result.GetProperty("items").EnumerateArray()];
+        }
+
+        public async Task<JsonElement> StatsAsync() =>
+            ResponseAssert.Result(await server.Client.RequestAsync("codeAssist/stats", new { }));
+
+        public async ValueTask DisposeAsync()
+        {
+            await server.DisposeAsync();
+            File.Delete(modelPath);
+        }
+    }
+}
