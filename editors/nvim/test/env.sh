@@ -67,3 +67,13 @@ count_results() { # results-file, exit-code
   if [ "$2" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; echo "not ok - run exited with $2 without reporting a failure"; fi
   suite_passed=$((suite_passed + p)); suite_failed=$((suite_failed + f))
 }
+
+# Writes a chain GGUF (tools/CodeAssist.Gguf chain): a real qwen2 model whose weights continue the FIM middle
+# marker and a typed "." with $2, then stop. Builds the tool when its build is missing or predates chain models.
+make_chain_model() { # out.gguf text
+  local tool="$nvim_test_root/tools/CodeAssist.Gguf/bin/Debug/net10.0/CodeAssist.Gguf.dll"
+  local args=(chain "$1" --text "$2" --after "<|fim_middle|>" --after ".")
+  [ -f "$tool" ] && dotnet "$tool" "${args[@]}" >/dev/null 2>&1 && return 0
+  dotnet build "$nvim_test_root/tools/CodeAssist.Gguf" -c Debug -nologo -v q >/dev/null || return 1
+  dotnet "$tool" "${args[@]}" >/dev/null
+}
