@@ -107,12 +107,10 @@ keys ':qa!' Enter
 
 # A real model: llama.cpp (LLamaSharp) in the server runs a GGUF whose weights continue the FIM middle marker and
 # a typed "." with "Count;" (tools/CodeAssist.Gguf chain). Roslyn checks `_stock.Count;` before it is shown.
-chain_model="$scratch/chain-count.gguf"
-if ! make_chain_model "$chain_model" "Count;"; then
+if ! prepare_chain_model; then
   not_ok "the chain GGUF could not be written"; finish
 fi
-# A generous verification budget: on a loaded CI machine the default 150 ms would show it unverified.
-start_editor "{\"provider\":\"local\",\"model\":\"$chain_model\",\"threads\":1,\"contextSize\":2048,\"completion\":{\"verifyBudgetMs\":10000}}"
+start_editor "$CODEASSIST_LOCAL_SETTINGS"
 if wait_screen "CodeAssist: ready" 90; then
   ok "local model: the server loads the GGUF and the statusline says ready"
 else

@@ -77,3 +77,12 @@ make_chain_model() { # out.gguf text
   dotnet build "$nvim_test_root/tools/CodeAssist.Gguf" -c Debug -nologo -v q >/dev/null || return 1
   dotnet "$tool" "${args[@]}" >/dev/null
 }
+
+# The chain GGUF for "Count;" in the scratch folder, and in CODEASSIST_LOCAL_SETTINGS the server settings that load it
+# as the local model (one thread; a verification budget that a loaded CI machine cannot exceed, where the default
+# 150 ms would show the suggestion unverified).
+prepare_chain_model() {
+  chain_model="$scratch/chain-count.gguf"
+  [ -f "$chain_model" ] || make_chain_model "$chain_model" "Count;" || return 1
+  CODEASSIST_LOCAL_SETTINGS="{\"provider\":\"local\",\"model\":\"$chain_model\",\"threads\":1,\"contextSize\":2048,\"completion\":{\"verifyBudgetMs\":10000}}"
+}
