@@ -74,6 +74,9 @@ type_accept_save() {
   keys -l "$typed"
   if wait_screen "$typed$ghost" 60; then
     ok "$model: the ghost text appears after the typed text"
+    # The screen as the user saw it (with colours: `less -R`), for the artifacts.
+    mkdir -p "$nvim_test_root/.tmp/artifacts"
+    screen -e > "$nvim_test_root/.tmp/artifacts/nvim-tmux-${model// /-}.ansi"
   else
     not_ok "$model: ghost text '$ghost' on screen"; return 1
   fi
