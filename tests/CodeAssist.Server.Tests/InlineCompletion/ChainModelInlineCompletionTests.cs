@@ -21,7 +21,8 @@ public sealed class ChainModelInlineCompletionTests
 
     // The caret is after "items." on line 7. Both the middle marker and the typed "." start the chain, so the answer
     // is the same whether the prompt ends with <|fim_middle|> or with the line being typed.
-    private static readonly object s_caret = new { line = 7, character = 22 };
+    private const int CaretLine = 7;
+    private const int CaretCharacter = 22;
 
     [Fact]
     public async Task CorrectMember_IsShownVerified_WithTheAcceptedCommand()
@@ -38,6 +39,22 @@ public sealed class ChainModelInlineCompletionTests
         Assert.Equal(0, stats.GetProperty("unverified").GetInt32());
         Assert.Equal(0, stats.GetProperty("rejectedByVerification").GetInt32());
         Assert.Equal(0, stats.GetProperty("repaired").GetInt32());
+    }
+
+    [Fact]
+    public async Task TypingTheSuggestionsFirstLetter_AnswersTheVerifiedRest_WithoutAnotherModelCall()
+    {
+        await using var run = await StartAsync("Count;");
+        Assert.Single(await run.CompleteAsync());
+
+        await run.TypeAsync("C");
+        var item = Assert.Single(await run.CompleteAsync(character: 23));
+
+        Assert.Equal("ount;", item.GetProperty("insertText").GetString());
+        var stats = await run.StatsAsync();
+        Assert.Equal(1, stats.GetProperty("modelCalls").GetInt32());
+        Assert.Equal(1, stats.GetProperty("typingThroughHits").GetInt32());
+        Assert.Equal(0, stats.GetProperty("unverified").GetInt32());
     }
 
     [Fact]
@@ -95,12 +112,25 @@ public sealed class ChainModelInlineCompletionTests
 
     private sealed class ChainRun(ServerProcess server, string modelPath) : IAsyncDisposable
     {
-        public async Task<JsonElement[]> CompleteAsync()
+        private int _version = 1;
+
+        public async Task<JsonElement[]> CompleteAsync(int character = CaretCharacter)
         {
             var result = ResponseAssert.Result(await server.Client.RequestAsync(
                 "textDocument/inlineCompletion",
-                new { textDocument = new { uri = Uri }, position = s_caret, context = new { triggerKind = 1 } }));
+                new { textDocument = new { uri = Uri }, position = new { line = CaretLine, character }, context = new { triggerKind = 2 } }));
             return [.. result.GetProperty("items").EnumerateArray()];
+        }
+
+        /// <summary>Types <paramref name="text"/> at the caret, as an editor's incremental didChange.</summary>
+        public Task TypeAsync(string text)
+        {
+            var at = new { line = CaretLine, character = CaretCharacter };
+            return server.Client.NotifyAsync("textDocument/didChange", new
+            {
+                textDocument = new { uri = Uri, version = ++_version },
+                contentChanges = new[] { new { range = new { start = at, end = at }, text } },
+            });
         }
 
         public async Task<JsonElement> StatsAsync() =>
