@@ -4,7 +4,7 @@ namespace CodeAssist.Gguf;
 
 /// <summary>
 /// A real qwen2 GGUF whose weights are written by hand so that greedy decoding follows a bigram table: llama.cpp
-/// runs every layer as for any model, but the blocks add nothing (their output projections are zero) and so the
+/// runs every layer as for any model, but the blocks add nothing (all their projections are zero) and so the
 /// residual stream at a position is its token's embedding. Each token with a scripted successor owns one embedding
 /// dimension; every other token shares a "default" dimension. The output head maps a token's dimension to its
 /// successor's logit with a large margin and the default dimension to end-of-text, so an unexpected token ends the
