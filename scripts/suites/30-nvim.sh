@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Neovim 0.7.2 (Debian) headless: the LSP smoke test, the plugin's unit tests, and the plugin against the real
-# server with a scripted model (ghost text through extmarks, accept, dismiss, explain, code actions).
+# server with a scripted model (ghost text through extmarks, accept, dismiss, explain, code actions), then inline
+# completion from a real local model (realmodel_spec.lua).
 set -u
 cd "$(dirname "$0")/../.."
 source editors/nvim/test/env.sh
@@ -30,6 +31,15 @@ for spec in $nvim_specs; do
   rm -rf "$CODEASSIST_WORKSPACE" && cp -r samples/Inventory "$CODEASSIST_WORKSPACE"
   run_nvim "$spec" 300 -u editors/nvim/test/minimal_init.lua -c "luafile editors/nvim/test/${spec}_spec.lua"
 done
+
+# A real local model (a chain GGUF in llama.cpp inside the server) instead of the scripted one.
+rm -rf "$CODEASSIST_WORKSPACE" && cp -r samples/Inventory "$CODEASSIST_WORKSPACE"
+if prepare_chain_model; then
+  CODEASSIST_SETTINGS="$CODEASSIST_LOCAL_SETTINGS" \
+    run_nvim realmodel 300 -u editors/nvim/test/minimal_init.lua -c 'luafile editors/nvim/test/realmodel_spec.lua'
+else
+  echo "not ok - the chain GGUF could not be written"; suite_failed=$((suite_failed + 1))
+fi
 
 if [ "$suite_failed" -gt 0 ] && [ -s "$scratch/model.log" ]; then
   echo "-- scripted model log"; tail -n 20 "$scratch/model.log"

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Neovim in a real terminal (tmux): type in Insert mode, see the ghost text on screen in its own colour,
-# accept it with Tab, save, and find the suggestion in the file on disk.
+# accept it with Tab, save, and find the suggestion in the file on disk. Twice: with the scripted
+# OpenAI-compatible model, then with a real local model (a chain GGUF run by llama.cpp inside the server) whose
+# suggestion the compiler verified.
 set -u
 cd "$(dirname "$0")/../.."
 source editors/nvim/test/env.sh
@@ -53,37 +55,79 @@ for raw in sys.stdin.read().splitlines():
 
 finish() { echo "$passed passed, $failed failed"; [ "$failed" -eq 0 ]; exit $?; }
 
-tmux -S "$tmux_socket" -f /dev/null new-session -d -s ca -x 110 -y 30 \
-  "env TERM=tmux-256color nvim -u '$nvim_test_dir/tmux_init.lua' '$file'"
+# Starts Neovim in a fresh tmux session on a fresh copy of the sample, with the server settings $1 (JSON).
+start_editor() {
+  # A previous editor was told to quit: give it (and its server) a moment, then make sure.
+  for _ in $(seq 1 50); do tmux -S "$tmux_socket" has-session -t ca 2>/dev/null || break; sleep 0.1; done
+  tmux -S "$tmux_socket" kill-session -t ca 2>/dev/null
+  cp "$nvim_test_root/samples/Inventory/InventoryService.cs" "$file"
+  tmux -S "$tmux_socket" -f /dev/null new-session -d -s ca -x 110 -y 30 \
+    "env TERM=tmux-256color CODEASSIST_SETTINGS='$1' nvim -u '$nvim_test_dir/tmux_init.lua' '$file'"
+}
+
+# Types $2 on a new line above StockValue, expects the ghost text $3 after it in its own colour, accepts it with
+# Tab and saves; $1 names the model in the test names. Returns 1 when the ghost text never came.
+type_accept_save() {
+  local model=$1 typed=$2 ghost=$3
+  keys ':call search("public decimal StockValue")' Enter
+  keys 'O'
+  keys -l "$typed"
+  if wait_screen "$typed$ghost" 60; then
+    ok "$model: the ghost text appears after the typed text"
+    # The screen as the user saw it (with colours: `less -R`), for the artifacts.
+    mkdir -p "$nvim_test_root/.tmp/artifacts"
+    screen -e > "$nvim_test_root/.tmp/artifacts/nvim-tmux-${model// /-}.ansi"
+  else
+    not_ok "$model: ghost text '$ghost' on screen"; return 1
+  fi
+
+  # The suggestion is drawn, not typed: the buffer does not have it yet, and it has its own colour on screen.
+  local ghost_style accepted_style
+  ghost_style=$(style_at "$typed" "$ghost")
+  keys Tab
+  if wait_screen "$typed$ghost" 5; then sleep 0.5; fi
+  accepted_style=$(style_at "$typed" "$ghost")
+  # The same characters, once typed into the buffer, are drawn in another style than the ghost text was.
+  if [ -n "$ghost_style" ] && [ "$ghost_style" != "$accepted_style" ]; then
+    ok "$model: the ghost text was styled apart from buffer text ($(printf '%q' "$ghost_style") vs $(printf '%q' "$accepted_style"))"
+  else
+    not_ok "$model: ghost style differs from accepted text style ($(printf '%q' "$ghost_style") vs $(printf '%q' "$accepted_style"))"
+  fi
+  keys Escape
+  keys ':w' Enter
+  for _ in $(seq 1 50); do grep -qF "$typed$ghost" "$file" && break; sleep 0.2; done
+  if grep -qF "    $typed$ghost" "$file"; then
+    ok "$model: Tab accepted the suggestion and the saved file has it"
+  else
+    not_ok "$model: saved file has the accepted line: $(grep -F "$typed" "$file")"
+  fi
+}
+
+start_editor "$CODEASSIST_SETTINGS"
 if wait_screen "CodeAssist: ready" 90; then ok "the server starts and the statusline says ready"; else not_ok "server ready"; finish; fi
+type_accept_save "scripted model" "public int Count => " "$completion"
+keys ':qa!' Enter
 
-keys ':call search("public decimal StockValue")' Enter
-keys 'O'
-keys -l 'public int Count => '
-if wait_screen "public int Count => $completion" 30; then
-  ok "the ghost text appears after the typed text"
-else
-  not_ok "ghost text on screen"; finish
+# A real model: llama.cpp (LLamaSharp) in the server runs a GGUF whose weights continue the FIM middle marker and
+# a typed "." with "Count;" (tools/CodeAssist.Gguf chain). Roslyn checks `_stock.Count;` before it is shown.
+if ! prepare_chain_model; then
+  not_ok "the chain GGUF could not be written"; finish
 fi
-
-# The suggestion is drawn, not typed: the buffer does not have it yet, and it has its own colour on screen.
-ghost_style=$(style_at "public int Count => " "$completion")
-keys Tab
-if wait_screen "public int Count => $completion" 5; then sleep 0.5; fi
-accepted_style=$(style_at "public int Count => " "$completion")
-# The same characters, once typed into the buffer, are drawn in another style than the ghost text was.
-if [ -n "$ghost_style" ] && [ "$ghost_style" != "$accepted_style" ]; then
-  ok "the ghost text was styled apart from buffer text ($(printf '%q' "$ghost_style") vs $(printf '%q' "$accepted_style"))"
+start_editor "$CODEASSIST_LOCAL_SETTINGS"
+if wait_screen "CodeAssist: ready" 90; then
+  ok "local model: the server loads the GGUF and the statusline says ready"
 else
-  not_ok "ghost style differs from accepted text style ($(printf '%q' "$ghost_style") vs $(printf '%q' "$accepted_style"))"
+  not_ok "local model ready"; finish
 fi
-keys Escape
-keys ':w' Enter
-for _ in $(seq 1 50); do grep -qF "public int Count => $completion" "$file" && break; sleep 0.2; done
-if grep -qF "    public int Count => $completion" "$file"; then
-  ok "Tab accepted the suggestion and the saved file has it"
-else
-  not_ok "saved file has the accepted line: $(grep -F 'public int Count' "$file")"
+if type_accept_save "local model" "public int Size => _stock." "Count;"; then
+  # The server's counters, read off the :CodeAssistStats float: the accepted suggestion came from the model and
+  # passed the compiler (not shown unverified).
+  keys ':CodeAssistStats' Enter
+  if wait_screen "- accepted: 1" 10 && screen | grep -qF -- "- unverified: 0" && ! screen | grep -qF -- "- modelCalls: 0"; then
+    ok "local model: the server counted the suggestion accepted, from a model call, and verified"
+  else
+    not_ok "local model: stats say accepted 1, unverified 0, model calls > 0"
+  fi
 fi
 keys ':qa!' Enter
 finish

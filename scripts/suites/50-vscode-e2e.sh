@@ -11,6 +11,11 @@ fail_setup() { echo "setup failed: $1 (see $log)"; tail -n 30 "$log"; echo "0 pa
 
 cache=$(bash "$ext/test/e2e/install.sh" 2>>"$log" | tail -n 1) || fail_setup "installing code-server, Node 24 or chromium"
 dotnet build "$root/src/CodeAssist.Cli" -nologo -v q >>"$log" 2>&1 || fail_setup "building the server"
+# The real local model of the localModelInlineCompletion scenario: a chain GGUF that continues "." with "Count;".
+dotnet build "$root/tools/CodeAssist.Gguf" -nologo -v q >>"$log" 2>&1 || fail_setup "building the GGUF tool"
+export CHAIN_MODEL="$root/.tmp/vscode-e2e-chain.gguf"
+dotnet "$root/tools/CodeAssist.Gguf/bin/Debug/net10.0/CodeAssist.Gguf.dll" chain "$CHAIN_MODEL" --text "Count;" \
+  --after "<|fim_middle|>" --after "." >>"$log" 2>&1 || fail_setup "writing the chain GGUF"
 cd "$ext"
 if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/vscode-languageclient ]; then
   npm ci --prefix . --no-audit --no-fund >>"$log" 2>&1 || fail_setup "npm ci in editors/vscode"

@@ -44,7 +44,7 @@ internal static class GeneratedModels
         return (LlamaLocalModel)loaded;
     }
 
-    private static string Get(string name, Func<GgufWriter> build)
+    internal static string Get(string name, Func<GgufWriter> build)
     {
         lock (s_lock)
         {

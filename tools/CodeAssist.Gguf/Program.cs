@@ -3,10 +3,17 @@ using CodeAssist.Gguf;
 
 // Usage: CodeAssist.Gguf <tiny-llama|tiny-qwen2|small-qwen2|qwen2.5-coder-0.5b|qwen2.5-coder-1.5b> OUT.gguf
 //        [--type f32|f16|q8_0] [--seed N] [--tokenizer tokenizer.json]
+//        CodeAssist.Gguf chain OUT.gguf --text TEXT [--after TOKEN]... (see ChainCommand)
 if (args.Length < 2)
 {
     Console.Error.WriteLine("usage: CodeAssist.Gguf <tiny-llama|tiny-qwen2|small-qwen2|qwen2.5-coder-0.5b|qwen2.5-coder-1.5b> OUT.gguf [--type f32|f16|q8_0] [--seed N] [--tokenizer tokenizer.json]");
+    Console.Error.WriteLine("       " + ChainCommand.Usage);
     return 2;
+}
+
+if (args[0] == "chain")
+{
+    return ChainCommand.Run(args[1], args[2..]);
 }
 
 ModelShape? shape = args[0] switch

@@ -67,3 +67,22 @@ count_results() { # results-file, exit-code
   if [ "$2" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; echo "not ok - run exited with $2 without reporting a failure"; fi
   suite_passed=$((suite_passed + p)); suite_failed=$((suite_failed + f))
 }
+
+# Writes a chain GGUF (tools/CodeAssist.Gguf chain): a real qwen2 model whose weights continue the FIM middle
+# marker and a typed "." with $2, then stop. Builds the tool when its build is missing or predates chain models.
+make_chain_model() { # out.gguf text
+  local tool="$nvim_test_root/tools/CodeAssist.Gguf/bin/Debug/net10.0/CodeAssist.Gguf.dll"
+  local args=(chain "$1" --text "$2" --after "<|fim_middle|>" --after ".")
+  [ -f "$tool" ] && dotnet "$tool" "${args[@]}" >/dev/null 2>&1 && return 0
+  dotnet build "$nvim_test_root/tools/CodeAssist.Gguf" -c Debug -nologo -v q >/dev/null || return 1
+  dotnet "$tool" "${args[@]}" >/dev/null
+}
+
+# The chain GGUF for "Count;" in the scratch folder, and in CODEASSIST_LOCAL_SETTINGS the server settings that load it
+# as the local model (one thread; a verification budget that a loaded CI machine cannot exceed, where the default
+# 150 ms would show the suggestion unverified).
+prepare_chain_model() {
+  chain_model="$scratch/chain-count.gguf"
+  [ -f "$chain_model" ] || make_chain_model "$chain_model" "Count;" || return 1
+  CODEASSIST_LOCAL_SETTINGS="{\"provider\":\"local\",\"model\":\"$chain_model\",\"threads\":1,\"contextSize\":2048,\"completion\":{\"verifyBudgetMs\":10000}}"
+}

@@ -3,7 +3,8 @@
 // scenario goes to the artifacts folder. Last line: "N passed, N failed".
 //
 // Environment: CODE_SERVER, NODE24_BIN (folder), CODEASSIST_SERVER (codeassist.dll or executable), VSIX,
-// SAMPLE (samples/Inventory), ARTIFACTS, CHROMIUM (default /usr/bin/chromium), SCENARIOS (comma list, optional).
+// SAMPLE (samples/Inventory), ARTIFACTS, CHAIN_MODEL (the chain GGUF of localModelInlineCompletion), CHROMIUM
+// (default /usr/bin/chromium), SCENARIOS (comma list, optional).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -88,7 +89,7 @@ async function main() {
   });
   let passed = 0;
   let failed = 0;
-  const order = ['statusBar', 'inlineCompletion', 'explainSelection', 'explainCodeAction', 'codeActionFix', 'analyzeStackTrace', 'showContext', 'showStats', 'restartOnCrash', 'pullModel'];
+  const order = ['statusBar', 'inlineCompletion', 'explainSelection', 'explainCodeAction', 'codeActionFix', 'analyzeStackTrace', 'showContext', 'showStats', 'restartOnCrash', 'pullModel', 'localModelInlineCompletion'];
   const wanted = (process.env.SCENARIOS ?? order.join(',')).split(',');
   try {
     await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: codeServer.url });

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { waitFor } from './workbench.mjs';
 
 export const completionText = 'level => level.OnHand);';
+/** What the chain GGUF of the localModelInlineCompletion scenario writes after a typed "." (scripts/suites/50-vscode-e2e.sh). */
+export const localCompletionText = 'Count;';
 export const explainMarkdown = [
   '## TryReserve',
   '',
@@ -49,6 +51,15 @@ async function runIntoView(wb, what, run) {
     if (view.state === 'error') throw new Error(`the view shows an error: ${view.text}`);
     return { ok: view.state === 'done', seen: { ...view, text: view.text.slice(0, 200) }, text: view.text, frame, content };
   }, 90_000, 50);
+}
+
+/** The server's counters, read off the CodeAssist stats view ("| counter | value |" rows). */
+async function statsCounters(wb) {
+  const view = await runIntoView(wb, 'the stats', () => wb.runCommand('CodeAssist: Show Stats'));
+  const counters = {};
+  for (const match of view.text.matchAll(/^(\w+)\s+(\d+(?:\.\d+)?)$/gm)) counters[match[1]] = Number(match[2]);
+  if (!('accepted' in counters)) throw new Error(`no counters in the stats view: ${view.text.slice(0, 300)}`);
+  return counters;
 }
 
 /** The language server's pid: a `codeassist ... serve` process in code-server's process group. */
@@ -188,6 +199,64 @@ export const scenarios = {
       return { ok: lines.some((line) => line === expected) && (await wb.ghostText()).trim() === '', seen: lines.slice(38, 44) };
     }, 5000);
     await page.screenshot({ path: path.join(context.artifacts, 'vscode-inline-completion-accepted.png') });
+  },
+
+  async localModelInlineCompletion(wb, page, context) {
+    // A real model: workspace settings switch the running server to a chain GGUF (tools/CodeAssist.Gguf chain), which
+    // llama.cpp runs inside the server. Its weights continue the FIM middle marker and a typed "." with "Count;";
+    // the scripted model has no answer for this line, so the ghost text can only come from the local model.
+    const gguf = process.env.CHAIN_MODEL;
+    if (!gguf || !fs.existsSync(gguf)) throw new Error(`CHAIN_MODEL is not a file: ${gguf}`);
+    const before = await statsCounters(wb);
+    const settingsFile = path.join(context.workspace, '.vscode', 'settings.json');
+    fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+    fs.writeFileSync(settingsFile, JSON.stringify({
+      'codeassist.provider': 'local',
+      'codeassist.model': gguf,
+      'codeassist.threads': 1,
+      'codeassist.contextSize': 2048,
+      // A loaded CI machine may take longer than the default 150 ms to compile-check; never show it unverified.
+      'codeassist.completion.verifyBudgetMs': 10000,
+    }, null, 2));
+    try {
+      await wb.openFile('InventoryService.cs');
+      await wb.goToLine(41); // the blank line before StockValue()
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      const typed = '    public int Size => _stock.';
+      await page.keyboard.type(typed, { delay: 25 });
+      // The settings reach the server and the model loads in the background: until then, type the dot again.
+      let retypedAt = Date.now();
+      await waitFor('ghost text from the local model', async () => {
+        const seen = await wb.ghostText();
+        if (seen.trim() !== localCompletionText && Date.now() - retypedAt > 6000) {
+          await page.keyboard.press('Backspace');
+          await page.keyboard.type('.');
+          retypedAt = Date.now();
+        }
+        return { ok: seen.trim() === localCompletionText, seen };
+      }, 90_000);
+      await page.screenshot({ path: path.join(context.artifacts, 'vscode-local-model-inline-completion.png') });
+      await page.keyboard.press('Tab');
+      const expected = `${typed}${localCompletionText}`;
+      await waitFor('accepted line', async () => {
+        const lines = await wb.lines();
+        return { ok: lines.includes(expected) && (await wb.ghostText()).trim() === '', seen: lines.slice(38, 46) };
+      }, 5000);
+      await page.keyboard.press('Control+S');
+      const file = path.join(context.workspace, 'InventoryService.cs');
+      await waitFor('the saved file', async () => ({ ok: fs.readFileSync(file, 'utf8').includes(expected), seen: 'not saved yet' }), 10_000);
+
+      // The server counted it: shown after a model call, accepted through codeAssist.accepted, never unverified.
+      const after = await statsCounters(wb);
+      const delta = (name) => (after[name] ?? 0) - (before[name] ?? 0);
+      if (delta('accepted') !== 1 || delta('unverified') !== 0 || delta('modelCalls') < 1) {
+        throw new Error(`stats changed by accepted ${delta('accepted')}, unverified ${delta('unverified')}, model calls ${delta('modelCalls')}`);
+      }
+      console.log(`  "${localCompletionText}" from the chain GGUF: model calls +${delta('modelCalls')}, rejected +${delta('rejectedByVerification')}, repaired +${delta('repaired')}`);
+    } finally {
+      fs.rmSync(path.dirname(settingsFile), { recursive: true, force: true });
+    }
   },
 
   async explainSelection(wb, page, context) {

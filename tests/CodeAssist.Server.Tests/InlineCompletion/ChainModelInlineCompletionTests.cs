@@ -1,0 +1,145 @@
+using System.Text.Json;
+using CodeAssist.Gguf;
+using CodeAssist.Server.Tests.EndToEnd;
+using CodeAssist.Server.Tests.Infrastructure;
+using Xunit;
+
+namespace CodeAssist.Server.Tests.InlineCompletion;
+
+/// <summary>
+/// The real `codeassist serve` loading a scripted-weights GGUF (<see cref="ChainModel"/>) as its configured local
+/// model: llama.cpp tokenizes the real prompt and decodes greedily, and the weights make the answer exact, so the
+/// verification outcome is the real one. Nothing in the model layer is faked.
+/// </summary>
+public sealed class ChainModelInlineCompletionTests
+{
+    private const string Uri = "file:///tmp/completion-chain/Inventory.cs";
+
+    private const string Source =
+        "using System.Collections.Generic;\n\nsealed class Inventory\n{\n    public int Size()\n    {\n"
+        + "        var items = new List<int>();\n        var n = items.\n        return n;\n    }\n}\n";
+
+    // The caret is after "items." on line 7. Both the middle marker and the typed "." start the chain, so the answer
+    // is the same whether the prompt ends with <|fim_middle|> or with the line being typed.
+    private const int CaretLine = 7;
+    private const int CaretCharacter = 22;
+
+    [Fact]
+    public async Task CorrectMember_IsShownVerified_WithTheAcceptedCommand()
+    {
+        await using var run = await StartAsync("Count;");
+
+        var item = Assert.Single(await run.CompleteAsync());
+
+        Assert.Equal("Count;", item.GetProperty("insertText").GetString());
+        Assert.Equal("codeAssist.accepted", item.GetProperty("command").GetProperty("command").GetString());
+        var stats = await run.StatsAsync();
+        Assert.Equal(1, stats.GetProperty("modelCalls").GetInt32());
+        Assert.Equal(1, stats.GetProperty("shown").GetInt32());
+        Assert.Equal(0, stats.GetProperty("unverified").GetInt32());
+        Assert.Equal(0, stats.GetProperty("rejectedByVerification").GetInt32());
+        Assert.Equal(0, stats.GetProperty("repaired").GetInt32());
+    }
+
+    [Fact]
+    public async Task TypingTheSuggestionsFirstLetter_AnswersTheVerifiedRest_WithoutAnotherModelCall()
+    {
+        await using var run = await StartAsync("Count;");
+        Assert.Single(await run.CompleteAsync());
+
+        await run.TypeAsync("C");
+        var item = Assert.Single(await run.CompleteAsync(character: 23));
+
+        Assert.Equal("ount;", item.GetProperty("insertText").GetString());
+        var stats = await run.StatsAsync();
+        Assert.Equal(1, stats.GetProperty("modelCalls").GetInt32());
+        Assert.Equal(1, stats.GetProperty("typingThroughHits").GetInt32());
+        Assert.Equal(0, stats.GetProperty("unverified").GetInt32());
+    }
+
+    [Fact]
+    public async Task MisspelledMember_IsRepairedToTheRealOne()
+    {
+        // CS1061 on "Cuont", and List<int> has one close name: the spelling repair replaces it and verifies again.
+        await using var run = await StartAsync("Cuont;");
+
+        var item = Assert.Single(await run.CompleteAsync());
+
+        Assert.Equal("Count;", item.GetProperty("insertText").GetString());
+        var stats = await run.StatsAsync();
+        Assert.Equal(1, stats.GetProperty("repaired").GetInt32());
+        Assert.Equal(0, stats.GetProperty("unverified").GetInt32());
+    }
+
+    [Fact]
+    public async Task UnknownMemberWithNoCloseName_IsRejected_AndNothingIsShown()
+    {
+        await using var run = await StartAsync("Xylophone;");
+
+        Assert.Empty(await run.CompleteAsync());
+
+        var stats = await run.StatsAsync();
+        Assert.Equal(1, stats.GetProperty("modelCalls").GetInt32());
+        Assert.Equal(1, stats.GetProperty("rejectedByVerification").GetInt32());
+        Assert.Equal(0, stats.GetProperty("shown").GetInt32());
+    }
+
+    private static async Task<ChainRun> StartAsync(string continuation)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"codeassist-chain-{Guid.NewGuid():N}.gguf");
+        ChainModel.Build(continuation, ["<|fim_middle|>", "."]).WriteTo(path);
+        var server = ServerProcess.Start();
+        try
+        {
+            await server.Client.InitializeAsync(
+                new { textDocument = new { inlineCompletion = new { } } },
+                new { provider = "local", model = path, threads = 1, contextSize = 2048, completion = new { debounceMs = 0, verifyBudgetMs = 30000 } });
+
+            // The server loads the model in the background and says so in codeAssist/status.
+            await server.Client.WaitUntilSeenAsync(m =>
+                m.TryGetProperty("method", out var method) && method.GetString() == "codeAssist/status"
+                && m.GetProperty("params").GetProperty("state").GetString() == "ready");
+            await server.Client.OpenAsync(Uri, Source);
+            return new ChainRun(server, path);
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    private sealed class ChainRun(ServerProcess server, string modelPath) : IAsyncDisposable
+    {
+        private int _version = 1;
+
+        public async Task<JsonElement[]> CompleteAsync(int character = CaretCharacter)
+        {
+            var result = ResponseAssert.Result(await server.Client.RequestAsync(
+                "textDocument/inlineCompletion",
+                new { textDocument = new { uri = Uri }, position = new { line = CaretLine, character }, context = new { triggerKind = 2 } }));
+            return [.. result.GetProperty("items").EnumerateArray()];
+        }
+
+        /// <summary>Types <paramref name="text"/> at the caret, as an editor's incremental didChange.</summary>
+        public Task TypeAsync(string text)
+        {
+            var at = new { line = CaretLine, character = CaretCharacter };
+            return server.Client.NotifyAsync("textDocument/didChange", new
+            {
+                textDocument = new { uri = Uri, version = ++_version },
+                contentChanges = new[] { new { range = new { start = at, end = at }, text } },
+            });
+        }
+
+        public async Task<JsonElement> StatsAsync() =>
+            ResponseAssert.Result(await server.Client.RequestAsync("codeAssist/stats", new { }));
+
+        public async ValueTask DisposeAsync()
+        {
+            await server.DisposeAsync();
+            File.Delete(modelPath);
+        }
+    }
+}
