@@ -21,6 +21,13 @@ internal static class RoslynProviderCatalog
     public static ImmutableArray<CodeFixProvider> FixersFor(string diagnosticId) =>
         FixersById.Value.TryGetValue(diagnosticId, out var fixers) ? fixers : [];
 
+    /// <summary>
+    /// The fixers for a diagnostic that Roslyn exports under <paramref name="exportName"/> (the names of its
+    /// PredefinedCodeFixProviderNames, e.g. "SpellCheck"), for callers that want one fixer's answer, not all of them.
+    /// </summary>
+    public static ImmutableArray<CodeFixProvider> FixersFor(string diagnosticId, string exportName) =>
+        [.. FixersFor(diagnosticId).Where(fixer => fixer.GetType().GetCustomAttribute<ExportCodeFixProviderAttribute>()?.Name == exportName)];
+
     public static ImmutableArray<CodeRefactoringProvider> Refactorings => RefactoringProviders.Value;
 
     private static ImmutableDictionary<string, ImmutableArray<CodeFixProvider>> LoadFixers()

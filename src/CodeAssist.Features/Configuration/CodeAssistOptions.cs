@@ -50,6 +50,8 @@ public sealed record CodeAssistOptions
 
     public CacheOptions Cache { get; init; } = new();
 
+    public RefactorOptions Refactor { get; init; } = new();
+
     /// <summary>off | error | warning | info | debug | trace. <value>info</value></summary>
     public string Trace { get; init; } = "info";
 
@@ -133,4 +135,13 @@ public sealed record CacheOptions
 {
     /// <summary>Entries kept in the in-memory response cache. <value>512</value></summary>
     public int MaxEntries { get; init; } = 512;
+}
+
+public sealed record RefactorOptions
+{
+    /// <summary>
+    /// Let model refactorings change public and protected signatures (the CLI's --allow-signature-changes).
+    /// <value>false: a rewrite that changes the public API is refused</value>
+    /// </summary>
+    public bool AllowSignatureChanges { get; init; }
 }

@@ -11,10 +11,15 @@ internal static class RoslynCodeFixes
 {
     public const int MaxActions = 8;
 
-    public static async Task<IReadOnlyList<(string Title, CodeAction Action)>> ListAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<(string Title, CodeAction Action)>> ListAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        ListAsync(document, diagnostic, RoslynProviderCatalog.FixersFor(diagnostic.Id), cancellationToken);
+
+    /// <summary>The actions of the given fixers only, in the order they register them (best first within a fixer).</summary>
+    public static async Task<IReadOnlyList<(string Title, CodeAction Action)>> ListAsync(
+        Document document, Diagnostic diagnostic, IEnumerable<CodeFixProvider> fixers, CancellationToken cancellationToken)
     {
         var actions = new List<CodeAction>();
-        foreach (var fixer in RoslynProviderCatalog.FixersFor(diagnostic.Id))
+        foreach (var fixer in fixers)
         {
             var context = new CodeFixContext(document, diagnostic.Location.SourceSpan, [diagnostic], (action, _) =>
             {

@@ -8,7 +8,7 @@ namespace CodeAssist.Features.InlineCompletion;
 /// <summary>
 /// Step 5: applies each candidate to a fork of the document and compares the errors of the enclosing member before
 /// and after. Only the member is bound (not the whole file), which keeps a check near 10 ms on real projects.
-/// A candidate with one unknown name gets one repair attempt with the nearest accessible name.
+/// A candidate with one unknown name gets one repair attempt: Roslyn's spelling fix, else the nearest accessible name.
 /// </summary>
 internal static class CandidateVerifier
 {
@@ -38,7 +38,9 @@ internal static class CandidateVerifier
                 var (checkedCandidate, rejecting, fork) = await CheckAsync(document, position, candidate, errorsBefore, budgetSource.Token).ConfigureAwait(false);
                 if (checkedCandidate.Rejected && rejecting.Count == 1 && DiagnosticRules.IsUnknownName(rejecting[0]))
                 {
-                    checkedCandidate = await TryRepairAsync(document, position, fork, checkedCandidate.Text, rejecting[0], errorsBefore, budgetSource.Token)
+                    // Roslyn's spelling fixer gets half of what is left, the fallback and the re-check the rest.
+                    var roslynBudget = (budget - stopwatch.Elapsed) / 2;
+                    checkedCandidate = await TryRepairAsync(document, position, fork, checkedCandidate.Text, rejecting[0], errorsBefore, roslynBudget, budgetSource.Token)
                         .ConfigureAwait(false) ?? checkedCandidate;
                 }
 
@@ -110,6 +112,7 @@ internal static class CandidateVerifier
         string candidate,
         Diagnostic diagnostic,
         MemberErrors before,
+        TimeSpan roslynBudget,
         CancellationToken cancellationToken)
     {
         var span = diagnostic.Location.SourceSpan;
@@ -119,14 +122,7 @@ internal static class CandidateVerifier
             return null;
         }
 
-        var model = await fork.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        var root = await fork.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (model is null || root is null)
-        {
-            return null;
-        }
-
-        var replacement = SpellingRepair.FindReplacement(model, root, span, cancellationToken);
+        var replacement = await SpellingRepair.FindReplacementAsync(fork, diagnostic, roslynBudget, cancellationToken).ConfigureAwait(false);
         if (replacement is null)
         {
             return null;

@@ -1,26 +1,108 @@
+using CodeAssist.Features.Common;
+using CodeAssist.Features.Fix;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CodeAssist.Features.InlineCompletion;
 
 /// <summary>
-/// Finds the accessible name nearest to a misspelled one, by edit distance. Roslyn's own spell-check fixer is not
-/// public API; the candidates here are the same (what lookup at the position or on the receiver type can see).
+/// Repairs the one misspelled name of a rejected candidate. Roslyn's own spelling code fix ("Change 'Cuont' to
+/// 'Count'", loaded by <see cref="RoslynProviderCatalog"/> without MEF) is asked first and its best fix is taken: it
+/// ranks the names of the completion list at that point by Roslyn's word similarity, as the IDE does. Only when it
+/// offers nothing within its time budget does the nearest accessible name by edit distance stand in.
 /// </summary>
 internal static class SpellingRepair
 {
-    public static string? FindReplacement(SemanticModel model, SyntaxNode root, TextSpan span, CancellationToken cancellationToken)
+    /// <summary>The export name of Roslyn's spelling fixer (PredefinedCodeFixProviderNames.SpellCheck, not public).</summary>
+    private const string SpellCheckFixer = "SpellCheck";
+
+    /// <summary>
+    /// The text that replaces <paramref name="diagnostic"/>'s span in <paramref name="fork"/> (the name, with its type
+    /// arguments if it has any), or null when there is no repair. <paramref name="roslynBudget"/> bounds the wait for
+    /// Roslyn's fixer, which computes a completion list (and, first in a process, composes its providers).
+    /// </summary>
+    public static async Task<string?> FindReplacementAsync(Document fork, Diagnostic diagnostic, TimeSpan roslynBudget, CancellationToken cancellationToken)
     {
-        var node = root.FindNode(span, getInnermostNodeForTie: true);
-        if (node is not SimpleNameSyntax name)
+        var span = diagnostic.Location.SourceSpan;
+        var root = await fork.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root?.FindNode(span, getInnermostNodeForTie: true) is not SimpleNameSyntax name || name.Identifier.SpanStart != span.Start)
         {
             return null;
         }
 
-        var misspelled = name.Identifier.ValueText;
-        var names = CandidateNames(model, name, cancellationToken);
-        return Nearest(misspelled, names);
+        if (await FromRoslynAsync(fork, diagnostic, roslynBudget, cancellationToken).ConfigureAwait(false) is { } fixedName)
+        {
+            return fixedName;
+        }
+
+        var model = await fork.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (model is null || Nearest(name.Identifier.ValueText, CandidateNames(model, name, cancellationToken)) is not { } nearest)
+        {
+            return null;
+        }
+
+        var text = await fork.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        return nearest + text.ToString(TextSpan.FromBounds(name.Identifier.Span.End, span.End));
+    }
+
+    /// <summary>The replacement of the diagnostic's span by the first (best) fix of Roslyn's spelling fixer, or null.</summary>
+    internal static async Task<string?> FromRoslynAsync(Document fork, Diagnostic diagnostic, TimeSpan budget, CancellationToken cancellationToken)
+    {
+        var fixers = RoslynProviderCatalog.FixersFor(diagnostic.Id, SpellCheckFixer);
+        if (fixers.IsEmpty)
+        {
+            return null;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(budget < TimeSpan.Zero ? TimeSpan.Zero : budget);
+        try
+        {
+            // On the thread pool and awaited with WaitAsync: the fixer's first call composes Roslyn's completion
+            // providers synchronously, and the budget must hold even then (the composition finishes in the background).
+            var fixing = Task.Run(() => BestFixAsync(fork, diagnostic, fixers, timeout.Token), timeout.Token);
+            return await fixing.WaitAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<string?> BestFixAsync(
+        Document fork, Diagnostic diagnostic, IEnumerable<CodeFixProvider> fixers, CancellationToken cancellationToken)
+    {
+        var actions = await RoslynCodeFixes.ListAsync(fork, diagnostic, fixers, cancellationToken).ConfigureAwait(false);
+        if (actions.Count == 0)
+        {
+            return null;
+        }
+
+        var changed = (await RoslynActions.ChangedSolutionAsync(actions[0].Action, cancellationToken).ConfigureAwait(false))?.GetDocument(fork.Id);
+        if (changed is null)
+        {
+            return null;
+        }
+
+        // The fixer replaces the one name token, so the span grows or shrinks by the difference in length.
+        var span = diagnostic.Location.SourceSpan;
+        var before = await fork.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        var after = await changed.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        var length = span.Length + after.Length - before.Length;
+        var changedRoot = await changed.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (length <= 0 || span.Start + length > after.Length || changedRoot is null)
+        {
+            return null;
+        }
+
+        var replacement = after.ToString(new TextSpan(span.Start, length));
+        var token = changedRoot.FindToken(span.Start);
+        return token.IsKind(SyntaxKind.IdentifierToken) && token.SpanStart == span.Start && replacement.StartsWith(token.Text, StringComparison.Ordinal)
+            ? replacement
+            : null;
     }
 
     /// <summary>The nearest name within two edits (and under half the length), or null when none or a tie.</summary>

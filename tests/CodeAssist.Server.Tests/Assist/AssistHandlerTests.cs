@@ -89,6 +89,36 @@ public sealed class AssistHandlerTests
     }
 
     [Fact]
+    public async Task CodeActionResolve_ModelRefactorChangingAPublicSignature_IsRefusedByDefault_AndOfferedWhenTheSettingAllowsIt()
+    {
+        const string totals = "namespace Shop;\n\npublic sealed class Totals\n{\n    public int Sum(int[] values)\n    {\n        var total = 0;\n"
+            + "        foreach (var value in values)\n        {\n            total += value;\n        }\n\n        return total;\n    }\n}\n";
+        const string answer = "Rationale: accept any sequence.\n```csharp\n"
+            + "public int Sum(System.Collections.Generic.IEnumerable<int> values) => System.Linq.Enumerable.Sum(values);\n```\n";
+        await using var server = await AssistServer.StartAsync(new FakeChatClient(answer, answer), ("Totals.cs", totals));
+        var range = new { start = new { line = 4, character = 0 }, end = new { line = 13, character = 5 } };
+        var response = await server.Client.RequestAsync("textDocument/codeAction", new
+        {
+            textDocument = new { uri = server.Uri("Totals.cs") },
+            range,
+            context = new { diagnostics = Array.Empty<object>() },
+        });
+        var refactor = ResponseAssert.Result(response).EnumerateArray().Single(a => a.GetProperty("title").GetString() == "Suggest refactoring (CodeAssist)");
+
+        var refused = ResponseAssert.Result(await server.Client.RequestAsync("codeAction/resolve", refactor));
+
+        Assert.False(refused.TryGetProperty("edit", out _));
+        var message = await server.Client.WaitForNotificationAsync("window/showMessage");
+        Assert.Contains("changes a public signature", message.GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        await server.Client.NotifyAsync("workspace/didChangeConfiguration", new { settings = new { codeassist = new { refactor = new { allowSignatureChanges = true } } } });
+        var offered = ResponseAssert.Result(await server.Client.RequestAsync("codeAction/resolve", refactor));
+
+        var applied = Apply(totals, offered.GetProperty("edit").GetProperty("changes").GetProperty(server.Uri("Totals.cs")));
+        Assert.Contains("public int Sum(System.Collections.Generic.IEnumerable<int> values)", applied, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Explain_StreamsPartialResultsThenReturnsTheFullText()
     {
         var client = new FakeChatClient("`Next` increments and returns the count.\n\n**Key risks**\n- Not thread-safe.");

@@ -88,6 +88,33 @@ public sealed class InlineCompletionServerTests
     }
 
     [Fact]
+    public async Task CloseDocument_WhileGenerating_CancelsTheGeneration_AndReopeningCompletesAgain()
+    {
+        var gate = new TaskCompletionSource();
+        var model = new FakeCompletionModel(Suggestion) { Gate = gate.Task };
+        await using var server = await StartAsync(model);
+        var started = model.Started.Task;
+        var first = await server.Client.StartRequestAsync("textDocument/inlineCompletion", InlineParams(4, 8), server.Client.NextId());
+        await started.WaitAsync(LspTestClient.Timeout);
+
+        await server.Client.NotifyAsync("textDocument/didClose", new { textDocument = new { uri = Uri } });
+
+        // The queue runs didClose alone, so a request sent after it is answered after the close took effect.
+        ResponseAssert.Result(await server.Client.RequestAsync("codeAssist/stats", new { }));
+        Assert.Equal(1, model.CancelledCalls);
+        var firstResponse = await first.WaitAsync(LspTestClient.Timeout);
+        Assert.True(firstResponse.TryGetProperty("error", out _) || firstResponse.GetProperty("result").GetProperty("items").GetArrayLength() == 0);
+
+        gate.SetResult();
+        await server.Client.OpenAsync(Uri, Greeter);
+        var result = ResponseAssert.Result(await server.Client.RequestAsync("textDocument/inlineCompletion", InlineParams(4, 8)));
+
+        Assert.Equal(Suggestion, Assert.Single(result.GetProperty("items").EnumerateArray()).GetProperty("insertText").GetString());
+        Assert.Equal(2, model.Calls);
+        Assert.Equal(1, model.CancelledCalls);
+    }
+
+    [Fact]
     public async Task Capabilities_InlineClient_GetsInlineProviderAndCommand()
     {
         await using var server = InProcessServer.Start(_ => { });

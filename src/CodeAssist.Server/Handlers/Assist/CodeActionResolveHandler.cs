@@ -51,7 +51,8 @@ internal sealed class CodeActionResolveHandler(AssistServices assist) : RequestH
                 suggestion = await RoslynRefactorings.ResolveAsync(document, span, data.Title ?? "", cancellationToken).ConfigureAwait(false);
                 break;
             case "modelRefactor":
-                var report = await assist.Refactor.SuggestAsync(document, span, allowSignatureChanges: false, request: null, includeRoslyn: false, cancellationToken)
+                var report = await assist.Refactor.SuggestAsync(
+                        document, span, context.Options.Refactor.AllowSignatureChanges, request: null, includeRoslyn: false, cancellationToken)
                     .ConfigureAwait(false);
                 suggestion = report.Suggestions.FirstOrDefault();
                 rejection = report.Notice;

@@ -26,6 +26,20 @@ internal sealed class InlineSuggestions(InlineCompletionService service, LooseDo
         return result.Items;
     }
 
+    /// <summary>
+    /// Stops the generation of a closed document and forgets its state. The service keys documents by the Roslyn
+    /// document's path: the workspace's full path, or for a loose document the path (or URI) it was made from.
+    /// </summary>
+    public void Close(string uri)
+    {
+        var path = ProtocolConversions.ToFilePath(uri);
+        service.CloseDocument(path ?? uri);
+        if (path is not null && Path.GetFullPath(path) is var fullPath && fullPath != path)
+        {
+            service.CloseDocument(fullPath);
+        }
+    }
+
     public static LspCommand Accepted(InlineCompletionItem item) =>
         new("CodeAssist: suggestion accepted", AcceptedCommand, [item.Id]);
 

@@ -1,5 +1,6 @@
 using CodeAssist.Server.Diagnostics;
 using CodeAssist.Server.Documents;
+using CodeAssist.Server.Handlers.InlineCompletion;
 using CodeAssist.Server.Logging;
 using CodeAssist.Server.Protocol;
 using CodeAssist.Server.Text;
@@ -8,7 +9,8 @@ using Microsoft.Extensions.Logging;
 
 namespace CodeAssist.Server.Handlers.Sync;
 
-internal sealed class DidCloseHandler(DocumentStore documents, WorkspaceAccess workspace, DiagnosticsPublisher diagnostics, ILogger<DidCloseHandler> logger)
+internal sealed class DidCloseHandler(
+    DocumentStore documents, WorkspaceAccess workspace, DiagnosticsPublisher diagnostics, InlineSuggestions suggestions, ILogger<DidCloseHandler> logger)
     : NotificationHandler<DidCloseTextDocumentParams>
 {
     public override string Method => "textDocument/didClose";
@@ -29,6 +31,8 @@ internal sealed class DidCloseHandler(DocumentStore documents, WorkspaceAccess w
             WorkspaceForwarding.Run(logger, Method, () => workspace.Session?.CloseDocument(path));
         }
 
+        // A generation for a closed document can never be shown; stopping it frees the model for other files.
+        suggestions.Close(uri);
         diagnostics.Clear(uri);
 
         return Task.CompletedTask;
