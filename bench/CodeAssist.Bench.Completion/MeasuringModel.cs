@@ -55,6 +55,7 @@ internal sealed class MeasuringModel(ICompletionModel inner) : ICompletionModel
             jump = positionStarted;
         }
 
+        var contextTokens = request.ExtraContext.Sum(snippet => inner.CountTokens(snippet.Text));
         var started = Stopwatch.GetTimestamp();
         CompletionUsage? usage = null;
         var cancelled = true;
@@ -71,7 +72,7 @@ internal sealed class MeasuringModel(ICompletionModel inner) : ICompletionModel
         finally
         {
             var call = new ModelCall(
-                index, first, Stopwatch.GetElapsedTime(started).TotalMilliseconds, Stopwatch.GetElapsedTime(jump).TotalMilliseconds, usage, cancelled);
+                index, first, Stopwatch.GetElapsedTime(started).TotalMilliseconds, Stopwatch.GetElapsedTime(jump).TotalMilliseconds, usage, cancelled, contextTokens);
             lock (gate)
             {
                 calls.Add(call);

@@ -3,4 +3,4 @@ using CodeAssist.Llm;
 namespace CodeAssist.Bench.Completion;
 
 /// <summary>One model call of the replay. <paramref name="SinceJumpMs"/> runs from the first keystroke at the position to the call's end.</summary>
-internal sealed record ModelCall(int Position, bool FirstAtPosition, double DurationMs, double SinceJumpMs, CompletionUsage? Usage, bool Cancelled);
+internal sealed record ModelCall(int Position, bool FirstAtPosition, double DurationMs, double SinceJumpMs, CompletionUsage? Usage, bool Cancelled, int ContextTokens);

@@ -168,7 +168,8 @@ internal static class TypingReplay
             return values.Count == 0 ? "n/a" : $"p50 {Percentiles.Of(values, 50):F0}, p95 {Percentiles.Of(values, 95):F0}";
         }
 
-        Console.WriteLine($"Model calls: {calls.Count} ({calls.Count(c => c.Cancelled)} cancelled).");
+        Console.WriteLine($"Model calls: {calls.Count} ({calls.Count(c => c.Cancelled)} cancelled); Roslyn context in {calls.Count(c => c.ContextTokens > 0)} prompts, "
+            + $"{(calls.Count == 0 ? "n/a" : $"p50 {Percentiles.Of(calls.Select(c => (double)c.ContextTokens).ToList(), 50):F0} tokens")}.");
         Console.WriteLine($"  cold (first call at a position): {Percentiles.Format(coldCalls.Select(c => c.DurationMs).ToList())}; first key to answer {Percentiles.Format(coldCalls.Select(c => c.SinceJumpMs).ToList())}");
         Console.WriteLine($"    prompt tokens {Tokens(coldCalls, u => u.PromptTokens)}; evaluated {Tokens(coldCalls, u => u.EvaluatedPromptTokens)}; generated {Tokens(coldCalls, u => u.GeneratedTokens)}");
         Console.WriteLine($"  warm (later calls at the position): {Percentiles.Format(warmCalls.Select(c => c.DurationMs).ToList())}");

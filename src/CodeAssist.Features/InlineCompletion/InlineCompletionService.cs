@@ -38,6 +38,10 @@ public sealed class InlineCompletionService : IDisposable
         this.time = time ?? TimeProvider.System;
         ranker = new CandidateRanker(counters);
         cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, options().Cache.MaxEntries) });
+        if (models is not null && options().Completion.Verify)
+        {
+            _ = SpellingRepair.WarmUp();
+        }
     }
 
     public InlineCompletionStatistics GetStatistics() => counters.Snapshot();
