@@ -5,8 +5,9 @@ namespace CodeAssist.Bench.Completion;
 /// <summary>
 /// Inline completion benchmarks on Newtonsoft.Json (fetched outside the repository):
 ///   verify [--points FILE] [--limit N] [--budget-ms MS]       verification accept/reject on mined points
-///   replay [--latency-ms MS] [--token-ms MS] [--positions N] [--keys N] [--accuracy P] [--model GGUF --threads N] [--cold-ms MS]
-///                                                             typing replay against the in-process pipeline
+///   replay [--latency-ms MS] [--token-ms MS] [--positions N] [--keys N] [--accuracy P] [--model GGUF --threads N] [--cold-ms MS] [--server]
+///                                                             typing replay against the in-process pipeline, or with
+///                                                             --server against the real server over JSON-RPC
 /// Common: --repo DIR (default /work/benchrepos/Newtonsoft.Json).
 /// </summary>
 internal static class Program
@@ -49,6 +50,7 @@ internal static class Program
                 ModelPath = Array.IndexOf(args, "--model") >= 0 ? Option(args, "--model", "") : null,
                 Threads = Number(args, "--threads", 2),
                 ColdLatencyMs = Number(args, "--cold-ms", 1500),
+                OverJsonRpc = args.Contains("--server"),
             },
             cancel.Token);
     }

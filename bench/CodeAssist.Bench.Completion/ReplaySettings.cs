@@ -26,4 +26,7 @@ internal sealed record ReplaySettings
 
     /// <summary>completion.coldLatencyMs: 0 sends full prompts (the layout before the prompt was sized to the model).</summary>
     public int ColdLatencyMs { get; init; } = 1500;
+
+    /// <summary>Drive the real server over JSON-RPC (didChange + inlineCompletion per key) instead of the service in-process.</summary>
+    public bool OverJsonRpc { get; init; }
 }

@@ -32,6 +32,13 @@ internal static class TypingReplay
         var oracle = new OracleCompletionModel(originals, settings);
         using var local = settings.ModelPath is null ? null : await LoadLocalAsync(settings, cancellationToken).ConfigureAwait(false);
         var model = new MeasuringModel(local?.Completion ?? oracle);
+        if (settings.OverJsonRpc)
+        {
+            await ServerReplay.RunAsync(repositoryRoot, positions, originals, model, settings, cancellationToken).ConfigureAwait(false);
+            ReportModelCalls(model.Calls, local?.Completion.Throughput);
+            return 0;
+        }
+
         var options = new CodeAssistOptions { Completion = new CompletionOptions { MaxTokens = settings.MaxTokens, ColdLatencyMs = settings.ColdLatencyMs } };
         // The real Roslyn context collector, so prompts carry context and its cost shows in the overhead.
         using var service = new InlineCompletionService(new SingleModel(model), new ContextCollector(), () => options);
@@ -152,7 +159,7 @@ internal static class TypingReplay
         Console.WriteLine($"Verification: rejected {stats.RejectedByVerification}, repaired {stats.Repaired}, unverified (over budget) {stats.Unverified}; p50 {stats.VerificationP50Ms:F1} ms, p95 {stats.VerificationP95Ms:F1} ms.");
     }
 
-    private static void ReportModelCalls(IReadOnlyList<ModelCall> calls, ModelThroughput? throughput)
+    internal static void ReportModelCalls(IReadOnlyList<ModelCall> calls, ModelThroughput? throughput)
     {
         if (throughput is not null)
         {
@@ -174,20 +181,5 @@ internal static class TypingReplay
         Console.WriteLine($"    prompt tokens {Tokens(coldCalls, u => u.PromptTokens)}; evaluated {Tokens(coldCalls, u => u.EvaluatedPromptTokens)}; generated {Tokens(coldCalls, u => u.GeneratedTokens)}");
         Console.WriteLine($"  warm (later calls at the position): {Percentiles.Format(warmCalls.Select(c => c.DurationMs).ToList())}");
         Console.WriteLine($"    prompt tokens {Tokens(warmCalls, u => u.PromptTokens)}; evaluated {Tokens(warmCalls, u => u.EvaluatedPromptTokens)}; generated {Tokens(warmCalls, u => u.GeneratedTokens)}");
-    }
-
-    private sealed class SingleModel(ICompletionModel model) : ILanguageModels
-    {
-        public ModelStatus Status { get; } = new(ModelState.Ready, "Ready.", model.Info);
-
-        public event EventHandler<ModelStatus>? StatusChanged
-        {
-            add { }
-            remove { }
-        }
-
-        public ICompletionModel? GetCompletionModel(string feature) => model;
-
-        public Microsoft.Extensions.AI.IChatClient? GetChatClient(string feature) => null;
     }
 }
