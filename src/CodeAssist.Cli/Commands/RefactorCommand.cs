@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CodeAssist.Cli.Terminal;
 using CodeAssist.Features.Common;
+using CodeAssist.Features.Configuration;
 using CodeAssist.Features.Refactor;
 
 namespace CodeAssist.Cli.Commands;
@@ -41,8 +42,10 @@ internal static class RefactorCommand
                 using var session = AssistSession.Create(environment, overrides, AssistSession.WorkspaceRoot(document), result.GetValue(options.NoCache));
                 await session.WaitForModelAsync(RefactorService.Feature, status, cancellationToken);
                 var service = new RefactorService(session.Models, session.Cache, session.Prompts, environment.TimeProvider);
+                // The flag, or the same setting the editors use (user settings, the workspace's .codeassist.json).
+                var allowed = result.GetValue(allowSignatures) || AllowedBySettings(AssistSession.WorkspaceRoot(document));
                 var report = await status.RunAsync("Looking for refactorings...", () => service.SuggestAsync(
-                    document, span, result.GetValue(allowSignatures), result.GetValue(request), includeRoslyn: true, cancellationToken));
+                    document, span, allowed, result.GetValue(request), includeRoslyn: true, cancellationToken));
                 var baseDirectory = Directory.GetCurrentDirectory();
                 if (!json)
                 {
@@ -72,4 +75,8 @@ internal static class RefactorCommand
         }));
         return command;
     }
+
+    // Problems in the settings files are reported once, where the models are created from the same files.
+    private static bool AllowedBySettings(string? workspaceRoot) =>
+        new OptionsLoader().Load(new OptionsSources { WorkspaceRoot = workspaceRoot }).Options.Refactor.AllowSignatureChanges;
 }

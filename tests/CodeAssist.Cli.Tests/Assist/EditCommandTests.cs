@@ -101,6 +101,31 @@ public sealed class EditCommandTests
     }
 
     [Fact]
+    public async Task Refactor_SignatureChange_RefusedByDefault_OfferedWhenTheWorkspaceSettingAllowsIt()
+    {
+        var folder = CliHarness.CopyInventorySample();
+        var file = Path.Combine(folder, "InventoryService.cs");
+        const string answer = "Rationale: let callers scale the value.\n```csharp\n"
+            + "public decimal StockValue(decimal factor = 1m) => System.Linq.Enumerable.Sum(_stock.Values, level => level.OnHand * level.Product.UnitPrice) * factor;\n```\n";
+
+        using (var cli = new CliHarness(new FakeChatClient(answer, answer)))
+        {
+            var refused = await cli.RunAsync("refactor", file + ":42-51", "--no-cache", "--json");
+            Assert.Equal(0, refused.ExitCode);
+            Assert.DoesNotContain("decimal factor = 1m", refused.Out, StringComparison.Ordinal);
+            Assert.Contains("signature", refused.Out, StringComparison.Ordinal);
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(folder, ".codeassist.json"), """{ "refactor": { "allowSignatureChanges": true } }""");
+        using (var cli = new CliHarness(new FakeChatClient(answer, answer)))
+        {
+            var offered = await cli.RunAsync("refactor", file + ":42-51", "--no-cache", "--json");
+            Assert.Equal(0, offered.ExitCode);
+            Assert.Contains("decimal factor = 1m", offered.Out, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Refactor_WithoutLines_ExitTwo()
     {
         using var cli = new CliHarness();
