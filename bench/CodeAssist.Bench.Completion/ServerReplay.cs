@@ -49,6 +49,12 @@ internal static class ServerReplay
         rpc.StartListening();
 
         var root = Path.GetFullPath(Path.Combine(repositoryRoot, BenchWorkspace.ProjectFolder));
+        if (!File.Exists(Path.Combine(root, "obj", "project.assets.json")))
+        {
+            // Without a restore MSBuild resolves no references: every file would be full of errors and verification meaningless.
+            throw new InvalidOperationException($"{root} is not restored (no obj/project.assets.json): run `dotnet restore -p:TargetFramework=net8.0` there first.");
+        }
+
         var load = Stopwatch.StartNew();
         await rpc.InvokeWithParameterObjectAsync<JsonElement>("initialize", new
         {

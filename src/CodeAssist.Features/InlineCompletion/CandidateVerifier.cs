@@ -35,6 +35,8 @@ internal static class CandidateVerifier
             var errorsBefore = await (before ?? MemberErrorsAsync(document, position, budgetSource.Token)).WaitAsync(budgetSource.Token).ConfigureAwait(false);
             foreach (var candidate in candidates)
             {
+                // Results that happen to be cached could otherwise finish a check the budget no longer allows.
+                budgetSource.Token.ThrowIfCancellationRequested();
                 var (checkedCandidate, rejecting, fork) = await CheckAsync(document, position, candidate, errorsBefore, budgetSource.Token).ConfigureAwait(false);
                 if (checkedCandidate.Rejected && rejecting.Count == 1 && DiagnosticRules.IsUnknownName(rejecting[0]))
                 {

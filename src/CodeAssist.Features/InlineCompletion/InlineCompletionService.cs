@@ -160,10 +160,12 @@ public sealed class InlineCompletionService : IDisposable
             return new InlineCompletionResult(items);
         }
 
-        if (!request.Explicit && debounce > TimeSpan.Zero)
+        // The wait counts from the keystroke: the Roslyn work above (context, prompt) already used part of it.
+        var wait = debounce - time.GetElapsedTime(started);
+        if (!request.Explicit && wait > TimeSpan.Zero)
         {
-            await Task.Delay(debounce, time, cancellationToken).ConfigureAwait(false);
-            timing.ExcludedMs += debounce.TotalMilliseconds;
+            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            timing.ExcludedMs += wait.TotalMilliseconds;
         }
 
         Generation generation;
