@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
@@ -63,19 +64,27 @@ internal static class CandidateVerifier
     {
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         var fork = document.WithText(text.WithChanges(new TextChange(new TextSpan(position, 0), candidate)));
-        var after = await MemberErrorsAsync(fork, position, cancellationToken).ConfigureAwait(false);
-        var added = after.Subtract(before);
         var insertedEnd = position + candidate.Length;
         var tree = await fork.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false);
 
-        // Syntax errors inside the inserted text cannot have existed before it, whatever their message.
+        // Syntax errors inside the inserted text cannot have existed before it, whatever their message. They reject
+        // the candidate on the parse alone: binding a member that a stray quote or brace has swallowed costs the most.
         var malformed = tree is null
             ? []
-            : tree.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error && IsInside(d.Location.SourceSpan, position, insertedEnd));
+            : tree.GetDiagnostics(cancellationToken)
+                .Where(d => d.Severity == DiagnosticSeverity.Error
+                    && (IsInside(d.Location.SourceSpan, position, insertedEnd) || (d.Location.SourceSpan.Start >= position && SwallowsFollowingCode(tree, position, insertedEnd, cancellationToken))))
+                .ToList();
+        if (malformed.Count > 0)
+        {
+            return (new VerifiedCandidate(candidate, VerificationState.Verified, true, malformed.Count, malformed.Select(d => d.Id).Distinct().ToList()), malformed, fork);
+        }
+
+        var after = await MemberErrorsAsync(fork, position, cancellationToken).ConfigureAwait(false);
+        var added = after.Subtract(before);
         var rejecting = added.Where(d => DiagnosticRules.IsUnknownName(d)
             || DiagnosticRules.IsMalformed(d)
             || (DiagnosticRules.IsWrongUse(d) && !IsInUnfinishedStatement(d, insertedEnd, cancellationToken)))
-            .Concat(malformed)
             .ToList();
         var result = new VerifiedCandidate(
             candidate,
@@ -92,6 +101,33 @@ internal static class CandidateVerifier
     /// </summary>
     private static bool IsInside(Microsoft.CodeAnalysis.Text.TextSpan span, int insertedStart, int insertedEnd) =>
         span.End < insertedEnd && (span.Start > insertedStart || (span.Length > 0 && span.Start >= insertedStart));
+
+    /// <summary>
+    /// Whether the candidate opens a block comment or a multi-line string that runs past its own line: the code after
+    /// it would be swallowed, though the only error the parser reports is at the end of the file.
+    /// </summary>
+    private static bool SwallowsFollowingCode(SyntaxTree tree, int insertedStart, int insertedEnd, CancellationToken cancellationToken)
+    {
+        if (insertedEnd <= insertedStart)
+        {
+            return false;
+        }
+
+        var root = tree.GetRoot(cancellationToken);
+        var lineEnd = tree.GetText(cancellationToken).Lines.GetLineFromPosition(insertedEnd).End;
+        var last = insertedEnd - 1;
+        var trivia = root.FindTrivia(last);
+        if (trivia.Span.Contains(last) && trivia.SpanStart >= insertedStart && trivia.Span.End > lineEnd
+            && (trivia.IsKind(SyntaxKind.MultiLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)))
+        {
+            return true;
+        }
+
+        var token = root.FindToken(last);
+        return token.Span.Contains(last) && token.SpanStart >= insertedStart && token.Span.End > lineEnd
+            && (token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken)
+                || token.IsKind(SyntaxKind.InterpolatedStringTextToken) || token.IsKind(SyntaxKind.CharacterLiteralToken));
+    }
 
     /// <summary>Wrong argument counts and types are expected while a call is still open: `Foo(a, ` has too few arguments.</summary>
     private static bool IsInUnfinishedStatement(Diagnostic diagnostic, int insertedEnd, CancellationToken cancellationToken)

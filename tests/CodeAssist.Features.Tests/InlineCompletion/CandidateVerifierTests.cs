@@ -84,6 +84,9 @@ public sealed class CandidateVerifierTests
     [Theory]
     [InlineData("Total 1;")]
     [InlineData("\uFFFD")]
+    [InlineData("Total + \"unterminated;")]
+    [InlineData("/* Total")]
+    [InlineData("Total + @\"verbatim;")]
     public async Task Verify_MalformedCandidate_IsRejected(string candidate)
     {
         var (result, _) = await CompleteAsync(Orders, new FakeCompletionModel(candidate));
