@@ -5,6 +5,7 @@ namespace CodeAssist.Bench.Completion;
 /// <summary>
 /// Inline completion benchmarks on Newtonsoft.Json (fetched outside the repository):
 ///   verify [--points FILE] [--limit N] [--budget-ms MS]       verification accept/reject on mined points
+///   (CODEASSIST_BENCH_CALLS=1 lists every model call of a replay)
 ///   replay [--latency-ms MS] [--token-ms MS] [--positions N] [--keys N] [--accuracy P] [--model GGUF --threads N] [--cold-ms MS] [--server]
 ///                                                             typing replay against the in-process pipeline, or with
 ///                                                             --server against the real server over JSON-RPC

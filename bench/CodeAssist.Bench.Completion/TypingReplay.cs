@@ -179,6 +179,14 @@ internal static class TypingReplay
             + $"{(calls.Count == 0 ? "n/a" : $"p50 {Percentiles.Of(calls.Select(c => (double)c.ContextTokens).ToList(), 50):F0} tokens")}.");
         Console.WriteLine($"  cold (first call at a position): {Percentiles.Format(coldCalls.Select(c => c.DurationMs).ToList())}; first key to answer {Percentiles.Format(coldCalls.Select(c => c.SinceJumpMs).ToList())}");
         Console.WriteLine($"    prompt tokens {Tokens(coldCalls, u => u.PromptTokens)}; evaluated {Tokens(coldCalls, u => u.EvaluatedPromptTokens)}; generated {Tokens(coldCalls, u => u.GeneratedTokens)}");
+        if (Environment.GetEnvironmentVariable("CODEASSIST_BENCH_CALLS") == "1")
+        {
+            foreach (var call in calls)
+            {
+                Console.WriteLine($"    call: position {call.Position} first {call.FirstAtPosition} {call.DurationMs:F0} ms, since first key {call.SinceJumpMs:F0} ms, cancelled {call.Cancelled}, {call.Usage}");
+            }
+        }
+
         Console.WriteLine($"  warm (later calls at the position): {Percentiles.Format(warmCalls.Select(c => c.DurationMs).ToList())}");
         Console.WriteLine($"    prompt tokens {Tokens(warmCalls, u => u.PromptTokens)}; evaluated {Tokens(warmCalls, u => u.EvaluatedPromptTokens)}; generated {Tokens(warmCalls, u => u.GeneratedTokens)}");
     }
