@@ -169,6 +169,7 @@ public sealed class InlineCompletionService : IDisposable
         }
 
         Generation generation;
+        var startedNew = false;
         lock (state.Gate)
         {
             stale = null;
@@ -180,6 +181,7 @@ public sealed class InlineCompletionService : IDisposable
             }
             else
             {
+                startedNew = true;
                 if (state.InFlight is { } older)
                 {
                     stale = Detach(state, older);
@@ -193,7 +195,38 @@ public sealed class InlineCompletionService : IDisposable
         }
 
         Cancel(stale);
+        if (startedNew)
+        {
+            CancelOtherDocuments(request.DocumentKey);
+        }
+
         return await JoinAsync(state, generation, text, request.Position, timing, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The user is typing in another file now: what runs for the previous one would only keep a local model (which
+    /// serves one request at a time) from this file's first suggestion.
+    /// </summary>
+    private void CancelOtherDocuments(string documentKey)
+    {
+        foreach (var (key, other) in documents)
+        {
+            if (key == documentKey)
+            {
+                continue;
+            }
+
+            Generation? stale = null;
+            lock (other.Gate)
+            {
+                if (other.InFlight is { } running)
+                {
+                    stale = Detach(other, running);
+                }
+            }
+
+            Cancel(stale);
+        }
     }
 
     private async Task<InlineCompletionResult> JoinAsync(

@@ -127,6 +127,30 @@ public sealed class InlineCompletionReuseTests
     }
 
     [Fact]
+    public async Task GenerationInAnotherFile_CancelsThePreviousFilesGeneration()
+    {
+        var gate = new TaskCompletionSource();
+        var model = new FakeCompletionModel(Suggestion) { Gate = gate.Task };
+        using var service = Create(model);
+        var (first, position) = CompletionFixture.Create(Greeter, "/src/First.cs");
+        var (second, _) = CompletionFixture.Create(Greeter.Replace("Greeter", "Welcomer", StringComparison.Ordinal), "/src/Second.cs");
+        var started = model.Started.Task;
+
+        var inFirst = CompleteAsync(service, first, position);
+        await started.WaitAsync(Timeout);
+        var secondStarted = model.Started.Task;
+        var inSecond = CompleteAsync(service, second, position);
+        await secondStarted.WaitAsync(Timeout);
+
+        // The user moved to the second file: the first file's generation would only hold the model up.
+        Assert.Empty((await inFirst.WaitAsync(Timeout)).Items);
+        Assert.Equal(1, model.CancelledCalls);
+        gate.SetResult();
+        Assert.Equal(Suggestion, Assert.Single((await inSecond.WaitAsync(Timeout)).Items).InsertText);
+        Assert.Equal(1, service.GetStatistics().Superseded);
+    }
+
+    [Fact]
     public async Task CancelledRequest_DoesNotStopGenerationOthersCanUse()
     {
         var gate = new TaskCompletionSource();
