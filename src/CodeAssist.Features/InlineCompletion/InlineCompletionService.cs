@@ -44,7 +44,15 @@ public sealed class InlineCompletionService : IDisposable
         }
     }
 
-    public InlineCompletionStatistics GetStatistics() => counters.Snapshot();
+    public InlineCompletionStatistics GetStatistics()
+    {
+        var throughput = models?.GetCompletionModel("completion")?.Throughput;
+        return counters.Snapshot() with
+        {
+            ModelPromptTokensPerSecond = throughput?.PromptTokensPerSecond ?? 0,
+            ModelGeneratedTokensPerSecond = throughput?.GeneratedTokensPerSecond ?? 0,
+        };
+    }
 
     /// <summary>Counts an item the user accepted (the client runs the item's command).</summary>
     public void Accepted(string itemId)

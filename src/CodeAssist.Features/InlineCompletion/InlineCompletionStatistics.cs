@@ -57,4 +57,10 @@ public sealed record InlineCompletionStatistics
     public double EvaluatedPromptTokensP50 { get; init; }
 
     public double EvaluatedPromptTokensP95 { get; init; }
+
+    /// <summary>The completion model's measured prompt speed (tokens per second); 0 when it is not known.</summary>
+    public double ModelPromptTokensPerSecond { get; init; }
+
+    /// <summary>The completion model's measured generation speed; 0 when it is not known.</summary>
+    public double ModelGeneratedTokensPerSecond { get; init; }
 }

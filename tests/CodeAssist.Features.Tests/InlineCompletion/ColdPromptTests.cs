@@ -71,6 +71,18 @@ public sealed class ColdPromptTests
         Assert.Equal(1, context.Calls);
     }
 
+    [Fact]
+    public void Stats_ReportTheModelsMeasuredSpeed_OrZeroWhenUnknown()
+    {
+        var model = new FakeCompletionModel("x");
+        using var service = Create(model);
+        Assert.Equal((0.0, 0.0), (service.GetStatistics().ModelPromptTokensPerSecond, service.GetStatistics().ModelGeneratedTokensPerSecond));
+
+        model.Throughput = TwoCores;
+
+        Assert.Equal((200.0, 33.0), (service.GetStatistics().ModelPromptTokensPerSecond, service.GetStatistics().ModelGeneratedTokensPerSecond));
+    }
+
     private static string LongMethod(int statements)
     {
         var body = new StringBuilder();
