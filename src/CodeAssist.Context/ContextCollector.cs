@@ -20,6 +20,13 @@ public sealed class ContextCollector : ICodeContextProvider
         _session = session;
     }
 
+    public async Task WarmUpAsync(Document document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        await ProjectTypeIndex.GetAsync(document.Project, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<CodeContext> GetContextAsync(Document document, int position, int budgetTokens, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);

@@ -6,4 +6,10 @@ namespace CodeAssist.Context;
 public interface ICodeContextProvider
 {
     Task<CodeContext> GetContextAsync(Document document, int position, int budgetTokens, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Builds ahead what the first request in <paramref name="document"/>'s project would otherwise wait for (the
+    /// compilation, per-project indexes), so that the first suggestion after opening a file is not the slow one.
+    /// </summary>
+    Task WarmUpAsync(Document document, CancellationToken cancellationToken) => Task.CompletedTask;
 }

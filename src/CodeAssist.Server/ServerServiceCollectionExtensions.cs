@@ -25,6 +25,7 @@ public static class ServerServiceCollectionExtensions
         services.AddSingleton<LanguageClient>();
         services.AddSingleton<WorkspaceAccess>();
         services.AddSingleton<WorkspaceLoader>();
+        services.AddSingleton<ContextWarmUp>();
         services.AddSingleton<WatchedFilesRegistration>();
         services.AddSingleton<StatusPublisher>();
         services.AddSingleton<RequestContextFactory>();

@@ -43,4 +43,7 @@ internal static partial class ServerLog
 
     [LoggerMessage(13, LogLevel.Debug, "{Method} on {Uri}")]
     public static partial void DocumentEvent(ILogger logger, string method, string uri);
+
+    [LoggerMessage(14, LogLevel.Debug, "Warming the context of {Path} failed")]
+    public static partial void WarmUpFailed(ILogger logger, string path, Exception exception);
 }

@@ -10,7 +10,7 @@ namespace CodeAssist.Server.Workspace;
 /// <summary>Loads the workspace in the background after initialized, reporting $/progress and codeAssist/status.</summary>
 public sealed class WorkspaceLoader(
     WorkspaceAccess workspace, LanguageClient client, StatusPublisher status, DiagnosticsPublisher diagnostics,
-    ILogger<WorkspaceLoader> logger) : IDisposable
+    ContextWarmUp warmUp, ILogger<WorkspaceLoader> logger) : IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
 
@@ -45,6 +45,7 @@ public sealed class WorkspaceLoader(
 
             // Open documents were analysed against a partial workspace (or none): analyse them again.
             diagnostics.ScheduleOpenDocuments();
+            warmUp.OpenDocuments();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

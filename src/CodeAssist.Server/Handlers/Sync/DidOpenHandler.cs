@@ -7,7 +7,8 @@ using Microsoft.Extensions.Logging;
 
 namespace CodeAssist.Server.Handlers.Sync;
 
-internal sealed class DidOpenHandler(DocumentStore documents, WorkspaceAccess workspace, DiagnosticsPublisher diagnostics, ILogger<DidOpenHandler> logger)
+internal sealed class DidOpenHandler(
+    DocumentStore documents, WorkspaceAccess workspace, DiagnosticsPublisher diagnostics, ContextWarmUp warmUp, ILogger<DidOpenHandler> logger)
     : NotificationHandler<DidOpenTextDocumentParams>
 {
     public override string Method => "textDocument/didOpen";
@@ -21,6 +22,7 @@ internal sealed class DidOpenHandler(DocumentStore documents, WorkspaceAccess wo
         if (snapshot.FilePath is { } path)
         {
             WorkspaceForwarding.Run(logger, Method, () => workspace.Session?.OpenDocument(path, snapshot.Text));
+            warmUp.Document(path);
         }
 
         diagnostics.Schedule(snapshot);

@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using CodeAssist.Context;
+using CodeAssist.Server.Documents;
+using CodeAssist.Server.Logging;
+using Microsoft.CodeAnalysis;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CodeAssist.Server.Workspace;
+
+/// <summary>
+/// Prepares the context of a project (its compilation, the context engine's indexes) in the background when the
+/// workspace has loaded and when a file of a project not seen yet is opened, so that the first suggestion is not
+/// the one that waits for them (seconds on a large project).
+/// </summary>
+public sealed class ContextWarmUp(WorkspaceAccess workspace, DocumentStore documents, IServiceProvider services, ILogger<ContextWarmUp> logger) : IDisposable
+{
+    private readonly ICodeContextProvider? _provider = services.GetService<ICodeContextProvider>();
+    private readonly ConcurrentDictionary<ProjectId, Task> _projects = new();
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>The warm-ups started so far, by project (tests wait on them).</summary>
+    internal IReadOnlyCollection<Task> Started => [.. _projects.Values];
+
+    public void OpenDocuments()
+    {
+        foreach (var snapshot in documents.All)
+        {
+            if (snapshot.FilePath is { } path)
+            {
+                Document(path);
+            }
+        }
+    }
+
+    public void Document(string filePath)
+    {
+        if (_provider is null || workspace.Session is not { } session
+            || session.LoadState is WorkspaceLoadState.NotLoaded or WorkspaceLoadState.Loading
+            || session.GetDocument(filePath) is not { } document)
+        {
+            return;
+        }
+
+        _projects.GetOrAdd(document.Project.Id, _ => Task.Run(() => WarmAsync(_provider, document, filePath)));
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
+
+    private async Task WarmAsync(ICodeContextProvider provider, Document document, string filePath)
+    {
+        try
+        {
+            await provider.WarmUpAsync(document, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Only an optimisation: the first request builds what is missing itself.
+            ServerLog.WarmUpFailed(logger, filePath, exception);
+        }
+    }
+}
