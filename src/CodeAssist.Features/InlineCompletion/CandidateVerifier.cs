@@ -36,7 +36,13 @@ internal static class CandidateVerifier
             var errorsBefore = await (before ?? MemberErrorsAsync(document, position, budgetSource.Token)).WaitAsync(budgetSource.Token).ConfigureAwait(false);
             foreach (var candidate in candidates)
             {
-                // Results that happen to be cached could otherwise finish a check the budget no longer allows.
+                // Results that happen to be cached could otherwise finish a check the budget no longer allows; the
+                // budget's timer fires on another thread, so the clock is read here too.
+                if (stopwatch.Elapsed >= budget)
+                {
+                    await budgetSource.CancelAsync().ConfigureAwait(false);
+                }
+
                 budgetSource.Token.ThrowIfCancellationRequested();
                 var (checkedCandidate, rejecting, fork) = await CheckAsync(document, position, candidate, errorsBefore, budgetSource.Token).ConfigureAwait(false);
                 if (checkedCandidate.Rejected && rejecting.Count == 1 && DiagnosticRules.IsUnknownName(rejecting[0]))

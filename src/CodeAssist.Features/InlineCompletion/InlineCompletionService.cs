@@ -29,6 +29,7 @@ public sealed class InlineCompletionService : IDisposable
     private readonly ConcurrentDictionary<string, DocumentCompletionState> documents = new(StringComparer.Ordinal);
     private readonly MemoryCache cache;
     private readonly ConditionalWeakTable<ICompletionModel, FimPromptBuilder> promptBuilders = [];
+    private readonly MemberContext memberContext;
 
     public InlineCompletionService(ILanguageModels? models, ICodeContextProvider? contextProvider, Func<CodeAssistOptions> options, TimeProvider? time = null)
     {
@@ -37,6 +38,7 @@ public sealed class InlineCompletionService : IDisposable
         this.options = options;
         this.time = time ?? TimeProvider.System;
         ranker = new CandidateRanker(counters);
+        memberContext = new MemberContext(contextProvider, counters);
         cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, options().Cache.MaxEntries) });
         if (models is not null && options().Completion.Verify)
         {
@@ -156,7 +158,7 @@ public sealed class InlineCompletionService : IDisposable
             return await JoinAsync(state, running, text, request.Position, timing, cancellationToken).ConfigureAwait(false);
         }
 
-        var (context, plan) = await GetContextAsync(state, model, document, root, request.Position, settings, cancellationToken).ConfigureAwait(false);
+        var (context, plan) = await memberContext.GetAsync(state, model, document, root, request.Position, settings, cancellationToken).ConfigureAwait(false);
         var builder = promptBuilders.GetValue(model, m => new FimPromptBuilder(m));
         var prompt = builder.Build(text, request.Position, decision, context, plan, document.FilePath, settings.Completion);
         if (cache.TryGetValue(prompt.Key, out IReadOnlyList<string>? cached) && cached is not null)
@@ -310,38 +312,6 @@ public sealed class InlineCompletionService : IDisposable
             counters.Superseded();
             generation.Cancellation.Cancel();
         }
-    }
-
-    private async Task<(IReadOnlyList<ContextSnippet> Context, PromptPlan Plan)> GetContextAsync(
-        DocumentCompletionState state,
-        ICompletionModel model,
-        Document document,
-        SyntaxNode root,
-        int position,
-        CodeAssistOptions settings,
-        CancellationToken cancellationToken)
-    {
-        // Reusing the context and the budgets while the caret stays in one member keeps the prompt's head identical
-        // across keystrokes. Entering a member is the cold case: the plan is sized to the model's measured speed then.
-        var member = root.FindToken(Math.Max(0, position - 1)).Parent?.AncestorsAndSelf().OfType<MemberDeclarationSyntax>().FirstOrDefault();
-        var memberStart = member?.SpanStart ?? 0;
-        if (state.ContextMemberStart == memberStart && state.Plan is { } memoised)
-        {
-            return (state.Context, memoised);
-        }
-
-        var plan = PromptPlanner.Plan(model.Throughput, settings.Completion, settings.Context.BudgetTokens, counters.GeneratedTokensAverage);
-        IReadOnlyList<ContextSnippet> snippets = [];
-        if (contextProvider is not null && plan.ContextTokens > 0)
-        {
-            var context = await contextProvider.GetContextAsync(document, position, plan.ContextTokens, cancellationToken).ConfigureAwait(false);
-            snippets = string.IsNullOrWhiteSpace(context.RenderedText) ? [] : [new ContextSnippet("context.cs", context.RenderedText)];
-        }
-
-        state.Context = snippets;
-        state.Plan = plan;
-        state.ContextMemberStart = memberStart;
-        return (snippets, plan);
     }
 
     public void Dispose()
