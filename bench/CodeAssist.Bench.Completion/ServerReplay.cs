@@ -108,44 +108,26 @@ internal static class ServerReplay
         CancellationToken cancellationToken)
     {
         var keys = Math.Min(settings.KeysPerPosition, position.LineRest.Length);
-        var pending = new List<Task<KeystrokeOutcome>>();
-        var sources = new List<CancellationTokenSource>();
-        var jump = Stopwatch.GetTimestamp();
-        CancellationTokenSource? previous = null;
-        for (var key = 1; key <= keys; key++)
-        {
-            var at = text.Lines.GetLinePosition(position.Start + key - 1);
-            var typed = position.LineRest[(key - 1)..key];
-            text = text.WithChanges(new TextChange(new TextSpan(position.Start + key - 1, 0), typed));
-            versions[uri]++;
-            await rpc.NotifyWithParameterObjectAsync("textDocument/didChange", new
+        await KeystrokeLoop.RunAsync(
+            keys,
+            settings,
+            random,
+            key =>
             {
-                textDocument = new { uri, version = versions[uri] },
-                contentChanges = new[] { new { range = new { start = new { line = at.Line, character = at.Character }, end = new { line = at.Line, character = at.Character } }, text = typed } },
-            }).ConfigureAwait(false);
-            if (previous is not null)
-            {
-                await previous.CancelAsync().ConfigureAwait(false);
-            }
-
-            var request = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            sources.Add(request);
-            var caret = text.Lines.GetLinePosition(position.Start + key);
-            pending.Add(RequestAsync(rpc, uri, caret, jump, position.LineRest[key..], request.Token));
-            previous = request;
-            await Task.Delay(random.Next(settings.MinKeyIntervalMs, settings.MaxKeyIntervalMs + 1), cancellationToken).ConfigureAwait(false);
-        }
-
-        await Task.Delay(1000, cancellationToken).ConfigureAwait(false);
-        previous?.Cancel();
-        var results = await Task.WhenAll(pending).ConfigureAwait(false);
-        outcomes.AddRange(results);
-        if (results.FirstOrDefault(r => r.Suggested) is { } first)
-        {
-            cold.Add(first.SinceJumpMs);
-        }
-
-        sources.ForEach(source => source.Dispose());
+                var at = text.Lines.GetLinePosition(position.Start + key - 1);
+                var typed = position.LineRest[(key - 1)..key];
+                text = text.WithChanges(new TextChange(new TextSpan(position.Start + key - 1, 0), typed));
+                versions[uri]++;
+                return rpc.NotifyWithParameterObjectAsync("textDocument/didChange", new
+                {
+                    textDocument = new { uri, version = versions[uri] },
+                    contentChanges = new[] { new { range = new { start = new { line = at.Line, character = at.Character }, end = new { line = at.Line, character = at.Character } }, text = typed } },
+                });
+            },
+            (key, jump, token) => RequestAsync(rpc, uri, text.Lines.GetLinePosition(position.Start + key), jump, position.LineRest[key..], token),
+            outcomes,
+            cold,
+            cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<KeystrokeOutcome> RequestAsync(

@@ -79,40 +79,23 @@ internal static class TypingReplay
         var original = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         var cut = original.WithChanges(new TextChange(new TextSpan(position.Start, position.LineRest.Length), ""));
         var keys = Math.Min(settings.KeysPerPosition, position.LineRest.Length);
-        var pending = new List<Task<KeystrokeOutcome>>();
-        var sources = new List<CancellationTokenSource>();
-        var jump = Stopwatch.GetTimestamp();
-        CancellationTokenSource? previous = null;
         var current = cut;
-        for (var key = 1; key <= keys; key++)
-        {
-            // Each keystroke changes the previous text, as didChange does in the server.
-            current = current.WithChanges(new TextChange(new TextSpan(position.Start + key - 1, 0), position.LineRest[(key - 1)..key]));
-            var snapshot = document.WithText(current);
-            if (previous is not null)
+        Document? snapshot = null;
+        await KeystrokeLoop.RunAsync(
+            keys,
+            settings,
+            random,
+            key =>
             {
-                await previous.CancelAsync().ConfigureAwait(false);
-            }
-
-            var request = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            sources.Add(request);
-            pending.Add(RequestAsync(service, snapshot, position.Start + key, jump, position.LineRest[key..], request.Token));
-            previous = request;
-            await Task.Delay(random.Next(settings.MinKeyIntervalMs, settings.MaxKeyIntervalMs + 1), cancellationToken).ConfigureAwait(false);
-        }
-
-        // The user pauses after the last key: that request may finish.
-        await Task.Delay(1000, cancellationToken).ConfigureAwait(false);
-        previous?.Cancel();
-        var results = await Task.WhenAll(pending).ConfigureAwait(false);
-        outcomes.AddRange(results);
-
-        // Cold: from the jump (first keystroke at a new place) to the first suggestion there.
-        if (results.FirstOrDefault(r => r.Suggested) is { } first)
-        {
-            cold.Add(first.SinceJumpMs);
-        }
-        sources.ForEach(source => source.Dispose());
+                // Each keystroke changes the previous text, as didChange does in the server.
+                current = current.WithChanges(new TextChange(new TextSpan(position.Start + key - 1, 0), position.LineRest[(key - 1)..key]));
+                snapshot = document.WithText(current);
+                return Task.CompletedTask;
+            },
+            (key, jump, token) => RequestAsync(service, snapshot!, position.Start + key, jump, position.LineRest[key..], token),
+            outcomes,
+            cold,
+            cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<KeystrokeOutcome> RequestAsync(

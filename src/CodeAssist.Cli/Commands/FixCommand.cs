@@ -59,58 +59,10 @@ internal static class FixCommand
                     SuggestionPrinter.Print(environment, report.Suggestions, baseDirectory);
                 }
 
-                var applied = await ApplyAsync(environment, result, edit, report.Suggestions, json);
-                if (json)
-                {
-                    JsonOutput.Write(environment.Out, new
-                    {
-                        Diagnostic = fact,
-                        Suggestions = report.Suggestions.Select(s => SuggestionPrinter.ToJson(s, baseDirectory)).ToList(),
-                        report.Notice,
-                        report.Rejected,
-                        Applied = applied,
-                    });
-                }
-                else if (report.Notice is not null)
-                {
-                    await environment.Error.WriteLineAsync(report.Notice);
-                }
-
-                return overrides.RequiresModel && !report.Suggestions.Any(s => s.Source == SuggestionSource.Model) && report.Rejected.Count == 0
-                    ? ExitCodes.ModelUnavailable
-                    : ExitCodes.Ok;
+                return await SuggestionOutput.FinishAsync(
+                    environment, result, edit, overrides, report.Suggestions, report.Notice, report.Rejected, json, baseDirectory, fact);
             }
         }));
         return command;
-    }
-
-    /// <summary>Applies the picked suggestion when --apply is given; returns its 1-based number or null.</summary>
-    internal static async Task<int?> ApplyAsync(CliEnvironment environment, ParseResult result, EditOptions edit, IReadOnlyList<CodeSuggestion> suggestions, bool json)
-    {
-        if (suggestions.Count == 0)
-        {
-            await environment.Error.WriteLineAsync("No suggestion passed verification.");
-            return null;
-        }
-
-        if (!result.GetValue(edit.Apply))
-        {
-            if (!json)
-            {
-                await environment.Error.WriteLineAsync("Run again with --apply (and --pick N) to write a suggestion.");
-            }
-
-            return null;
-        }
-
-        var pick = result.GetValue(edit.Pick);
-        if (pick < 1 || pick > suggestions.Count)
-        {
-            throw new CliException(ExitCodes.BadArguments, $"--pick {pick}: choose 1 to {suggestions.Count}.");
-        }
-
-        SuggestionPrinter.Apply(suggestions[pick - 1]);
-        await environment.Error.WriteLineAsync($"Applied [{pick}] {suggestions[pick - 1].Title.TrimEnd('.')}.");
-        return pick;
     }
 }

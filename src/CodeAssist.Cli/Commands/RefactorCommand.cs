@@ -52,25 +52,8 @@ internal static class RefactorCommand
                     SuggestionPrinter.Print(environment, report.Suggestions, baseDirectory);
                 }
 
-                var applied = await FixCommand.ApplyAsync(environment, result, edit, report.Suggestions, json);
-                if (json)
-                {
-                    JsonOutput.Write(environment.Out, new
-                    {
-                        Suggestions = report.Suggestions.Select(s => SuggestionPrinter.ToJson(s, baseDirectory)).ToList(),
-                        report.Notice,
-                        report.Rejected,
-                        Applied = applied,
-                    });
-                }
-                else if (report.Notice is not null)
-                {
-                    await environment.Error.WriteLineAsync(report.Notice);
-                }
-
-                return overrides.RequiresModel && !report.Suggestions.Any(s => s.Source == SuggestionSource.Model) && report.Rejected.Count == 0
-                    ? ExitCodes.ModelUnavailable
-                    : ExitCodes.Ok;
+                return await SuggestionOutput.FinishAsync(
+                    environment, result, edit, overrides, report.Suggestions, report.Notice, report.Rejected, json, baseDirectory, diagnostic: null);
             }
         }));
         return command;
