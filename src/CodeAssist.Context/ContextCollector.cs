@@ -13,11 +13,14 @@ public sealed class ContextCollector : ICodeContextProvider
 
     private readonly ITokenCounter _tokenCounter;
     private readonly IWorkspaceSession? _session;
+    private readonly ContentExclusions? _exclusions;
 
-    public ContextCollector(ITokenCounter? tokenCounter = null, IWorkspaceSession? session = null)
+    /// <param name="exclusions">Files whose text must not be collected; the built-in secrets patterns when null.</param>
+    public ContextCollector(ITokenCounter? tokenCounter = null, IWorkspaceSession? session = null, ContentExclusions? exclusions = null)
     {
         _tokenCounter = tokenCounter ?? EstimatingTokenCounter.Instance;
         _session = session;
+        _exclusions = exclusions;
     }
 
     public async Task WarmUpAsync(Document document, CancellationToken cancellationToken)
@@ -31,7 +34,9 @@ public sealed class ContextCollector : ICodeContextProvider
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentOutOfRangeException.ThrowIfNegative(budgetTokens);
-        var site = await CursorAnalyzer.AnalyzeAsync(document, position, cancellationToken);
+        // An excluded file gives no context at all, and no excluded file gives any: its text never enters a prompt.
+        var exclusion = _exclusions?.Current ?? ContentExclusion.Defaults;
+        var site = exclusion.IsExcluded(document.FilePath) ? null : await CursorAnalyzer.AnalyzeAsync(document, position, cancellationToken);
         if (site is null)
         {
             return new CodeContext([], "", 0, budgetTokens);
@@ -46,8 +51,10 @@ public sealed class ContextCollector : ICodeContextProvider
         candidates.AddRange(DiagnosticsSource.Collect(site, cancellationToken));
         if (IsThin(candidates))
         {
-            candidates.AddRange(await LexicalSource.CollectAsync(site, _session?.RecentFilePaths ?? [], cancellationToken));
+            candidates.AddRange(await LexicalSource.CollectAsync(site, _session?.RecentFilePaths ?? [], exclusion, cancellationToken));
         }
+
+        candidates.RemoveAll(c => c.Location is { } location && exclusion.IsExcluded(location.FilePath));
 
         var (selected, text, tokens) = ContextBudget.Fit(candidates, budgetTokens, _tokenCounter);
         var items = selected.Select(c => new ContextItem(c.Kind, c.Text, c.Score, c.Location)).ToList();

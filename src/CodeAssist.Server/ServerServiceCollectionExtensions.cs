@@ -19,7 +19,9 @@ public static class ServerServiceCollectionExtensions
     /// <param name="sources">Everything but the workspace root and the editor, which initialize adds.</param>
     public static IServiceCollection AddCodeAssistServer(this IServiceCollection services, OptionsLoader loader, OptionsSources sources)
     {
-        services.AddSingleton(new ServerOptions(loader, sources));
+        var options = new ServerOptions(loader, sources);
+        services.AddSingleton(options);
+        services.AddSingleton(options.Exclusions);
         services.AddSingleton<ServerState>();
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<LanguageClient>();

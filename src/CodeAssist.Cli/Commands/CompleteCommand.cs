@@ -66,7 +66,7 @@ internal static class CompleteCommand
         }
 
         var position = text.Lines[line - 1].Start + column - 1;
-        var options = new OptionsLoader().Load(new OptionsSources { WorkspaceRoot = Path.GetDirectoryName(Path.GetFullPath(path)), CommandLine = commandLine }).Options;
+        var options = CliSettings.Load(Path.GetDirectoryName(Path.GetFullPath(path)), commandLine).Options;
         using var models = new LanguageModels(options.ToLanguageModelSettings(), localModelFactory: new LlamaSharpModelFactory());
         await WaitForModelsAsync(models, cancellationToken).ConfigureAwait(false);
         using var service = new InlineCompletionService(models, new ContextCollector(), () => options);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CodeAssist.Cli.Terminal;
 using CodeAssist.Features.Configuration;
 using CodeAssist.Llm.Models;
 
@@ -19,12 +20,9 @@ internal static class ConfigCommand
         var command = new Command("config", "Print the effective settings and where each came from.") { json, workspace, provider, model, endpoint };
         command.SetAction(parse =>
         {
-            var loader = new OptionsLoader();
-            var loaded = loader.Load(new OptionsSources
-            {
-                WorkspaceRoot = parse.GetValue(workspace) ?? Directory.GetCurrentDirectory(),
-                CommandLine = EffectiveSettings.CommandLine(parse.GetValue(provider), parse.GetValue(model), parse.GetValue(endpoint)),
-            });
+            var loaded = CliSettings.Load(
+                parse.GetValue(workspace) ?? Directory.GetCurrentDirectory(),
+                EffectiveSettings.CommandLine(parse.GetValue(provider), parse.GetValue(model), parse.GetValue(endpoint)));
             var keyVariable = loaded.Options.ApiKeyEnvironmentVariable;
             var keySet = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(keyVariable));
             var cache = ModelCache.ForUser();
@@ -40,7 +38,7 @@ internal static class ConfigCommand
                         ["source"] = s.Source,
                     }))),
                     ["apiKey"] = new JsonObject { ["variable"] = keyVariable, ["set"] = keySet },
-                    ["userSettings"] = loader.DefaultUserSettingsPath(),
+                    ["userSettings"] = new OptionsLoader().DefaultUserSettingsPath(),
                     ["modelCache"] = cache.Directory,
                     ["problems"] = new JsonArray(loaded.Problems.Select(p => (JsonNode?)JsonValue.Create(p)).ToArray()),
                 };
@@ -58,7 +56,7 @@ internal static class ConfigCommand
 
             Console.Out.WriteLine();
             Console.Out.WriteLine($"API key variable: {keyVariable} is {(keySet ? "set (value hidden)" : "not set")}");
-            Console.Out.WriteLine($"User settings:    {loader.DefaultUserSettingsPath()}");
+            Console.Out.WriteLine($"User settings:    {new OptionsLoader().DefaultUserSettingsPath()}");
             Console.Out.WriteLine($"Model cache:      {cache.Directory}");
             if (loaded.Options.Provider.Trim().Equals("local", StringComparison.OrdinalIgnoreCase) && string.IsNullOrEmpty(loaded.Options.Model))
             {

@@ -51,7 +51,7 @@ internal static class DebugCommand
             using var workspace = await status.RunAsync("Loading the workspace...", () => Task.Run(() => ProjectWorkspaceLoader.LoadMany(projects, []), cancellationToken));
             using var session = AssistSession.Create(environment, overrides, root, result.GetValue(options.NoCache));
             await session.WaitForModelAsync(StackTraceService.Feature, status, cancellationToken);
-            var service = new StackTraceService(session.Models, session.Cache, session.Prompts);
+            var service = new StackTraceService(session.Models, session.Cache, session.Prompts, session.Exclusion);
             var writer = new AnswerWriter(environment, silent: json);
             var report = await service.AnalyzeAsync(workspace.CurrentSolution, traceText, writer, cancellationToken);
             writer.Complete(report.Markdown);

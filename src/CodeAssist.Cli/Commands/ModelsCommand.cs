@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using CodeAssist.Cli.Terminal;
 using CodeAssist.Features.Configuration;
 using CodeAssist.Llm.Models;
 
@@ -93,7 +94,7 @@ internal static class ModelsCommand
                 Console.Out.WriteLine($"  {model.FileName,-48} {Mib(model.SizeBytes),10}  {model.Modified.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}");
             }
 
-            var loaded = new OptionsLoader().Load(new OptionsSources { WorkspaceRoot = Directory.GetCurrentDirectory() });
+            var loaded = CliSettings.Load(Directory.GetCurrentDirectory());
             var options = loaded.Options;
             Console.Out.WriteLine();
             var configured = string.IsNullOrEmpty(options.Model)

@@ -41,7 +41,7 @@ internal static class RefactorCommand
                 var span = SourceSpans.Lines(text, position)!.Value;
                 using var session = AssistSession.Create(environment, overrides, AssistSession.WorkspaceRoot(document), result.GetValue(options.NoCache));
                 await session.WaitForModelAsync(RefactorService.Feature, status, cancellationToken);
-                var service = new RefactorService(session.Models, session.Cache, session.Prompts, environment.TimeProvider);
+                var service = new RefactorService(session.ModelsFor(document), session.Cache, session.Prompts, environment.TimeProvider);
                 // The flag, or the same setting the editors use (user settings, the workspace's .codeassist.json).
                 var allowed = result.GetValue(allowSignatures) || AllowedBySettings(AssistSession.WorkspaceRoot(document));
                 var report = await status.RunAsync("Looking for refactorings...", () => service.SuggestAsync(
@@ -61,5 +61,5 @@ internal static class RefactorCommand
 
     // Problems in the settings files are reported once, where the models are created from the same files.
     private static bool AllowedBySettings(string? workspaceRoot) =>
-        new OptionsLoader().Load(new OptionsSources { WorkspaceRoot = workspaceRoot }).Options.Refactor.AllowSignatureChanges;
+        CliSettings.Load(workspaceRoot).Options.Refactor.AllowSignatureChanges;
 }

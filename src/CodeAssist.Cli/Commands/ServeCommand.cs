@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CodeAssist.Cli.Terminal;
 using CodeAssist.Cli.Hosting;
 using CodeAssist.Features.Configuration;
 using CodeAssist.Server.Transport;
@@ -39,7 +40,7 @@ internal static class ServeCommand
                 commandLine["trace"] = level;
             }
 
-            await using var services = ServerComposition.Build(new OptionsLoader(), new OptionsSources { CommandLine = commandLine });
+            await using var services = ServerComposition.Build(new OptionsLoader(), new OptionsSources { CommandLine = commandLine, WorkspaceTrusted = CliSettings.WorkspaceTrusted });
             return await LanguageServerHost.RunAsync(input, output, services, cancellationToken);
         });
         return command;

@@ -1,4 +1,6 @@
+using CodeAssist.Context;
 using CodeAssist.Features.Caching;
+using CodeAssist.Features.Common;
 using CodeAssist.Features.Prompts;
 using CodeAssist.Llm;
 using Microsoft.CodeAnalysis;
@@ -6,8 +8,16 @@ using Microsoft.CodeAnalysis;
 namespace CodeAssist.Cli.Terminal;
 
 /// <summary>What every assistant command sets up after parsing: models, cache and prompts for a workspace root.</summary>
-internal sealed class AssistSession(ILanguageModels models, IResponseCache? cache, PromptLibrary prompts, ModelOverrides overrides) : IDisposable
+internal sealed class AssistSession(ILanguageModels models, IResponseCache? cache, PromptLibrary prompts, ModelOverrides overrides, string? workspaceRoot = null) : IDisposable
 {
+    private readonly Lazy<ContentExclusion> _exclusion = new(() => ContentExclusion.Create(workspaceRoot, CliSettings.Load(workspaceRoot).Options.Exclude));
+
+    /// <summary>Files whose text must not reach a model: .codeassistignore, the `exclude` setting, built-in secrets.</summary>
+    public ContentExclusion Exclusion => _exclusion.Value;
+
+    /// <summary>The models for a feature on <paramref name="document"/>: none when its file is excluded.</summary>
+    public ILanguageModels ModelsFor(Document document) => ExcludedFileModels.For(Models, Exclusion, document);
+
     public ILanguageModels Models { get; } = models;
 
     public IResponseCache? Cache { get; } = cache;
@@ -17,8 +27,9 @@ internal sealed class AssistSession(ILanguageModels models, IResponseCache? cach
     public static AssistSession Create(CliEnvironment environment, ModelOverrides overrides, string? workspaceRoot, bool noCache) => new(
         environment.CreateModels(overrides, workspaceRoot),
         noCache ? null : new DiskResponseCache(environment.CacheDirectory),
-        PromptLibrary.ForWorkspace(workspaceRoot),
-        overrides);
+        PromptLibrary.ForWorkspace(CliSettings.Load(workspaceRoot).WorkspaceTrusted ? workspaceRoot : null),
+        overrides,
+        workspaceRoot);
 
     public static string? WorkspaceRoot(Document document) =>
         Path.GetDirectoryName(document.Project.FilePath ?? document.FilePath ?? "") is { Length: > 0 } root ? root : null;

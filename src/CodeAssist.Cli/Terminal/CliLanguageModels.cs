@@ -34,7 +34,7 @@ internal static class CliLanguageModels
             commandLine["endpoint"] = endpoint;
         }
 
-        var loaded = new OptionsLoader().Load(new OptionsSources { WorkspaceRoot = workspaceRoot, CommandLine = commandLine });
+        var loaded = CliSettings.Load(workspaceRoot, commandLine);
         foreach (var problem in loaded.Problems)
         {
             Console.Error.WriteLine($"codeassist: {problem}");

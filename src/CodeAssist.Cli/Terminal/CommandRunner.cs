@@ -8,7 +8,14 @@ internal static class CommandRunner
     /// <summary>Parses and invokes; a parse error (unknown option, missing argument) exits with 2, not System.CommandLine's 1.</summary>
     public static async Task<int> InvokeAsync(RootCommand root, IReadOnlyList<string> args, TextWriter? output = null, TextWriter? error = null)
     {
+        var trustWorkspace = new Option<bool>(CliSettings.TrustWorkspaceFlag)
+        {
+            Description = "Obey the folder's .codeassist.json in full (endpoints, native libraries, model paths elsewhere): trust it for this run.",
+            Recursive = true,
+        };
+        root.Options.Add(trustWorkspace);
         var parseResult = root.Parse(args);
+        CliSettings.TrustWorkspace = parseResult.GetValue(trustWorkspace);
         var configuration = new InvocationConfiguration();
         if (output is not null)
         {

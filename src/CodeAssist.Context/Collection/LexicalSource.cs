@@ -15,7 +15,7 @@ internal static class LexicalSource
     private const int MaxWindows = 4;
     private const int MaxFiles = 30;
 
-    public static async Task<IReadOnlyList<ContextCandidate>> CollectAsync(CursorSite site, IReadOnlyList<string> recentFiles, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ContextCandidate>> CollectAsync(CursorSite site, IReadOnlyList<string> recentFiles, ContentExclusion exclusion, CancellationToken cancellationToken)
     {
         var text = await site.Document.GetTextAsync(cancellationToken);
         var line = text.Lines.GetLineFromPosition(site.Position).LineNumber;
@@ -30,7 +30,7 @@ internal static class LexicalSource
         var files = recentFiles
             .Concat(site.Document.Project.Documents.Select(d => d.FilePath).OfType<string>()
                 .Where(p => Path.GetDirectoryName(p) == Path.GetDirectoryName(site.FilePath)))
-            .Where(p => p != site.FilePath)
+            .Where(p => p != site.FilePath && !exclusion.IsExcluded(p))
             .Distinct(StringComparer.Ordinal)
             .Take(MaxFiles);
         var windows = new List<(double Score, string Path, int Line, string Text)>();

@@ -1,3 +1,4 @@
+using CodeAssist.Context;
 using CodeAssist.Llm;
 
 namespace CodeAssist.Features.Common;
@@ -9,6 +10,12 @@ public static class NoModelNotice
 
     public static string For(ModelStatus? status)
     {
+        // Content exclusion is not a missing model: adding one would change nothing, so say only why.
+        if (status is { State: ModelState.NotConfigured } && status.Message.Contains(ContentExclusion.NoticeMarker, StringComparison.Ordinal))
+        {
+            return status.Message;
+        }
+
         var reason = status is { State: ModelState.Failed or ModelState.Loading } && !string.IsNullOrWhiteSpace(status.Message)
             ? $"The model is not available ({status.Message}), so"
             : "No language model is configured, so";

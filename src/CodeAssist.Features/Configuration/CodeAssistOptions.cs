@@ -57,6 +57,18 @@ public sealed record CodeAssistOptions
 
     public string? LogFile { get; init; }
 
+    /// <summary>
+    /// Gitignore-style globs of files whose text never reaches a model, on top of the built-in secrets patterns
+    /// (.env*, *.pem, *.key, *.pfx, secrets.json) and the workspace's .codeassistignore. <value>empty</value>
+    /// </summary>
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    /// <summary>
+    /// Folders (and their subfolders) whose .codeassist.json is obeyed in full; read from the user settings file
+    /// only. VS Code uses its own Workspace Trust instead. <value>empty</value>
+    /// </summary>
+    public IReadOnlyList<string> TrustedFolders { get; init; } = [];
+
     /// <summary>The model settings for <paramref name="feature"/>: its override where set, else the defaults above.</summary>
     public LlmOptions ToLlmOptions(string feature)
     {

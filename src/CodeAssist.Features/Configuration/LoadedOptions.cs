@@ -6,5 +6,11 @@ namespace CodeAssist.Features.Configuration;
 /// </summary>
 public sealed record LoadedOptions(CodeAssistOptions Options, IReadOnlyDictionary<string, string> Sources, IReadOnlyList<string> Problems)
 {
+    /// <summary>Whether the workspace folder's own settings were obeyed in full (true when there is no folder).</summary>
+    public bool WorkspaceTrusted { get; init; } = true;
+
+    /// <summary>The settings of the untrusted folder's .codeassist.json that were ignored, by path.</summary>
+    public IReadOnlyList<string> IgnoredUntrusted { get; init; } = [];
+
     public string SourceOf(string path) => Sources.TryGetValue(path, out var source) ? source : "default";
 }

@@ -13,6 +13,9 @@ public sealed class OptionsLoader
 {
     public const string WorkspaceFileName = ".codeassist.json";
 
+    /// <summary>How the notice about an untrusted folder's ignored settings starts (clients and tests look for it).</summary>
+    public const string UntrustedNoticeStart = "Ignored settings from the untrusted folder";
+
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     private static readonly (string Variable, string Path)[] EnvironmentVariables =
@@ -48,11 +51,21 @@ public sealed class OptionsLoader
         var layers = new SettingsLayers(SettingsSchema.Defaults());
 
         var userPath = sources.UserSettingsPath ?? DefaultUserSettingsPath();
-        ApplyFile(layers, userPath, $"user settings {userPath}");
+        ApplyFile(layers, userPath, $"user settings {userPath}", isUserFile: true);
+        var trusted = true;
         if (!string.IsNullOrEmpty(sources.WorkspaceRoot))
         {
-            var workspacePath = Path.Combine(sources.WorkspaceRoot, WorkspaceFileName);
-            ApplyFile(layers, workspacePath, $"workspace {workspacePath}");
+            var root = Path.GetFullPath(sources.WorkspaceRoot);
+            trusted = sources.WorkspaceTrusted ?? IsInTrustedFolders(layers.GetStrings("trustedFolders"), root);
+            var workspacePath = Path.Combine(root, WorkspaceFileName);
+            ApplyFile(layers, workspacePath, $"workspace {workspacePath}", untrustedFolder: trusted ? null : root);
+            if (layers.IgnoredUntrusted.Count > 0)
+            {
+                layers.Problems.Add(
+                    $"{UntrustedNoticeStart} {root}: {string.Join(", ", layers.IgnoredUntrusted)} (from its {WorkspaceFileName}). "
+                    + "A folder can use them to run code, send your code elsewhere or lower a protection. To apply them, trust the folder: "
+                    + $"in VS Code, trust the workspace; in Neovim, run :CodeAssistTrust; for the CLI, pass --trust-workspace or add the folder to `trustedFolders` in {userPath}.");
+            }
         }
 
         foreach (var (variable, path) in EnvironmentVariables)
@@ -80,10 +93,34 @@ public sealed class OptionsLoader
             layers.Set(canonical, SettingsSchema.FromText(layers.Defaults, canonical, value), $"command line --{path}");
         }
 
-        return new LoadedOptions(layers.Build(), layers.Sources, layers.Problems);
+        return new LoadedOptions(layers.Build(), layers.Sources, layers.Problems)
+        {
+            WorkspaceTrusted = trusted,
+            IgnoredUntrusted = layers.IgnoredUntrusted,
+        };
     }
 
-    private static void ApplyFile(SettingsLayers layers, string path, string source)
+    /// <summary>True when <paramref name="folder"/> is one of <paramref name="trustedFolders"/> or inside one (~ is the home folder).</summary>
+    public bool IsInTrustedFolders(IReadOnlyList<string> trustedFolders, string folder)
+    {
+        ArgumentNullException.ThrowIfNull(trustedFolders);
+        var home = _environment("HOME") is { Length: > 0 } h ? h : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        foreach (var entry in trustedFolders)
+        {
+            var trimmed = entry.Trim();
+            var expanded = trimmed == "~" ? home : trimmed.StartsWith("~/", StringComparison.Ordinal) ? Path.Combine(home, trimmed[2..]) : trimmed;
+
+            // A relative entry has no meaning that the user could have checked; it trusts nothing.
+            if (expanded.Length > 0 && Path.IsPathRooted(expanded) && SettingTrust.IsUnder(folder, expanded))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void ApplyFile(SettingsLayers layers, string path, string source, bool isUserFile = false, string? untrustedFolder = null)
     {
         if (!File.Exists(path))
         {
@@ -107,7 +144,7 @@ public sealed class OptionsLoader
             return;
         }
 
-        layers.Apply(Unwrap(obj), source, Path.GetDirectoryName(path));
+        layers.Apply(Unwrap(obj), source, Path.GetDirectoryName(path), isUserFile, untrustedFolder);
     }
 
     /// <summary>Accepts {"codeassist": {...}} and {"settings": {"codeassist": {...}}} (VS Code's shapes) as well as the bare object.</summary>

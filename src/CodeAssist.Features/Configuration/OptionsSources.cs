@@ -8,6 +8,12 @@ public sealed record OptionsSources
     /// <summary>The workspace folder holding <c>.codeassist.json</c>, if any.</summary>
     public string? WorkspaceRoot { get; init; }
 
+    /// <summary>
+    /// The client's word on whether the user trusts <see cref="WorkspaceRoot"/> (VS Code's Workspace Trust, the CLI's
+    /// --trust-workspace). Null: trusted only when it is in the user settings' <c>trustedFolders</c>.
+    /// </summary>
+    public bool? WorkspaceTrusted { get; init; }
+
     /// <summary>Overrides the user settings file location (tests); default $XDG_CONFIG_HOME or ~/.config /codeassist/settings.json.</summary>
     public string? UserSettingsPath { get; init; }
 

@@ -20,8 +20,14 @@ internal sealed class SettingsLayers
 
     public List<string> Problems { get; } = [];
 
-    /// <summary>Applies one source's object; nested objects and dotted keys ("completion.debounceMs") both work.</summary>
-    public void Apply(JsonObject settings, string source, string? baseDirectory)
+    /// <summary>Settings that an untrusted folder tried to set (see <see cref="SettingTrust"/>), in the order met.</summary>
+    public List<string> IgnoredUntrusted { get; } = [];
+
+    /// <summary>
+    /// Applies one source's object; nested objects and dotted keys ("completion.debounceMs") both work. With an
+    /// <paramref name="untrustedFolder"/>, only what <see cref="SettingTrust"/> allows such a folder is applied.
+    /// </summary>
+    public void Apply(JsonObject settings, string source, string? baseDirectory, bool isUserFile = false, string? untrustedFolder = null)
     {
         foreach (var (path, value) in Leaves(settings, []))
         {
@@ -32,9 +38,30 @@ internal sealed class SettingsLayers
                 continue;
             }
 
-            Set(canonical, ResolvePath(canonical, value, baseDirectory), source);
+            var resolved = ResolvePath(canonical, value, baseDirectory);
+            if (SettingTrust.LevelOf(canonical) == SettingTrustLevel.UserFileOnly && !isUserFile)
+            {
+                Problems.Add($"Setting `{canonical}` is read from the user settings file only; the value from {source} is ignored.");
+                continue;
+            }
+
+            if (untrustedFolder is not null && !SettingTrust.AllowsFromUntrustedFolder(Defaults, canonical, resolved, untrustedFolder))
+            {
+                if (!IgnoredUntrusted.Contains(canonical))
+                {
+                    IgnoredUntrusted.Add(canonical);
+                }
+
+                continue;
+            }
+
+            Set(canonical, resolved, source);
         }
     }
+
+    /// <summary>The strings of a list setting as merged so far.</summary>
+    public IReadOnlyList<string> GetStrings(string path) =>
+        Get(path) is JsonArray list ? [.. list.OfType<JsonValue>().Select(v => v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : "")] : [];
 
     public void Set(string path, JsonNode? value, string source)
     {

@@ -113,6 +113,7 @@ internal static class SettingsSchema
             JsonValueKind.String when AsString(value) is null => "must be a string",
             JsonValueKind.Number when value is not JsonValue number || number.GetValueKind() != JsonValueKind.Number || !number.TryGetValue<int>(out _) => "must be a whole number",
             JsonValueKind.True or JsonValueKind.False when value.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False) => "must be true or false",
+            JsonValueKind.Array when value is not JsonArray list || list.Any(item => item is null || AsString(item) is null) => "must be a list of strings",
             _ => null,
         };
         return typeError ?? (Rules.TryGetValue(path, out var rule) ? rule(value) : null);
@@ -130,7 +131,7 @@ internal static class SettingsSchema
         };
     }
 
-    private static JsonNode? DefaultAt(JsonObject defaults, string path)
+    public static JsonNode? DefaultAt(JsonObject defaults, string path)
     {
         JsonNode? node = defaults;
         foreach (var segment in path.Split('.'))

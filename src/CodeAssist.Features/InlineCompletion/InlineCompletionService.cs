@@ -30,9 +30,13 @@ public sealed class InlineCompletionService : IDisposable
     private readonly MemoryCache cache;
     private readonly ConditionalWeakTable<ICompletionModel, FimPromptBuilder> promptBuilders = [];
     private readonly MemberContext memberContext;
+    private readonly ContentExclusions? exclusions;
 
-    public InlineCompletionService(ILanguageModels? models, ICodeContextProvider? contextProvider, Func<CodeAssistOptions> options, TimeProvider? time = null)
+    /// <param name="exclusions">Files that get no model suggestion; the built-in secrets patterns when null.</param>
+    public InlineCompletionService(
+        ILanguageModels? models, ICodeContextProvider? contextProvider, Func<CodeAssistOptions> options, TimeProvider? time = null, ContentExclusions? exclusions = null)
     {
+        this.exclusions = exclusions;
         this.models = models;
         this.contextProvider = contextProvider;
         this.options = options;
@@ -105,6 +109,14 @@ public sealed class InlineCompletionService : IDisposable
         if (!settings.Completion.Enabled || request.Position < 0 || request.Position > text.Length)
         {
             return InlineCompletionResult.Empty;
+        }
+
+        // An excluded file's text never reaches the model: Roslyn's own completion, and the reason.
+        if ((exclusions?.Current ?? ContentExclusion.Defaults).NoticeFor(document.FilePath) is { } excluded)
+        {
+            counters.RoslynFallback();
+            var roslyn = await RoslynCompletionFallback.GetAsync(document, request.Position, ranker.NextId(), cancellationToken).ConfigureAwait(false);
+            return new InlineCompletionResult(roslyn is null ? [] : [roslyn], excluded);
         }
 
         var state = documents.GetOrAdd(request.DocumentKey, _ => new DocumentCompletionState());

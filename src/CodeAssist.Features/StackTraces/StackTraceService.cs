@@ -1,4 +1,5 @@
 using System.Text;
+using CodeAssist.Context;
 using CodeAssist.Features.Caching;
 using CodeAssist.Features.Common;
 using CodeAssist.Features.Prompts;
@@ -11,8 +12,11 @@ namespace CodeAssist.Features.StackTraces;
 /// Debugging hints for a stack trace: frames mapped to the workspace, the code at the top workspace frames, and the
 /// model's likely cause and fix (its reasoning hidden). Without a model, the resolved frames are the answer.
 /// </summary>
-public sealed class StackTraceService(ILanguageModels models, IResponseCache? cache, PromptLibrary prompts)
+/// <param name="exclusion">Files whose code and signatures are never quoted (content exclusion); built-in patterns when null.</param>
+public sealed class StackTraceService(ILanguageModels models, IResponseCache? cache, PromptLibrary prompts, ContentExclusion? exclusion = null)
 {
+    private readonly ContentExclusion _exclusion = exclusion ?? ContentExclusion.Defaults;
+
     public const string Feature = "debug";
     private const int MaxFramesWithCode = 3;
     private const int MaxCodeLines = 60;
@@ -46,7 +50,7 @@ public sealed class StackTraceService(ILanguageModels models, IResponseCache? ca
             var values = new Dictionary<string, string>
             {
                 ["exception"] = PromptText.QuoteCode(string.Join("\n", exceptions.Select(e => $"{e.Type}: {e.Message}")), "text"),
-                ["frames"] = FramesText(exceptions),
+                ["frames"] = FramesText(exceptions, _exclusion),
                 ["code"] = await CodeAtTopFramesAsync(solution, exceptions, cancellationToken).ConfigureAwait(false),
             };
             try
@@ -66,7 +70,7 @@ public sealed class StackTraceService(ILanguageModels models, IResponseCache? ca
         return new StackTraceReport(exceptions, markdown, null, false, notice);
     }
 
-    private static string FramesText(IReadOnlyList<ResolvedException> exceptions)
+    private static string FramesText(IReadOnlyList<ResolvedException> exceptions, ContentExclusion exclusion)
     {
         var builder = new StringBuilder();
         foreach (var exception in exceptions)
@@ -74,7 +78,7 @@ public sealed class StackTraceService(ILanguageModels models, IResponseCache? ca
             builder.Append(exception.Type).Append('\n');
             foreach (var frame in exception.Frames)
             {
-                builder.Append(frame.InWorkspace ? "  [workspace] " : "  [external]  ").Append(frame.Symbol ?? $"{frame.Frame.TypeName}.{frame.Frame.MethodName}");
+                builder.Append(frame.InWorkspace ? "  [workspace] " : "  [external]  ").Append(frame.Symbol is { } symbol && !exclusion.IsExcluded(frame.FilePath) ? symbol : $"{frame.Frame.TypeName}.{frame.Frame.MethodName}");
                 if (frame.FilePath is not null)
                 {
                     builder.Append($" at {Path.GetFileName(frame.FilePath)}:{frame.Line}");
@@ -107,11 +111,11 @@ public sealed class StackTraceService(ILanguageModels models, IResponseCache? ca
         return builder.ToString();
     }
 
-    private static async Task<string> CodeAtTopFramesAsync(Solution solution, IReadOnlyList<ResolvedException> exceptions, CancellationToken cancellationToken)
+    private async Task<string> CodeAtTopFramesAsync(Solution solution, IReadOnlyList<ResolvedException> exceptions, CancellationToken cancellationToken)
     {
         var builder = new StringBuilder();
         var seen = new HashSet<(string, int)>();
-        foreach (var frame in exceptions.SelectMany(e => e.Frames).Where(f => f.InWorkspace && f.FilePath is not null && f.Line is not null).Take(MaxFramesWithCode))
+        foreach (var frame in exceptions.SelectMany(e => e.Frames).Where(f => f.InWorkspace && f.FilePath is not null && f.Line is not null && !_exclusion.IsExcluded(f.FilePath)).Take(MaxFramesWithCode))
         {
             var document = solution.GetDocumentIdsWithFilePath(frame.FilePath).Select(solution.GetDocument).FirstOrDefault(d => d is not null);
             if (document is null || !seen.Add((frame.FilePath!, frame.Line!.Value)))

@@ -6,6 +6,7 @@ using CodeAssist.Server.Handlers.InlineCompletion;
 using CodeAssist.Server.Handlers.Lifecycle;
 using CodeAssist.Server.Handlers.Status;
 using CodeAssist.Server.Handlers.Sync;
+using CodeAssist.Server.Handlers.Trust;
 using CodeAssist.Server.Handlers.Workspace;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -44,6 +45,7 @@ public static class HandlerIndex
         // CodeAssist extensions (docs/lsp-extensions.md)
         services.AddHandler<ServerStatusHandler>();
         services.AddHandler<ContextHandler>();
+        services.AddHandler<DidChangeTrustHandler>();
 
         // Explain, fix, refactor, stack traces (one shared response cache)
         services.AddSingleton<AssistServices>();

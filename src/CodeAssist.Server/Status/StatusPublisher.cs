@@ -14,6 +14,7 @@ public sealed class StatusPublisher : IDisposable
 {
     private readonly LanguageClient _client;
     private readonly ILanguageModels? _models;
+    private readonly IServiceProvider _services;
     private readonly Lock _gate = new();
 
     // Compute-and-send is one step under this lock, so the client always ends on the latest state.
@@ -28,6 +29,7 @@ public sealed class StatusPublisher : IDisposable
     public StatusPublisher(LanguageClient client, IServiceProvider services)
     {
         _client = client;
+        _services = services;
         _models = services.GetService<ILanguageModels>();
         if (_models is not null)
         {
@@ -125,7 +127,22 @@ public sealed class StatusPublisher : IDisposable
         }
     }
 
+    /// <summary>Sends the status again if it changed for a reason the publisher does not watch (workspace trust).</summary>
+    public Task RefreshAsync() => PublishAsync();
+
     private CodeAssistStatusParams Compute()
+    {
+        // Resolved late: the options depend on nothing here, but the publisher is built before the handlers that load them.
+        var loaded = _services.GetService<Configuration.ServerOptions>()?.Loaded;
+        var status = ComputeState();
+        return loaded is null ? status : status with
+        {
+            WorkspaceTrusted = loaded.WorkspaceTrusted,
+            IgnoredSettings = loaded.IgnoredUntrusted.Count > 0 ? string.Join(", ", loaded.IgnoredUntrusted) : null,
+        };
+    }
+
+    private CodeAssistStatusParams ComputeState()
     {
         var model = _models?.Status;
         var modelName = model?.Model?.ModelId;

@@ -1,4 +1,5 @@
 using CodeAssist.Features.Caching;
+using CodeAssist.Features.Common;
 using CodeAssist.Features.Explain;
 using CodeAssist.Features.Fix;
 using CodeAssist.Features.Prompts;
@@ -6,6 +7,7 @@ using CodeAssist.Features.Refactor;
 using CodeAssist.Features.StackTraces;
 using CodeAssist.Llm;
 using CodeAssist.Server.Configuration;
+using Microsoft.CodeAnalysis;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,34 +15,55 @@ namespace CodeAssist.Server.Handlers.Assist;
 
 /// <summary>
 /// The assistant features for the server's handlers, sharing one in-memory response cache (sized by
-/// <c>cache.maxEntries</c>) and the prompt library of the client's root. Works without a registered model.
+/// <c>cache.maxEntries</c>) and the prompt library of the client's root (its overrides only when the folder is
+/// trusted). A file under content exclusion gets the features without a model. Works without a registered model.
 /// </summary>
 public sealed class AssistServices : IDisposable
 {
     private readonly MemoryResponseCache _cache;
-    private readonly Lazy<PromptLibrary> _prompts;
+    private readonly ServerOptions _options;
+    private readonly ServerState _state;
+    private (string? Root, PromptLibrary Library)? _prompts;
 
     public AssistServices(IServiceProvider services, ServerOptions options, ServerState state)
     {
+        _options = options;
+        _state = state;
         Models = services.GetService<ILanguageModels>() ?? new NoLanguageModels();
         TimeProvider = services.GetService<TimeProvider>() ?? TimeProvider.System;
         _cache = new MemoryResponseCache(options.Current.Cache.MaxEntries, TimeProvider);
-
-        // Read once the client said where its root is (initialize), so workspace prompt overrides apply.
-        _prompts = new Lazy<PromptLibrary>(() => PromptLibrary.ForWorkspace(state.RootPath));
     }
 
     public ILanguageModels Models { get; }
 
     public TimeProvider TimeProvider { get; }
 
-    public ExplainService Explain => new(Models, _cache, _prompts.Value, TimeProvider);
+    public ExplainService ExplainFor(Document document) => new(ModelsFor(document), _cache, Prompts, TimeProvider);
 
-    public FixService Fix => new(Models, _cache, _prompts.Value, TimeProvider);
+    public FixService FixFor(Document document) => new(ModelsFor(document), _cache, Prompts, TimeProvider);
 
-    public RefactorService Refactor => new(Models, _cache, _prompts.Value, TimeProvider);
+    public RefactorService RefactorFor(Document document) => new(ModelsFor(document), _cache, Prompts, TimeProvider);
 
-    public StackTraceService StackTraces => new(Models, _cache, _prompts.Value);
+    public StackTraceService StackTraces => new(Models, _cache, Prompts, _options.Exclusions.Current);
+
+    private ILanguageModels ModelsFor(Document document) => ExcludedFileModels.For(Models, _options.Exclusions.Current, document);
+
+    // A folder's own prompt templates are its settings too: read only once the user trusts it (and again if that changes).
+    private PromptLibrary Prompts
+    {
+        get
+        {
+            var root = _options.Loaded.WorkspaceTrusted ? _state.RootPath : null;
+            if (_prompts is { } cached && cached.Root == root)
+            {
+                return cached.Library;
+            }
+
+            var library = PromptLibrary.ForWorkspace(root);
+            _prompts = (root, library);
+            return library;
+        }
+    }
 
     public void Dispose() => _cache.Dispose();
 

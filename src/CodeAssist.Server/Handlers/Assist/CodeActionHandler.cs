@@ -41,7 +41,7 @@ internal sealed class CodeActionHandler(AssistServices assist) : RequestHandler<
             },
         };
 
-        var fix = assist.Fix;
+        var fix = assist.FixFor(document);
         foreach (var (diagnostic, roslynDiagnostic) in await DiagnosticsAtAsync(request, snapshot, document, span, context, cancellationToken).ConfigureAwait(false))
         {
             var id = roslynDiagnostic.Id;
@@ -62,7 +62,7 @@ internal sealed class CodeActionHandler(AssistServices assist) : RequestHandler<
             }
         }
 
-        if (assist.Refactor.HasModel)
+        if (assist.RefactorFor(document).HasModel)
         {
             actions.Add(new CodeAction { Title = "Suggest refactoring (CodeAssist)", Kind = "refactor.rewrite", Data = new("modelRefactor", uri, request.Range) });
         }

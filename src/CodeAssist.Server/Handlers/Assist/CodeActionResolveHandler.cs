@@ -43,7 +43,7 @@ internal sealed class CodeActionResolveHandler(AssistServices assist) : RequestH
                 }
                 else
                 {
-                    (suggestion, rejection) = await assist.Fix.ModelFixAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
+                    (suggestion, rejection) = await assist.FixFor(document).ModelFixAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
                 }
 
                 break;
@@ -51,7 +51,7 @@ internal sealed class CodeActionResolveHandler(AssistServices assist) : RequestH
                 suggestion = await RoslynRefactorings.ResolveAsync(document, span, data.Title ?? "", cancellationToken).ConfigureAwait(false);
                 break;
             case "modelRefactor":
-                var report = await assist.Refactor.SuggestAsync(
+                var report = await assist.RefactorFor(document).SuggestAsync(
                         document, span, context.Options.Refactor.AllowSignatureChanges, request: null, includeRoslyn: false, cancellationToken)
                     .ConfigureAwait(false);
                 suggestion = report.Suggestions.FirstOrDefault();

@@ -15,7 +15,8 @@ internal static class InlineCompletionRegistration
             provider.GetService<ILanguageModels>(),
             provider.GetService<ICodeContextProvider>(),
             () => provider.GetRequiredService<ServerOptions>().Current,
-            provider.GetService<TimeProvider>()));
+            provider.GetService<TimeProvider>(),
+            provider.GetRequiredService<ServerOptions>().Exclusions));
         services.AddSingleton<LooseDocuments>();
         services.AddSingleton<InlineSuggestions>();
         services.AddHandler<InlineCompletionHandler>();

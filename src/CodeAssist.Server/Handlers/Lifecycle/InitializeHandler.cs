@@ -27,7 +27,8 @@ internal sealed class InitializeHandler(
         ServerLog.Initialized(
             logger, request.ClientInfo?.Name ?? "an unnamed client", ProtocolConversions.ToWireName(encoding), root ?? "(none)");
 
-        var problems = options.Initialize(root, request.InitializationOptions);
+        var (settings, trusted) = InitializationTrust.Split(request.InitializationOptions);
+        var problems = options.Initialize(root, settings, trusted);
         await ConfigurationProblems.ReportAsync(problems, context.Client, logger).ConfigureAwait(false);
 
         var capabilities = new ServerCapabilities
