@@ -35,7 +35,7 @@ internal static class ExplainCommand
             using var session = AssistSession.Create(environment, overrides, AssistSession.WorkspaceRoot(document), result.GetValue(options.NoCache));
             await session.WaitForModelAsync(ExplainService.Feature, status, cancellationToken).ConfigureAwait(false);
 
-            var service = new ExplainService(session.ModelsFor(document), session.Cache, session.Prompts, environment.TimeProvider);
+            var service = new ExplainService(session.ModelsFor(document), session.Cache, session.Prompts, environment.TimeProvider, session.Exclusion);
             var writer = new AnswerWriter(environment, silent: json);
             var explanation = await service.ExplainAsync(document, span, writer, cancellationToken).ConfigureAwait(false);
             writer.Complete(explanation.Markdown);

@@ -48,7 +48,7 @@ internal static class FixCommand
 
                 using var session = AssistSession.Create(environment, overrides, AssistSession.WorkspaceRoot(document), result.GetValue(options.NoCache));
                 await session.WaitForModelAsync(FixService.Feature, status, cancellationToken);
-                var service = new FixService(session.ModelsFor(document), session.Cache, session.Prompts, environment.TimeProvider);
+                var service = new FixService(session.ModelsFor(document), session.Cache, session.Prompts, environment.TimeProvider, session.Exclusion);
                 var report = await status.RunAsync($"Fixing {diagnostic.Id}...", () => service.FixAsync(document, diagnostic, cancellationToken));
                 var baseDirectory = Directory.GetCurrentDirectory();
                 var fact = report.Diagnostic;

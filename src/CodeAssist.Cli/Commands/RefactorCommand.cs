@@ -41,7 +41,7 @@ internal static class RefactorCommand
                 var span = SourceSpans.Lines(text, position)!.Value;
                 using var session = AssistSession.Create(environment, overrides, AssistSession.WorkspaceRoot(document), result.GetValue(options.NoCache));
                 await session.WaitForModelAsync(RefactorService.Feature, status, cancellationToken);
-                var service = new RefactorService(session.ModelsFor(document), session.Cache, session.Prompts, environment.TimeProvider);
+                var service = new RefactorService(session.ModelsFor(document), session.Cache, session.Prompts, environment.TimeProvider, session.Exclusion);
                 // The flag, or the same setting the editors use (user settings, the workspace's .codeassist.json).
                 var allowed = result.GetValue(allowSignatures) || AllowedBySettings(AssistSession.WorkspaceRoot(document));
                 var report = await status.RunAsync("Looking for refactorings...", () => service.SuggestAsync(

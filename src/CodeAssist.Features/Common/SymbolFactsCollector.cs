@@ -1,3 +1,4 @@
+using CodeAssist.Context;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FindSymbols;
@@ -8,7 +9,8 @@ namespace CodeAssist.Features.Common;
 /// Gathers <see cref="SymbolFacts"/> for declarations. Cross-solution searches (callers, overrides) are bounded in
 /// count and wall time because they scale with the solution, and an explanation must stay interactive.
 /// </summary>
-internal sealed class SymbolFactsCollector(TimeProvider timeProvider)
+/// <param name="exclusion">Files under content exclusion: no call, caller or override of theirs is named.</param>
+internal sealed class SymbolFactsCollector(TimeProvider timeProvider, ContentExclusion? exclusion = null)
 {
     public const int MaxCalls = 15;
     public const int MaxCallers = 10;
@@ -45,12 +47,15 @@ internal sealed class SymbolFactsCollector(TimeProvider timeProvider)
             lines.StartLinePosition.Line + 1,
             lines.EndLinePosition.Line + 1,
             CyclomaticComplexity.Compute(declaration),
-            CollectCalls(model, declaration, symbol, cancellationToken),
-            callers,
+            Visible(CollectCalls(model, declaration, symbol, cancellationToken)),
+            Visible(callers),
             complete,
-            overrides,
+            Visible(overrides),
             diagnostics);
     }
+
+    private IReadOnlyList<SymbolReference> Visible(IReadOnlyList<SymbolReference> references) =>
+        exclusion is null ? references : [.. references.Where(r => !exclusion.IsExcluded(r.FilePath))];
 
     private static ISymbol? DeclaredSymbol(SemanticModel model, MemberDeclarationSyntax declaration, CancellationToken cancellationToken) =>
         declaration switch

@@ -100,6 +100,31 @@ public sealed class OptionsLoader
         };
     }
 
+    /// <summary>Settings with no trust classification (see SettingTrust); a tidy test keeps this empty.</summary>
+    public static IReadOnlyList<string> UnclassifiedSettings()
+    {
+        var paths = new List<string>();
+        void Walk(JsonObject node, string prefix)
+        {
+            foreach (var (key, value) in node)
+            {
+                var path = prefix + key;
+                if (value is JsonObject child && key != "features")
+                {
+                    Walk(child, path + ".");
+                }
+                else if (key != "features")
+                {
+                    paths.Add(path);
+                }
+            }
+        }
+
+        Walk(SettingsSchema.Defaults(), "");
+        paths.AddRange(new[] { "provider", "model", "endpoint" }.Select(leaf => $"features.completion.{leaf}"));
+        return [.. paths.Where(p => !SettingTrust.IsClassified(p))];
+    }
+
     /// <summary>True when <paramref name="folder"/> is one of <paramref name="trustedFolders"/> or inside one (~ is the home folder).</summary>
     public bool IsInTrustedFolders(IReadOnlyList<string> trustedFolders, string folder)
     {

@@ -1,3 +1,4 @@
+using CodeAssist.Context;
 using CodeAssist.Features.Caching;
 using CodeAssist.Features.Common;
 using CodeAssist.Features.Prompts;
@@ -11,7 +12,8 @@ namespace CodeAssist.Features.Explain;
 /// Explains a span of a document snapshot: Roslyn facts first, then the model's Markdown (streamed) when one is
 /// available, or a structured Roslyn-only summary when none is. A failing model degrades to the summary.
 /// </summary>
-public sealed class ExplainService(ILanguageModels models, IResponseCache? cache, PromptLibrary prompts, TimeProvider timeProvider)
+/// <param name="exclusion">Files under content exclusion, whose declarations are left out of the facts.</param>
+public sealed class ExplainService(ILanguageModels models, IResponseCache? cache, PromptLibrary prompts, TimeProvider timeProvider, ContentExclusion? exclusion = null)
 {
     public const string Feature = "explain";
     private const int MaxSymbols = 5;
@@ -21,7 +23,7 @@ public sealed class ExplainService(ILanguageModels models, IResponseCache? cache
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The document has no syntax tree.");
-        var collector = new SymbolFactsCollector(timeProvider);
+        var collector = new SymbolFactsCollector(timeProvider, exclusion);
         var symbols = new List<SymbolFacts>();
         foreach (var member in MemberLocator.FindMembers(root, span, MaxSymbols))
         {

@@ -1,3 +1,4 @@
+using CodeAssist.Context;
 using CodeAssist.Features.Caching;
 using CodeAssist.Features.Common;
 using CodeAssist.Features.Prompts;
@@ -8,7 +9,8 @@ using Microsoft.CodeAnalysis.Text;
 namespace CodeAssist.Features.Fix;
 
 /// <summary>Debugging hints for diagnostics: Roslyn's code fixes first, then a compiler-verified fix from the model.</summary>
-public sealed class FixService(ILanguageModels models, IResponseCache? cache, PromptLibrary prompts, TimeProvider timeProvider)
+/// <param name="exclusion">Files under content exclusion, whose declarations are left out of the facts.</param>
+public sealed class FixService(ILanguageModels models, IResponseCache? cache, PromptLibrary prompts, TimeProvider timeProvider, ContentExclusion? exclusion = null)
 {
     public const string Feature = "fix";
 
@@ -66,7 +68,7 @@ public sealed class FixService(ILanguageModels models, IResponseCache? cache, Pr
 
         try
         {
-            return await new ModelFixer(client, cache, prompts, timeProvider).FixAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
+            return await new ModelFixer(client, cache, prompts, timeProvider, exclusion).FixAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -88,7 +90,7 @@ public sealed class FixService(ILanguageModels models, IResponseCache? cache, Pr
         {
             try
             {
-                var (suggestion, rejection) = await new ModelFixer(client, cache, prompts, timeProvider).FixAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
+                var (suggestion, rejection) = await new ModelFixer(client, cache, prompts, timeProvider, exclusion).FixAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
                 if (suggestion is not null)
                 {
                     suggestions.Add(suggestion);

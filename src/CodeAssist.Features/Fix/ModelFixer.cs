@@ -1,3 +1,4 @@
+using CodeAssist.Context;
 using CodeAssist.Features.Caching;
 using CodeAssist.Features.Common;
 using CodeAssist.Features.Prompts;
@@ -11,7 +12,7 @@ namespace CodeAssist.Features.Fix;
 /// The model's fix: it rewrites the smallest member around the diagnostic; the rewrite is parsed, applied to a fork
 /// and offered only when the target diagnostic is gone from it and no new error appeared in the document.
 /// </summary>
-internal sealed class ModelFixer(IChatClient client, IResponseCache? cache, PromptLibrary prompts, TimeProvider timeProvider)
+internal sealed class ModelFixer(IChatClient client, IResponseCache? cache, PromptLibrary prompts, TimeProvider timeProvider, ContentExclusion? exclusion = null)
 {
     private const int MaxMemberLines = 200;
 
@@ -82,7 +83,7 @@ internal sealed class ModelFixer(IChatClient client, IResponseCache? cache, Prom
 
     private async Task<string> FactsAsync(Document document, MemberDeclarationSyntax member, CancellationToken cancellationToken)
     {
-        var facts = await new SymbolFactsCollector(timeProvider).CollectAsync(document, member, cancellationToken).ConfigureAwait(false);
+        var facts = await new SymbolFactsCollector(timeProvider, exclusion).CollectAsync(document, member, cancellationToken).ConfigureAwait(false);
         return facts is null ? "(none)" : FactsText.Render([facts]);
     }
 }

@@ -1,3 +1,4 @@
+using CodeAssist.Context;
 using CodeAssist.Features.Caching;
 using CodeAssist.Features.Common;
 using CodeAssist.Features.Prompts;
@@ -11,7 +12,7 @@ namespace CodeAssist.Features.Refactor;
 /// The model's refactoring: it rewrites the declarations in the span; the rewrite must parse, add no diagnostic to
 /// the document and (unless allowed) keep every public signature, or it is not offered.
 /// </summary>
-internal sealed class ModelRefactorer(IChatClient client, IResponseCache? cache, PromptLibrary prompts, TimeProvider timeProvider)
+internal sealed class ModelRefactorer(IChatClient client, IResponseCache? cache, PromptLibrary prompts, TimeProvider timeProvider, ContentExclusion? exclusion = null)
 {
     public async Task<(CodeSuggestion? Suggestion, string? Rejection)> RefactorAsync(
         Document document, TextSpan span, bool allowSignatureChanges, string? request, CancellationToken cancellationToken)
@@ -25,7 +26,7 @@ internal sealed class ModelRefactorer(IChatClient client, IResponseCache? cache,
         }
 
         var target = TextSpan.FromBounds(members[0].Span.Start, members[^1].Span.End);
-        var collector = new SymbolFactsCollector(timeProvider);
+        var collector = new SymbolFactsCollector(timeProvider, exclusion);
         var facts = new List<SymbolFacts>();
         foreach (var member in members)
         {

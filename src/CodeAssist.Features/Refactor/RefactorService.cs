@@ -1,3 +1,4 @@
+using CodeAssist.Context;
 using CodeAssist.Features.Caching;
 using CodeAssist.Features.Common;
 using CodeAssist.Features.Prompts;
@@ -8,7 +9,8 @@ using Microsoft.CodeAnalysis.Text;
 namespace CodeAssist.Features.Refactor;
 
 /// <summary>Refactoring suggestions: a verified rewrite from the model, alongside Roslyn's built-in refactorings.</summary>
-public sealed class RefactorService(ILanguageModels models, IResponseCache? cache, PromptLibrary prompts, TimeProvider timeProvider)
+/// <param name="exclusion">Files under content exclusion, whose declarations are left out of the facts.</param>
+public sealed class RefactorService(ILanguageModels models, IResponseCache? cache, PromptLibrary prompts, TimeProvider timeProvider, ContentExclusion? exclusion = null)
 {
     public const string Feature = "refactor";
 
@@ -30,7 +32,7 @@ public sealed class RefactorService(ILanguageModels models, IResponseCache? cach
         {
             try
             {
-                var (suggestion, rejection) = await new ModelRefactorer(client, cache, prompts, timeProvider)
+                var (suggestion, rejection) = await new ModelRefactorer(client, cache, prompts, timeProvider, exclusion)
                     .RefactorAsync(document, span, allowSignatureChanges, request, cancellationToken).ConfigureAwait(false);
                 if (suggestion is not null)
                 {

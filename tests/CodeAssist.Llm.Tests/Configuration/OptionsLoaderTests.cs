@@ -24,9 +24,10 @@ public sealed class OptionsLoaderTests : IDisposable
         File.WriteAllText(path, json);
     }
 
-    private LoadedOptions Load(string? editorJson = null, Dictionary<string, string>? commandLine = null) =>
+    private LoadedOptions Load(string? editorJson = null, Dictionary<string, string>? commandLine = null, bool? trusted = null) =>
         Loader.Load(new OptionsSources
         {
+            WorkspaceTrusted = trusted,
             UserSettingsPath = UserSettings,
             WorkspaceRoot = Workspace,
             Editor = editorJson is null ? null : JsonDocument.Parse(editorJson).RootElement.Clone(),
@@ -83,7 +84,8 @@ public sealed class OptionsLoaderTests : IDisposable
             { "provider": "gpt", "threads": "four", "completion": { "debounceMs": -5, "candidates": 3 }, "colour": "blue", "endpoint": "ftp://x" }
             """);
 
-        var loaded = Load();
+        // Trusted, so that provider and endpoint are checked rather than ignored as an untrusted folder's.
+        var loaded = Load(trusted: true);
 
         Assert.Equal("local", loaded.Options.Provider);
         Assert.Equal(2, loaded.Options.Threads);

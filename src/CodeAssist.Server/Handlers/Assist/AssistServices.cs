@@ -38,11 +38,11 @@ public sealed class AssistServices : IDisposable
 
     public TimeProvider TimeProvider { get; }
 
-    public ExplainService ExplainFor(Document document) => new(ModelsFor(document), _cache, Prompts, TimeProvider);
+    public ExplainService ExplainFor(Document document) => new(ModelsFor(document), _cache, Prompts, TimeProvider, _options.Exclusions.Current);
 
-    public FixService FixFor(Document document) => new(ModelsFor(document), _cache, Prompts, TimeProvider);
+    public FixService FixFor(Document document) => new(ModelsFor(document), _cache, Prompts, TimeProvider, _options.Exclusions.Current);
 
-    public RefactorService RefactorFor(Document document) => new(ModelsFor(document), _cache, Prompts, TimeProvider);
+    public RefactorService RefactorFor(Document document) => new(ModelsFor(document), _cache, Prompts, TimeProvider, _options.Exclusions.Current);
 
     public StackTraceService StackTraces => new(Models, _cache, Prompts, _options.Exclusions.Current);
 
