@@ -70,7 +70,7 @@ internal static class HighEntropyWords
         }
 
         // Mixed-case base64; a single-case word is an identifier or a path.
-        return upper && lower && EntropyRatio(word) >= MinimumEntropyRatio;
+        return upper && lower && EntropyRatio(word) >= MinimumEntropyRatio && !IsLongIdentifier(word);
     }
 
     private static double EntropyRatio(ReadOnlySpan<char> word)
@@ -95,6 +95,24 @@ internal static class HighEntropyWords
         // The most a word can score: every character distinct, up to the 64 characters of the alphabet.
         var maximum = Math.Log2(Math.Min(word.Length, 64));
         return entropy / maximum;
+    }
+
+    /// <summary>
+    /// An identifier made of words (ReadAsInt32BadStringAsync, MultExp64Power10By16): three or more capitalised words
+    /// of three letters and more. A random token of this length has that shape a few times in a hundred.
+    /// </summary>
+    private static bool IsLongIdentifier(ReadOnlySpan<char> word)
+    {
+        var words = 0;
+        for (var i = 0; i + 3 < word.Length; i++)
+        {
+            if (char.IsAsciiLetterUpper(word[i]) && char.IsAsciiLetterLower(word[i + 1]) && char.IsAsciiLetterLower(word[i + 2]) && char.IsAsciiLetterLower(word[i + 3]))
+            {
+                words++;
+            }
+        }
+
+        return words >= 3 || (words >= 2 && word.Length < 24);
     }
 
     private static bool IsGuid(ReadOnlySpan<char> word) =>

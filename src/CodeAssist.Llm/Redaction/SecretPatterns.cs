@@ -15,7 +15,6 @@ internal static partial class SecretPatterns
         "AIza", "ya29.", "_live_", "_test_", "whsec_", "npm_", "eyJ", "SG.");
     private static readonly SearchValues<string> AuthorizationMarkers = Markers("bearer", "basic", "token");
     private static readonly SearchValues<string> ConnectionStringMarkers = Markers("password", "pwd", "accountkey", "sharedaccesskey", "sharedsecret");
-    private static readonly SearchValues<string> NameMarkers = Markers("key", "secret", "token", "passw", "pwd", "credential", "connectionstring");
 
     public static void Find(string text, List<SecretSpan> found)
     {
@@ -48,13 +47,7 @@ internal static partial class SecretPatterns
             AddGroup(ConnectionStringSecret().Matches(text), "secret", found);
         }
 
-        if (span.ContainsAny(NameMarkers))
-        {
-            foreach (Match match in SecretNameAndOperator().Matches(text))
-            {
-                SecretValues.Add(text, match.Index + match.Length, found);
-            }
-        }
+        SecretNames.Find(text, found);
     }
 
     private static void AddGroup(MatchCollection matches, string group, List<SecretSpan> found)
@@ -91,11 +84,4 @@ internal static partial class SecretPatterns
     // (Password = "...") is the name detector's, which understands every literal form.
     [GeneratedRegex(@"\b(?:password|pwd|accountkey|sharedaccesskey|sharedsecret)[ \t]*=[ \t]*(?<secret>[^;""'\s\[][^;""'\s]*)", RegexOptions.IgnoreCase)]
     private static partial Regex ConnectionStringSecret();
-
-    // A secret-like name (any prefix or suffix: StorageKey, client_secret, DbPassword) in code, JSON, YAML or a config
-    // file, then its assignment operator; SecretValues reads the value that follows, whatever its literal form.
-    [GeneratedRegex(
-        @"(?<![\w.-])[\w.-]*(?:key|secret|token|passw|pwd|credential|connectionstring)[\w.-]*[""']?\]?[ \t]*(?:=>|:=|==|=|:)(?!=)[ \t]*",
-        RegexOptions.IgnoreCase)]
-    private static partial Regex SecretNameAndOperator();
 }

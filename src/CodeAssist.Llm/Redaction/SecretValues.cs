@@ -13,7 +13,7 @@ internal static class SecretValues
     // How far an array or collection initializer is followed.
     private const int MaxCollectionLength = 4000;
 
-    public static void Add(string text, int position, List<SecretSpan> found)
+    public static void Add(string text, int position, List<SecretSpan> found, bool comparison = false)
     {
         if (position >= text.Length)
         {
@@ -36,7 +36,10 @@ internal static class SecretValues
             return;
         }
 
-        AddBareValue(text, position, found);
+        if (!comparison)
+        {
+            AddBareValue(text, position, found);
+        }
     }
 
     /// <summary>The content span of the string literal starting at <paramref name="position"/> (prefixes included).</summary>
@@ -92,8 +95,9 @@ internal static class SecretValues
             }
             else if (c == '\n' && !verbatim)
             {
-                // An unterminated literal (the user is typing it): the rest of the line is the value.
-                return (contentStart, j, j);
+                // An unterminated literal is one the user is typing: the rest of the line is its value. Code after
+                // it means the quote closed a literal instead ("Unexpected token: " + token).
+                return text.AsSpan(contentStart, j - contentStart).ContainsAny("();+") ? null : (contentStart, j, j);
             }
         }
 
@@ -165,12 +169,29 @@ internal static class SecretValues
 
         var value = text.AsSpan(position, end - position);
 
-        // Code that continues on the next line (a member access, an operator) is not a value.
-        if (value.ContainsAny("<>=+*&|!?") || value.EndsWith(".") || value.StartsWith("//"))
+        // Code that continues on the next line (a member access, an operator) is not a value, nor is a type name
+        // (class TokenReader : JsonReader, where TKey : notnull) or a member access (JsonToken.Null).
+        if (value.ContainsAny("<>=+*&|!?") || value.EndsWith(".") || value.StartsWith("//") || LooksLikeCode(value))
         {
             return;
         }
 
         found.Add(new SecretSpan(position, end, SecretRedactor.Placeholder));
+    }
+
+    private static bool LooksLikeCode(ReadOnlySpan<char> value)
+    {
+        var uppercase = 0;
+        foreach (var c in value)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '.'))
+            {
+                return false;
+            }
+
+            uppercase += char.IsAsciiLetterUpper(c) ? 1 : 0;
+        }
+
+        return uppercase >= 2 || value.Contains('.') || value is "notnull" or "unmanaged" or "object" or "struct" or "class" or "string" or "default";
     }
 }
