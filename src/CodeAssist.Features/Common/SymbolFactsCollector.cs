@@ -100,7 +100,7 @@ internal sealed class SymbolFactsCollector(TimeProvider timeProvider)
         return calls;
     }
 
-    private static async Task<(IReadOnlyList<SymbolReference> Callers, bool Complete)> FindCallersAsync(
+    private static async Task<(IReadOnlyList<SymbolReference> Callers, SearchStop Stop)> FindCallersAsync(
         ISymbol symbol, Solution solution, CancellationToken cancellationToken)
     {
         var callers = new List<SymbolReference>();
@@ -113,7 +113,7 @@ internal sealed class SymbolFactsCollector(TimeProvider timeProvider)
                 {
                     if (callers.Count >= MaxCallers)
                     {
-                        return (callers, false);
+                        return (callers, SearchStop.CountLimit);
                     }
 
                     var line = location.GetLineSpan();
@@ -121,11 +121,12 @@ internal sealed class SymbolFactsCollector(TimeProvider timeProvider)
                 }
             }
 
-            return (callers, true);
+            return (callers, SearchStop.Complete);
         }
         catch (OperationCanceledException)
         {
-            return (callers, false);
+            // The budget ran out (a cancelled request is rethrown by the caller): what was found is not everything.
+            return (callers, SearchStop.TimeLimit);
         }
     }
 
