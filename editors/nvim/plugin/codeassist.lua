@@ -6,6 +6,7 @@ end
 vim.g.loaded_codeassist = true
 
 vim.api.nvim_set_hl(0, 'CodeAssistGhost', { default = true, link = 'Comment' })
+vim.api.nvim_set_hl(0, 'CodeAssistGhostUnverified', { default = true, link = 'DiagnosticUnnecessary' })
 
 local function command(name, fn, opts)
   vim.api.nvim_create_user_command(name, function(args)

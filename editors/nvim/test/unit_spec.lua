@@ -88,6 +88,7 @@ H.test('the commands and the ghost highlight exist once the plugin is loaded', f
     H.truthy(commands[name], name)
   end
   H.truthy(vim.fn.hlexists('CodeAssistGhost') == 1, 'CodeAssistGhost')
+  H.truthy(vim.fn.hlexists('CodeAssistGhostUnverified') == 1, 'CodeAssistGhostUnverified')
 end)
 
 H.test('a command without a server says so instead of failing', function()

@@ -8,6 +8,14 @@ export const contextMethod = 'codeAssist/context';
 export const statsMethod = 'codeAssist/stats';
 export const statusNotification = 'codeAssist/status';
 
+/**
+ * True when the server marked an inline item as not checked by the compiler (completion.showUnverified). The state
+ * is read from the accepted command's second argument: vscode-languageclient drops an item's `data`.
+ */
+export function isUnverified(item: { command?: { arguments?: unknown[] } }): boolean {
+  return item.command?.arguments?.[1] === 'unverified';
+}
+
 export type ServerState = 'loading' | 'ready' | 'noModel' | 'generating' | 'error';
 
 export interface StatusParams {

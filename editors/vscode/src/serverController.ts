@@ -19,11 +19,13 @@ import { RestartPolicy } from './restartPolicy';
 import { resolveServerCommand, ServerCommand } from './serverCommand';
 import { section, serverSettingKeys, toServerSettings } from './settings';
 import { StatusItem } from './statusItem';
+import { UnverifiedHint } from './unverifiedHint';
 
 export class ServerController implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private readonly policy = new RestartPolicy();
   private readonly settingKeys: string[];
+  private readonly unverifiedHint = new UnverifiedHint();
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -90,6 +92,7 @@ export class ServerController implements vscode.Disposable {
       outputChannel: this.output,
       stdioOptions: { stdout: (input) => this.pipeLog(input), stderr: (input) => this.pipeLog(input) },
       initializationOptions: () => this.serverSettings(),
+      middleware: { provideInlineCompletionItems: this.unverifiedHint.provideInlineCompletionItems },
       errorHandler: {
         error: () => ({ action: ErrorAction.Continue }),
         closed: () => this.onServerClosed(),
@@ -159,6 +162,7 @@ export class ServerController implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.unverifiedHint.dispose();
     void this.stop();
   }
 }

@@ -23,6 +23,13 @@ internal static class FactsText
 
             AppendList(builder, "calls", facts.Calls);
             AppendList(builder, "called from", facts.Callers);
+            if (facts.Callers.Count == 0 || !facts.CallersComplete)
+            {
+                // Tell the model what the search knows, so it does not call a stopped search's silence "no callers".
+                var note = facts.Callers.Count == 0 ? SearchSummary.None("callers", facts.CallersSearch) : SearchSummary.Partial(facts.CallersSearch, facts.Callers.Count).Trim(' ', '(', ')');
+                builder.Append("  callers note: ").Append(note).Append('\n');
+            }
+
             AppendList(builder, "related", facts.Overrides);
         }
 

@@ -105,7 +105,7 @@ internal sealed class SymbolFactsCollector(TimeProvider timeProvider, ContentExc
         return calls;
     }
 
-    private static async Task<(IReadOnlyList<SymbolReference> Callers, bool Complete)> FindCallersAsync(
+    private static async Task<(IReadOnlyList<SymbolReference> Callers, SearchStop Stop)> FindCallersAsync(
         ISymbol symbol, Solution solution, CancellationToken cancellationToken)
     {
         var callers = new List<SymbolReference>();
@@ -118,7 +118,7 @@ internal sealed class SymbolFactsCollector(TimeProvider timeProvider, ContentExc
                 {
                     if (callers.Count >= MaxCallers)
                     {
-                        return (callers, false);
+                        return (callers, SearchStop.CountLimit);
                     }
 
                     var line = location.GetLineSpan();
@@ -126,11 +126,12 @@ internal sealed class SymbolFactsCollector(TimeProvider timeProvider, ContentExc
                 }
             }
 
-            return (callers, true);
+            return (callers, SearchStop.Complete);
         }
         catch (OperationCanceledException)
         {
-            return (callers, false);
+            // The budget ran out (a cancelled request is rethrown by the caller): what was found is not everything.
+            return (callers, SearchStop.TimeLimit);
         }
     }
 

@@ -132,7 +132,14 @@ public sealed record CompletionOptions
     /// <summary>Check candidates with Roslyn before showing them. <value>true</value></summary>
     public bool Verify { get; init; } = true;
 
+    /// <summary>Time for the check; past it the candidate is withheld while the check goes on. <value>150</value></summary>
     public int VerifyBudgetMs { get; init; } = 150;
+
+    /// <summary>
+    /// Show a candidate whose check ran past its budget (marked unverified) instead of withholding it until the check
+    /// finishes. <value>false</value>
+    /// </summary>
+    public bool ShowUnverified { get; init; }
 
     /// <summary>
     /// Target time to the first suggestion at a new place in the code. With a model of known speed (a local model

@@ -27,7 +27,7 @@ internal static class RoslynSummaryWriter
             builder.Append($"- **Kind:** {facts.Kind}, lines {facts.StartLine}-{facts.EndLine}\n");
             builder.Append($"- **Cyclomatic complexity:** {facts.CyclomaticComplexity}{ComplexityNote(facts.CyclomaticComplexity)}\n");
             AppendList(builder, "Calls", facts.Calls, "nothing in source or libraries");
-            AppendList(builder, "Called from", facts.Callers, "no callers found in the workspace", facts.CallersComplete ? "" : " (search stopped at its limit)");
+            AppendList(builder, "Called from", facts.Callers, SearchSummary.None("callers", facts.CallersSearch), SearchSummary.Partial(facts.CallersSearch, facts.Callers.Count));
             if (facts.Overrides.Count > 0)
             {
                 AppendList(builder, "Overrides and implementations", facts.Overrides, "");

@@ -17,7 +17,7 @@ internal sealed class CandidateRanker
 
     public string NextId() => "ca" + Interlocked.Increment(ref nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public async Task<IReadOnlyList<InlineCompletionItem>> RankAsync(
+    public async Task<RankedItems> RankAsync(
         Document document,
         int position,
         IReadOnlyList<string> candidates,
@@ -28,22 +28,51 @@ internal sealed class CandidateRanker
     {
         if (candidates.Count == 0)
         {
-            return [];
+            return RankedItems.None;
         }
 
-        IReadOnlyList<VerifiedCandidate> verified;
-        if (options.Verify)
+        if (!options.Verify)
         {
-            var stopwatch = Stopwatch.StartNew();
-            verified = await CandidateVerifier.VerifyAsync(
-                document, position, candidates, TimeSpan.FromMilliseconds(options.VerifyBudgetMs), before, cancellationToken).ConfigureAwait(false);
+            // The user turned the check off: unverified is what was asked for, and it is final.
+            return new RankedItems(Rank(position, source, Unchecked(candidates)), Final: true, Late: null);
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var outcome = await CandidateVerifier.VerifyAsync(
+            document, position, candidates, TimeSpan.FromMilliseconds(options.VerifyBudgetMs), before, cancellationToken).ConfigureAwait(false);
+        if (outcome.Late is null)
+        {
             counters.Verification.Record(stopwatch.Elapsed.TotalMilliseconds);
-        }
-        else
-        {
-            verified = candidates.Select(text => new VerifiedCandidate(text, VerificationState.Unverified, false, 0, [])).ToList();
+            return new RankedItems(Rank(position, source, outcome.Results), Final: true, Late: null);
         }
 
+        var late = FinishLateAsync(outcome.Late, position, source, stopwatch);
+        if (!options.ShowUnverified)
+        {
+            counters.WithheldUnverified(candidates.Count);
+            return new RankedItems([], Final: false, late);
+        }
+
+        return new RankedItems(Rank(position, source, outcome.Results), Final: false, late);
+    }
+
+    /// <summary>Items rebuilt from a settled result (a cache hit), with fresh ids at this request's caret.</summary>
+    public IReadOnlyList<InlineCompletionItem> Reissue(IReadOnlyList<InlineCompletionItem> items, int position, InlineCompletionSource source) =>
+        items.Select(item => item with { Id = NextId(), ReplaceStart = position, ReplaceEnd = position, Source = source }).ToList();
+
+    private async Task<RankedItems> FinishLateAsync(Task<IReadOnlyList<VerifiedCandidate>> late, int position, InlineCompletionSource source, Stopwatch stopwatch)
+    {
+        var results = await late.ConfigureAwait(false);
+        counters.Verification.Record(stopwatch.Elapsed.TotalMilliseconds);
+        counters.VerifiedLate();
+        return new RankedItems(Rank(position, source, results), Final: true, Late: null);
+    }
+
+    private static List<VerifiedCandidate> Unchecked(IReadOnlyList<string> candidates) =>
+        candidates.Select(text => new VerifiedCandidate(text, VerificationState.Unverified, false, 0, [])).ToList();
+
+    private List<InlineCompletionItem> Rank(int position, InlineCompletionSource source, IReadOnlyList<VerifiedCandidate> verified)
+    {
         var survivors = new List<(VerifiedCandidate Candidate, int Order)>();
         for (var index = 0; index < verified.Count; index++)
         {

@@ -13,7 +13,18 @@ namespace CodeAssist.Features.InlineCompletion;
 /// </summary>
 internal static class CandidateVerifier
 {
-    public static async Task<IReadOnlyList<VerifiedCandidate>> VerifyAsync(
+    /// <summary>The most a verification may go on in the background after its budget ran out.</summary>
+    private static readonly TimeSpan BackgroundLimit = TimeSpan.FromSeconds(10);
+
+    /// <summary>What Roslyn's spelling fixer gets once the budget is spent (the check then runs in the background).</summary>
+    private static readonly TimeSpan BackgroundRepairBudget = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Checks every candidate. When the check does not finish within <paramref name="budget"/>, the outcome holds the
+    /// candidates as unverified and the check that goes on in the background (bounded by its own limit); nothing that
+    /// is still being checked is ever reported as verified.
+    /// </summary>
+    public static async Task<VerificationOutcome> VerifyAsync(
         Document document,
         int position,
         IReadOnlyList<string> candidates,
@@ -21,45 +32,58 @@ internal static class CandidateVerifier
         Task<MemberErrors>? before,
         CancellationToken cancellationToken)
     {
-        var results = new List<VerifiedCandidate>(candidates.Count);
-        using var budgetSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budgetSource.CancelAfter(budget);
-        var stopwatch = Stopwatch.StartNew();
         if (await IsInDisabledCodeAsync(document, position, cancellationToken).ConfigureAwait(false))
         {
             // Code excluded by #if is not compiled: the compiler has nothing to say about it.
-            return candidates.Select(text => new VerifiedCandidate(text, VerificationState.Unverified, false, 0, [])).ToList();
+            return new VerificationOutcome(Unchecked(candidates), Late: null);
         }
 
-        try
+        var stopwatch = Stopwatch.StartNew();
+        var full = Task.Run(() => VerifyInBackgroundAsync(document, position, candidates, budget, stopwatch, before, cancellationToken), cancellationToken);
+        if (budget > TimeSpan.Zero)
         {
-            var errorsBefore = await (before ?? MemberErrorsAsync(document, position, budgetSource.Token)).WaitAsync(budgetSource.Token).ConfigureAwait(false);
-            foreach (var candidate in candidates)
+            var timer = Task.Delay(budget, cancellationToken);
+            if (await Task.WhenAny(full, timer).ConfigureAwait(false) == full || full.IsCompleted)
             {
-                // Results that happen to be cached could otherwise finish a check the budget no longer allows; the
-                // budget's timer fires on another thread, so the clock is read here too.
-                if (stopwatch.Elapsed >= budget)
-                {
-                    await budgetSource.CancelAsync().ConfigureAwait(false);
-                }
-
-                budgetSource.Token.ThrowIfCancellationRequested();
-                var (checkedCandidate, rejecting, fork) = await CheckAsync(document, position, candidate, errorsBefore, budgetSource.Token).ConfigureAwait(false);
-                if (checkedCandidate.Rejected && rejecting.Count == 1 && DiagnosticRules.IsUnknownName(rejecting[0]))
-                {
-                    // Roslyn's spelling fixer gets half of what is left, the fallback and the re-check the rest.
-                    var roslynBudget = (budget - stopwatch.Elapsed) / 2;
-                    checkedCandidate = await TryRepairAsync(document, position, fork, checkedCandidate.Text, rejecting[0], errorsBefore, roslynBudget, budgetSource.Token)
-                        .ConfigureAwait(false) ?? checkedCandidate;
-                }
-
-                results.Add(checkedCandidate);
+                return new VerificationOutcome(await full.ConfigureAwait(false), Late: null);
             }
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return new VerificationOutcome(Unchecked(candidates), full);
+    }
+
+    private static List<VerifiedCandidate> Unchecked(IReadOnlyList<string> candidates) =>
+        candidates.Select(text => new VerifiedCandidate(text, VerificationState.Unverified, false, 0, [])).ToList();
+
+    private static async Task<IReadOnlyList<VerifiedCandidate>> VerifyInBackgroundAsync(
+        Document document,
+        int position,
+        IReadOnlyList<string> candidates,
+        TimeSpan budget,
+        Stopwatch stopwatch,
+        Task<MemberErrors>? before,
+        CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(BackgroundLimit);
+        var token = limit.Token;
+        var results = new List<VerifiedCandidate>(candidates.Count);
+        var errorsBefore = await (before ?? MemberErrorsAsync(document, position, token)).WaitAsync(token).ConfigureAwait(false);
+        foreach (var candidate in candidates)
         {
-            // Out of budget: what is not checked yet is shown unverified rather than not at all.
-            results.AddRange(candidates.Skip(results.Count).Select(text => new VerifiedCandidate(text, VerificationState.Unverified, false, 0, [])));
+            var (checkedCandidate, rejecting, fork) = await CheckAsync(document, position, candidate, errorsBefore, token).ConfigureAwait(false);
+            if (checkedCandidate.Rejected && rejecting.Count == 1 && DiagnosticRules.IsUnknownName(rejecting[0]))
+            {
+                // Within the budget, Roslyn's spelling fixer gets half of what is left (the fallback and the re-check
+                // the rest); past it the user sees nothing yet, so the fixer gets a fixed, generous share.
+                var left = budget - stopwatch.Elapsed;
+                var roslynBudget = left > TimeSpan.Zero ? left / 2 : BackgroundRepairBudget;
+                checkedCandidate = await TryRepairAsync(document, position, fork, checkedCandidate.Text, rejecting[0], errorsBefore, roslynBudget, token)
+                    .ConfigureAwait(false) ?? checkedCandidate;
+            }
+
+            results.Add(checkedCandidate);
         }
 
         return results;

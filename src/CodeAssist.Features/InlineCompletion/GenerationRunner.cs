@@ -2,7 +2,6 @@ using System.Text;
 using CodeAssist.Features.Configuration;
 using CodeAssist.Llm;
 using Microsoft.CodeAnalysis;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace CodeAssist.Features.InlineCompletion;
 
@@ -15,10 +14,10 @@ internal sealed class GenerationRunner
     private readonly ICompletionModel model;
     private readonly CandidateRanker ranker;
     private readonly InlineCompletionCounters counters;
-    private readonly IMemoryCache cache;
+    private readonly CompletionCache cache;
     private readonly TimeProvider time;
 
-    public GenerationRunner(ICompletionModel model, CandidateRanker ranker, InlineCompletionCounters counters, IMemoryCache cache, TimeProvider time)
+    public GenerationRunner(ICompletionModel model, CandidateRanker ranker, InlineCompletionCounters counters, CompletionCache cache, TimeProvider time)
     {
         this.model = model;
         this.ranker = ranker;
@@ -87,19 +86,21 @@ internal sealed class GenerationRunner
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        cache.Set(prompt.Key, (IReadOnlyList<string>)candidates, new MemoryCacheEntryOptions { Size = 1 });
+        cache.Candidates(prompt.Key, candidates);
 
-        var items = await ranker.RankAsync(document, generation.Position, candidates, InlineCompletionSource.Model, options, before, cancellationToken)
+        var ranked = await ranker.RankAsync(document, generation.Position, candidates, InlineCompletionSource.Model, options, before, cancellationToken)
             .ConfigureAwait(false);
+        var shown = new ShownSuggestion(generation.Text, generation.Position, ranked.Items);
         lock (state.Gate)
         {
-            state.Shown = new ShownSuggestion(generation.Text, generation.Position, items);
+            state.Shown = shown;
             if (ReferenceEquals(state.InFlight, generation))
             {
                 state.InFlight = null;
             }
         }
 
-        return items;
+        cache.Ranked(prompt.Key, candidates, ranked, state, shown);
+        return ranked.Items;
     }
 }

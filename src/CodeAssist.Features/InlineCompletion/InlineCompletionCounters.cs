@@ -15,6 +15,8 @@ internal sealed class InlineCompletionCounters
     private long rejected;
     private long repaired;
     private long unverified;
+    private long withheldUnverified;
+    private long verifiedLate;
     private long roslynFallbacks;
     private long modelFailures;
     private double modelLatencyAverageMs;
@@ -77,6 +79,10 @@ internal sealed class InlineCompletionCounters
 
     public void Unverified() => Interlocked.Increment(ref unverified);
 
+    public void WithheldUnverified(int candidates) => Interlocked.Add(ref withheldUnverified, candidates);
+
+    public void VerifiedLate() => Interlocked.Increment(ref verifiedLate);
+
     public void RoslynFallback() => Interlocked.Increment(ref roslynFallbacks);
 
     public void ModelFailure() => Interlocked.Increment(ref modelFailures);
@@ -95,6 +101,8 @@ internal sealed class InlineCompletionCounters
         RejectedByVerification = Interlocked.Read(ref rejected),
         Repaired = Interlocked.Read(ref repaired),
         Unverified = Interlocked.Read(ref unverified),
+        WithheldUnverified = Interlocked.Read(ref withheldUnverified),
+        VerifiedLate = Interlocked.Read(ref verifiedLate),
         RoslynFallbacks = Interlocked.Read(ref roslynFallbacks),
         ModelFailures = Interlocked.Read(ref modelFailures),
         LatencyP50Ms = Latency.Percentile(50),

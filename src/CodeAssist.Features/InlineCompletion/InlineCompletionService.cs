@@ -6,7 +6,6 @@ using CodeAssist.Llm;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace CodeAssist.Features.InlineCompletion;
 
@@ -27,7 +26,7 @@ public sealed class InlineCompletionService : IDisposable
     private readonly InlineCompletionCounters counters = new();
     private readonly CandidateRanker ranker;
     private readonly ConcurrentDictionary<string, DocumentCompletionState> documents = new(StringComparer.Ordinal);
-    private readonly MemoryCache cache;
+    private readonly CompletionCache cache;
     private readonly ConditionalWeakTable<ICompletionModel, FimPromptBuilder> promptBuilders = [];
     private readonly MemberContext memberContext;
     private readonly ContentExclusions? exclusions;
@@ -43,7 +42,7 @@ public sealed class InlineCompletionService : IDisposable
         this.time = time ?? TimeProvider.System;
         ranker = new CandidateRanker(counters);
         memberContext = new MemberContext(contextProvider, counters);
-        cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, options().Cache.MaxEntries) });
+        cache = new CompletionCache(options().Cache.MaxEntries);
         if (models is not null && options().Completion.Verify)
         {
             _ = SpellingRepair.WarmUp();
@@ -59,6 +58,16 @@ public sealed class InlineCompletionService : IDisposable
             ModelGeneratedTokensPerSecond = throughput?.GeneratedTokensPerSecond ?? 0,
         };
     }
+
+    /// <summary>Completes when the checks that ran past their budget have published their results (tests wait on it).</summary>
+    internal Task LateChecks => cache.LateChecks;
+
+    /// <summary>
+    /// Pays a project's first verification in the background (the fork, its compilation, binding a member, Roslyn's
+    /// spelling fixer on it), so the first suggestion of a session is checked about as fast as later ones.
+    /// </summary>
+    public Task WarmUpVerificationAsync(Document document, CancellationToken cancellationToken) =>
+        models is null || !options().Completion.Verify ? Task.CompletedTask : VerifierWarmUp.RunAsync(document, cancellationToken);
 
     /// <summary>Counts an item the user accepted (the client runs the item's command).</summary>
     public void Accepted(string itemId)
@@ -173,12 +182,25 @@ public sealed class InlineCompletionService : IDisposable
         var (context, plan) = await memberContext.GetAsync(state, model, document, root, request.Position, settings, cancellationToken).ConfigureAwait(false);
         var builder = promptBuilders.GetValue(model, m => new FimPromptBuilder(m));
         var prompt = builder.Build(text, request.Position, decision, context, plan, document.FilePath, settings.Completion);
-        if (cache.TryGetValue(prompt.Key, out IReadOnlyList<string>? cached) && cached is not null)
+        if (cache.Get(prompt.Key) is { } cached)
         {
             counters.CacheHit();
-            var items = await ranker.RankAsync(document, request.Position, cached, InlineCompletionSource.Cache, settings.Completion, before: null, cancellationToken)
-                .ConfigureAwait(false);
-            state.Shown = new ShownSuggestion(text, request.Position, items);
+            IReadOnlyList<InlineCompletionItem> items;
+            if (cached.Settled is { } settled)
+            {
+                items = ranker.Reissue(settled, request.Position, InlineCompletionSource.Cache);
+                state.Shown = new ShownSuggestion(text, request.Position, items);
+            }
+            else
+            {
+                var ranked = await ranker.RankAsync(document, request.Position, cached.Candidates, InlineCompletionSource.Cache, settings.Completion, before: null, cancellationToken)
+                    .ConfigureAwait(false);
+                items = ranked.Items;
+                var shown = new ShownSuggestion(text, request.Position, items);
+                state.Shown = shown;
+                cache.Ranked(prompt.Key, cached.Candidates, ranked, state, shown);
+            }
+
             return new InlineCompletionResult(items);
         }
 

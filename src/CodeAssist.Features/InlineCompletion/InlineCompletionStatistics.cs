@@ -28,8 +28,14 @@ public sealed record InlineCompletionStatistics
 
     public long Repaired { get; init; }
 
-    /// <summary>Candidates shown without a completed check (verification off or over its time budget).</summary>
+    /// <summary>Candidates shown without a completed check (verification off, or over its budget with completion.showUnverified).</summary>
     public long Unverified { get; init; }
+
+    /// <summary>Candidates not shown because their check ran past its budget (the check then finished in the background).</summary>
+    public long WithheldUnverified { get; init; }
+
+    /// <summary>Checks that finished in the background after their budget; their results were cached for the next request.</summary>
+    public long VerifiedLate { get; init; }
 
     public long RoslynFallbacks { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CodeAssist.Context;
+using CodeAssist.Features.InlineCompletion;
 using CodeAssist.Server.Documents;
 using CodeAssist.Server.Logging;
 using Microsoft.CodeAnalysis;
@@ -11,11 +12,13 @@ namespace CodeAssist.Server.Workspace;
 /// <summary>
 /// Prepares the context of a project (its compilation, the context engine's indexes) in the background when the
 /// workspace has loaded and when a file of a project not seen yet is opened, so that the first suggestion is not
-/// the one that waits for them (seconds on a large project).
+/// the one that waits for them (seconds on a large project). Then it runs one verification there, so the first
+/// suggestion's compiler check is not a cold one that misses its budget.
 /// </summary>
 public sealed class ContextWarmUp(WorkspaceAccess workspace, DocumentStore documents, IServiceProvider services, ILogger<ContextWarmUp> logger) : IDisposable
 {
     private readonly ICodeContextProvider? _provider = services.GetService<ICodeContextProvider>();
+    private readonly InlineCompletionService? _completion = services.GetService<InlineCompletionService>();
     private readonly ConcurrentDictionary<ProjectId, Task> _projects = new();
     private readonly CancellationTokenSource _stopping = new();
 
@@ -35,14 +38,14 @@ public sealed class ContextWarmUp(WorkspaceAccess workspace, DocumentStore docum
 
     public void Document(string filePath)
     {
-        if (_provider is null || workspace.Session is not { } session
+        if ((_provider is null && _completion is null) || workspace.Session is not { } session
             || session.LoadState is WorkspaceLoadState.NotLoaded or WorkspaceLoadState.Loading
             || session.GetDocument(filePath) is not { } document)
         {
             return;
         }
 
-        _projects.GetOrAdd(document.Project.Id, _ => Task.Run(() => WarmAsync(_provider, document, filePath)));
+        _projects.GetOrAdd(document.Project.Id, _ => Task.Run(() => WarmAsync(document, filePath)));
     }
 
     public void Dispose()
@@ -51,11 +54,19 @@ public sealed class ContextWarmUp(WorkspaceAccess workspace, DocumentStore docum
         _stopping.Dispose();
     }
 
-    private async Task WarmAsync(ICodeContextProvider provider, Document document, string filePath)
+    private async Task WarmAsync(Document document, string filePath)
     {
         try
         {
-            await provider.WarmUpAsync(document, _stopping.Token).ConfigureAwait(false);
+            if (_provider is not null)
+            {
+                await _provider.WarmUpAsync(document, _stopping.Token).ConfigureAwait(false);
+            }
+
+            if (_completion is not null)
+            {
+                await _completion.WarmUpVerificationAsync(document, _stopping.Token).ConfigureAwait(false);
+            }
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

@@ -1,4 +1,5 @@
 using CodeAssist.Features.Caching;
+using CodeAssist.Features.Common;
 using CodeAssist.Features.Explain;
 using CodeAssist.Features.Prompts;
 using CodeAssist.TestUtilities;
@@ -63,6 +64,19 @@ public sealed class ExplainServiceTests
         Assert.Contains("codeassist models pull qwen2.5-coder-0.5b", result.Markdown, StringComparison.Ordinal);
         Assert.Contains("Cyclomatic complexity:** 3", result.Markdown, StringComparison.Ordinal);
         Assert.Equal(result.Markdown, string.Concat(streamed));
+    }
+
+    [Fact]
+    public async Task ExplainAsync_CallerSearchOutOfTime_SaysItStoppedInsteadOfNoCallers()
+    {
+        using var workspace = new AssistWorkspace(("Cart.cs", Source));
+        var service = new ExplainService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly, new ExpiredTimeProvider());
+
+        var result = await service.ExplainAsync(workspace.MarkedDocument, workspace.MarkedSpan, null, CancellationToken.None);
+
+        Assert.Equal(SearchStop.TimeLimit, Assert.Single(result.Symbols).CallersSearch);
+        Assert.Contains("**Called from:** search stopped after 5 s; none found so far", result.Markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("no callers found", result.Markdown, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using CodeAssist.Features.InlineCompletion;
 using CodeAssist.TestUtilities;
+using CodeAssist.TestUtilities.InlineCompletion;
 using Xunit;
 using static CodeAssist.Features.Tests.InlineCompletion.InlineCompletionTestHost;
 
@@ -118,11 +119,65 @@ public sealed class CandidateVerifierTests
     }
 
     [Fact]
-    public async Task Verify_OutOfBudget_ShowsUnverifiedAndCountsIt()
+    public async Task Verify_OutOfBudget_WithholdsTheCandidateThenServesTheRepairedOne()
     {
-        var (result, service) = await CompleteAsync(Orders, new FakeCompletionModel("Amount;"), Options(verifyBudgetMs: 0));
+        var (document, position) = CompletionFixture.Create(Orders);
+        var model = new FakeCompletionModel("Totl;");
+        using var service = Create(model, Options(verifyBudgetMs: 0));
+
+        var first = await CompleteAsync(service, document, position);
+        Assert.Empty(first.Items);
+        Assert.Equal(1, service.GetStatistics().WithheldUnverified);
+
+        await service.LateChecks;
+        var next = await CompleteAsync(service, document, position);
+        var item = Assert.Single(next.Items);
+        Assert.Equal("Total;", item.InsertText);
+        Assert.Equal(VerificationState.Repaired, item.Verification);
+        var stats = service.GetStatistics();
+        Assert.Equal(1, stats.VerifiedLate);
+        Assert.Equal(0, stats.Unverified);
+        Assert.Equal(1, stats.ModelCalls);
+    }
+
+    [Fact]
+    public async Task Verify_OutOfBudget_UnknownMemberIsNeverShown()
+    {
+        var (document, position) = CompletionFixture.Create(Orders);
+        using var service = Create(new FakeCompletionModel("Amount;"), Options(verifyBudgetMs: 0));
+
+        Assert.Empty((await CompleteAsync(service, document, position)).Items);
+        await service.LateChecks;
+        Assert.Empty((await CompleteAsync(service, document, position)).Items);
+        Assert.Equal(1, service.GetStatistics().RejectedByVerification);
+    }
+
+    [Fact]
+    public async Task Verify_OutOfBudget_ShowUnverified_ShowsItMarkedAndCountsIt()
+    {
+        var (result, service) = await CompleteAsync(Orders, new FakeCompletionModel("Amount;"), Options(verifyBudgetMs: 0, showUnverified: true));
         Assert.Equal(VerificationState.Unverified, Assert.Single(result.Items).Verification);
         Assert.Equal(1, service.GetStatistics().Unverified);
+        Assert.Equal(0, service.GetStatistics().WithheldUnverified);
+        service.Dispose();
+    }
+
+    [Fact]
+    public async Task Verify_SettledResult_IsServedFromTheCacheWithoutAnotherCheck()
+    {
+        var (document, position) = CompletionFixture.Create(Orders);
+        var model = new FakeCompletionModel("Totl;");
+        using var service = Create(model, Options());
+        Assert.Equal("Total;", Assert.Single((await CompleteAsync(service, document, position)).Items).InsertText);
+
+        // Same text, other document instance: the typing-through state does not apply, the cache does.
+        var (again, _) = CompletionFixture.Create(Orders);
+        service.CloseDocument(document.FilePath!);
+        var item = Assert.Single((await CompleteAsync(service, again, position)).Items);
+        Assert.Equal("Total;", item.InsertText);
+        Assert.Equal(VerificationState.Repaired, item.Verification);
+        Assert.Equal(1, service.GetStatistics().CacheHits);
+        Assert.Equal(1, service.GetStatistics().Repaired);
     }
 
     [Fact]

@@ -10,9 +10,12 @@ namespace CodeAssist.Features.Tests.InlineCompletion;
 /// <summary>A service over a scripted model with no debounce, and the one-call check used by the feature tests.</summary>
 internal static class InlineCompletionTestHost
 {
-    public static CodeAssistOptions Options(bool verify = true, int verifyBudgetMs = 60000, int candidates = 1) => new()
+    public static CodeAssistOptions Options(bool verify = true, int verifyBudgetMs = 60000, int candidates = 1, bool showUnverified = false) => new()
     {
-        Completion = new CompletionOptions { DebounceMs = 0, Verify = verify, VerifyBudgetMs = verifyBudgetMs, Candidates = candidates },
+        Completion = new CompletionOptions
+        {
+            DebounceMs = 0, Verify = verify, VerifyBudgetMs = verifyBudgetMs, Candidates = candidates, ShowUnverified = showUnverified,
+        },
     };
 
     public static InlineCompletionService Create(FakeCompletionModel? model, CodeAssistOptions? options = null, ICodeContextProvider? context = null)

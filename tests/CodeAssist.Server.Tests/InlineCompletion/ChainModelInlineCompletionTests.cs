@@ -84,7 +84,43 @@ public sealed class ChainModelInlineCompletionTests
         Assert.Equal(0, stats.GetProperty("shown").GetInt32());
     }
 
-    private static async Task<ChainRun> StartAsync(string continuation)
+    [Fact]
+    public async Task FreshServer_WithTheDefaultBudget_NeverShowsTheMisspelledMember()
+    {
+        // The first verification of a session, on the default 150 ms budget: in time it is repaired; late, it is
+        // withheld and its repaired result is what the next request gets. Either way "Cuont" never reaches the user.
+        await using var run = await StartAsync("Cuont;", new { debounceMs = 0 });
+
+        var first = await run.CompleteAsync();
+        Assert.DoesNotContain(first, item => item.GetProperty("insertText").GetString() == "Cuont;");
+        // The late check publishes in the background; the stats say when (bounded, so a bug fails instead of hanging).
+        for (var polls = 0; polls < 1200 && (await run.StatsAsync()).GetProperty("repaired").GetInt32() == 0; polls++)
+        {
+            await Task.Delay(50);
+        }
+
+        var item = Assert.Single(await run.CompleteAsync());
+        Assert.Equal("Count;", item.GetProperty("insertText").GetString());
+        Assert.Equal("repaired", item.GetProperty("data").GetProperty("verification").GetString());
+        var stats = await run.StatsAsync();
+        Assert.Equal(0, stats.GetProperty("unverified").GetInt32());
+        Assert.Equal(1, stats.GetProperty("modelCalls").GetInt32());
+    }
+
+    [Fact]
+    public async Task OutOfBudget_WithShowUnverified_MarksTheItemUnverified()
+    {
+        await using var run = await StartAsync("Cuont;", new { debounceMs = 0, verifyBudgetMs = 0, showUnverified = true });
+
+        var item = Assert.Single(await run.CompleteAsync());
+
+        Assert.Equal("Cuont;", item.GetProperty("insertText").GetString());
+        Assert.Equal("unverified", item.GetProperty("data").GetProperty("verification").GetString());
+        Assert.Equal("unverified", item.GetProperty("command").GetProperty("arguments")[1].GetString());
+        Assert.Equal(1, (await run.StatsAsync()).GetProperty("unverified").GetInt32());
+    }
+
+    private static async Task<ChainRun> StartAsync(string continuation, object? completion = null)
     {
         var path = Path.Combine(Path.GetTempPath(), $"codeassist-chain-{Guid.NewGuid():N}.gguf");
         ChainModel.Build(continuation, ["<|fim_middle|>", "."]).WriteTo(path);
@@ -93,7 +129,7 @@ public sealed class ChainModelInlineCompletionTests
         {
             await server.Client.InitializeAsync(
                 new { textDocument = new { inlineCompletion = new { } } },
-                new { provider = "local", model = path, threads = 1, contextSize = 2048, completion = new { debounceMs = 0, verifyBudgetMs = 30000 } });
+                new { provider = "local", model = path, threads = 1, contextSize = 2048, completion = completion ?? new { debounceMs = 0, verifyBudgetMs = 30000 } });
 
             // The server loads the model in the background and says so in codeAssist/status.
             await server.Client.WaitUntilSeenAsync(m =>

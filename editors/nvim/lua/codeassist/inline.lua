@@ -106,27 +106,34 @@ local function make_ghost(bufnr, items, encoding, row, col)
   return nil
 end
 
+-- An item the compiler did not finish checking (completion.showUnverified) is drawn in its own highlight.
+local function ghost_hl(item)
+  local data = type(item) == 'table' and item.data
+  return type(data) == 'table' and data.verification == 'unverified' and 'CodeAssistGhostUnverified' or 'CodeAssistGhost'
+end
+
 local function draw(bufnr, ghost)
+  local hl = ghost_hl(ghost.item)
   local lines = vim.split(ghost.shown, '\n', { plain = true })
   local line = vim.api.nvim_buf_get_lines(bufnr, ghost.row, ghost.row + 1, false)[1] or ''
   local rest = line:sub(ghost.end_col + 1)
   local opts = { hl_mode = 'combine', priority = 200 }
   local virt_lines = {}
   for i = 2, #lines do
-    table.insert(virt_lines, { { lines[i], 'CodeAssistGhost' } })
+    table.insert(virt_lines, { { lines[i], hl } })
   end
   if compat.nvim_0_10 then
     opts.virt_text_pos = 'inline'
-    opts.virt_text = { { lines[1], 'CodeAssistGhost' } }
+    opts.virt_text = { { lines[1], hl } }
   else
     -- No inline virtual text before 0.10: overlay the suggestion from the cursor on and repaint the rest of
     -- the line after it; for a multi-line suggestion the rest of the line moves to the last virtual line.
     opts.virt_text_pos = 'overlay'
     if #lines == 1 then
-      opts.virt_text = { { lines[1], 'CodeAssistGhost' }, { rest, 'Normal' } }
+      opts.virt_text = { { lines[1], hl }, { rest, 'Normal' } }
     else
       local cover = math.max(vim.fn.strdisplaywidth(rest) - vim.fn.strdisplaywidth(lines[1]), 0)
-      opts.virt_text = { { lines[1] .. string.rep(' ', cover), 'CodeAssistGhost' } }
+      opts.virt_text = { { lines[1] .. string.rep(' ', cover), hl } }
       table.insert(virt_lines[#virt_lines], { rest, 'Normal' })
     end
   end
@@ -252,17 +259,18 @@ function M.info(bufnr)
   local drawn = {}
   for _, mark in ipairs(marks) do
     local details = mark[4] or {}
-    local first = {}
+    local first, hl = {}, nil
     for _, chunk in ipairs(details.virt_text or {}) do
-      if chunk[2] == 'CodeAssistGhost' then
+      if chunk[2] == 'CodeAssistGhost' or chunk[2] == 'CodeAssistGhostUnverified' then
         table.insert(first, chunk[1])
+        hl = chunk[2]
       end
     end
     local text = { table.concat(first) }
     for _, virt_line in ipairs(details.virt_lines or {}) do
       table.insert(text, virt_line[1][1])
     end
-    table.insert(drawn, { row = mark[2], col = mark[3], pos = details.virt_text_pos, lines = text })
+    table.insert(drawn, { row = mark[2], col = mark[3], pos = details.virt_text_pos, lines = text, hl = hl })
   end
   return {
     attached = st ~= nil,

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { contextMarkdown, explainMarkdown, statsMarkdown, looksLikeStackTrace, markdownOf, markdownOrJson, percentageOf, stackTraceMarkdown, statusPresentation } from '../../src/protocol';
+import { isUnverified, contextMarkdown, explainMarkdown, statsMarkdown, looksLikeStackTrace, markdownOf, markdownOrJson, percentageOf, stackTraceMarkdown, statusPresentation } from '../../src/protocol';
 
 test('markdownOf_ReadsStringsObjectsAndArrays', () => {
   assert.equal(markdownOf('# a'), '# a');
@@ -96,4 +96,11 @@ test('contextMarkdown_NoItems_SaysWhy', () => {
 test('statsMarkdown_FlatCountersAsATable_ElseJson', () => {
   assert.equal(statsMarkdown({ requests: 3, latencyP50Ms: 12.5 }), '# CodeAssist stats\n\n| counter | value |\n| --- | ---: |\n| requests | 3 |\n| latencyP50Ms | 12.5 |\n');
   assert.match(statsMarkdown({ nested: { a: 1 } }), /```json/);
+});
+
+test('isUnverified_ReadsTheAcceptedCommandsSecondArgument', () => {
+  assert.equal(isUnverified({ command: { arguments: ['ca1', 'unverified'] } }), true);
+  assert.equal(isUnverified({ command: { arguments: ['ca1', 'verified'] } }), false);
+  assert.equal(isUnverified({ command: { arguments: ['ca1'] } }), false);
+  assert.equal(isUnverified({}), false);
 });

@@ -17,7 +17,8 @@ internal sealed class InlineCompletionHandler(InlineSuggestions suggestions) : R
         var invoked = request.Context?.TriggerKind == TriggerInvoked;
         var items = await suggestions.GetAsync(context, request.Position, invoked, cancellationToken).ConfigureAwait(false);
         return new InlineCompletionList(items
-            .Select(item => new InlineCompletionListItem(item.InsertText, InlineSuggestions.GetRange(context, item), InlineSuggestions.Accepted(item)))
+            .Select(item => new InlineCompletionListItem(
+                item.InsertText, InlineSuggestions.GetRange(context, item), InlineSuggestions.Accepted(item), Data: InlineSuggestions.Data(item)))
             .ToList());
     }
 

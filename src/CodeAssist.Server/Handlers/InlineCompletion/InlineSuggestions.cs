@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CodeAssist.Features.InlineCompletion;
 using CodeAssist.Server.Protocol;
 using CodeAssist.Server.Text;
@@ -40,8 +41,17 @@ internal sealed class InlineSuggestions(InlineCompletionService service, LooseDo
         }
     }
 
+    /// <summary>
+    /// The command run on acceptance. Its second argument repeats the verification state: clients that drop an item's
+    /// <c>data</c> when converting it (vscode-languageclient) still see it there.
+    /// </summary>
     public static LspCommand Accepted(InlineCompletionItem item) =>
-        new("CodeAssist: suggestion accepted", AcceptedCommand, [item.Id]);
+        new("CodeAssist: suggestion accepted", AcceptedCommand, [item.Id, VerificationName(item.Verification)]);
+
+    public static InlineCompletionItemData Data(InlineCompletionItem item) =>
+        new(VerificationName(item.Verification), JsonNamingPolicy.CamelCase.ConvertName(item.Source.ToString()));
+
+    private static string VerificationName(VerificationState state) => JsonNamingPolicy.CamelCase.ConvertName(state.ToString());
 
     public static Range GetRange(RequestContext context, InlineCompletionItem item) =>
         ProtocolConversions.GetRange(context.Document!, item.ReplaceStart, item.ReplaceEnd - item.ReplaceStart, context.PositionEncoding);
