@@ -12,15 +12,18 @@ namespace CodeAssist.Cli.Hosting;
 /// </summary>
 internal sealed class ChildProcessGuard : IDisposable
 {
+    /// <summary>The hidden command that runs the watchdog.</summary>
+    public const string WatchdogCommand = "watchdog";
+
+    /// <summary>Asks the watchdog to report on stderr (set when the server logs at debug level).</summary>
+    public const string VerboseOption = "--verbose";
+
     private readonly Process? _watchdog;
 
     private ChildProcessGuard(Process? watchdog)
     {
         _watchdog = watchdog;
     }
-
-    /// <summary>The hidden command that runs the watchdog.</summary>
-    public const string WatchdogCommand = "watchdog";
 
     public static ChildProcessGuard Start(ILogger logger)
     {
@@ -44,6 +47,11 @@ internal sealed class ChildProcessGuard : IDisposable
 
         start.ArgumentList.Add(WatchdogCommand);
         start.ArgumentList.Add(Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            start.ArgumentList.Add(VerboseOption);
+        }
+
         try
         {
             var watchdog = Process.Start(start);

@@ -17,10 +17,20 @@ namespace CodeAssist.Cli.Hosting;
 /// </remarks>
 internal static class ChildProcessWatchdog
 {
-    /// <summary>How often the server's descendants are recorded: a child younger than this at a SIGKILL may be missed.</summary>
-    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+    /// <summary>
+    /// How often the server's descendants are recorded while children are likely to start (the first minute, when the
+    /// workspace loads, and a while after any new child): a child younger than this at a SIGKILL may be missed. Short,
+    /// because a BuildHost killed in its first moments, before it connects to the server, is the one that lingers.
+    /// </summary>
+    public static readonly TimeSpan BusyPollInterval = TimeSpan.FromMilliseconds(100);
 
-    public static async Task<int> RunAsync(int serverPid, Stream serverPipe, TimeProvider time)
+    /// <summary>How often the descendants are recorded once nothing has started for a while: a poll reads /proc, so not too often.</summary>
+    public static readonly TimeSpan QuietPollInterval = TimeSpan.FromSeconds(1);
+
+    private static readonly TimeSpan BusyPeriod = TimeSpan.FromSeconds(60);
+
+    /// <param name="report">Where each newly watched process and the sweep are reported (the server's stderr), or null.</param>
+    public static async Task<int> RunAsync(int serverPid, Stream serverPipe, TextWriter? report, TimeProvider time)
     {
         if (!ProcessTree.IsSupported || ProcessTree.Find(serverPid) is not { } server)
         {
@@ -34,29 +44,45 @@ internal static class ChildProcessWatchdog
         var self = Environment.ProcessId;
         var recorded = new HashSet<ProcessIdentity>();
         var serverGone = Task.Run(() => DrainAsync(serverPipe));
+        var lastNews = time.GetTimestamp();
         while (!serverGone.IsCompleted && ProcessTree.IsAlive(server))
         {
             recorded.RemoveWhere(identity => !ProcessTree.IsAlive(identity));
-            recorded.UnionWith(ProcessTree.Descendants([serverPid]).Where(identity => identity.Pid != self));
-            await Task.WhenAny(serverGone, Task.Delay(PollInterval, time)).ConfigureAwait(false);
+            foreach (var identity in ProcessTree.Descendants([serverPid]))
+            {
+                if (identity.Pid != self && recorded.Add(identity))
+                {
+                    lastNews = time.GetTimestamp();
+                    report?.WriteLine($"codeassist watchdog: watching {identity.Pid}: {ProcessTree.CommandLine(identity.Pid)}");
+                }
+            }
+
+            var interval = time.GetElapsedTime(lastNews) < BusyPeriod ? BusyPollInterval : QuietPollInterval;
+            await Task.WhenAny(serverGone, Task.Delay(interval, time)).ConfigureAwait(false);
         }
 
-        Sweep(recorded);
+        var killed = Sweep(recorded);
+        report?.WriteLine($"codeassist watchdog: server {serverPid} ended; killed {killed} process(es) it left behind");
         return 0;
     }
 
     /// <summary>Kills the recorded processes and their descendants, again until none is left (a dying parent may still fork).</summary>
-    public static void Sweep(IReadOnlyCollection<ProcessIdentity> recorded)
+    public static int Sweep(IReadOnlyCollection<ProcessIdentity> recorded)
     {
+        var killed = 0;
         for (var round = 0; round < 3; round++)
         {
             var alive = recorded.Where(ProcessTree.IsAlive).ToList();
             var targets = alive.Concat(ProcessTree.Descendants(alive.Select(identity => identity.Pid))).ToList();
-            if (ProcessTree.Kill(targets) == 0)
+            var now = ProcessTree.Kill(targets);
+            killed += now;
+            if (now == 0)
             {
-                return;
+                break;
             }
         }
+
+        return killed;
     }
 
     private static void Ignore(PosixSignalContext context) => context.Cancel = true;

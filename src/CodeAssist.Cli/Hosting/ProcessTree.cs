@@ -19,8 +19,17 @@ internal static class ProcessTree
         ReadStat(identity.Pid) is { } stat && stat.StartTicks == identity.StartTicks && stat.State != 'Z';
 
     /// <summary>Every live process below <paramref name="roots"/> (children, their children...), roots excluded.</summary>
+    /// <remarks>
+    /// Where the kernel lists each thread's children (/proc/&lt;pid&gt;/task/&lt;tid&gt;/children) only the tree itself is
+    /// read, a few small files, cheap enough to poll often; otherwise every process's stat is read once.
+    /// </remarks>
     public static IReadOnlyList<ProcessIdentity> Descendants(IEnumerable<int> roots)
     {
+        if (ListsChildren)
+        {
+            return DescendantsByChildLists(roots);
+        }
+
         var children = new Dictionary<int, List<ProcessIdentity>>();
         foreach (var (pid, stat) in All())
         {
@@ -48,6 +57,62 @@ internal static class ProcessTree
         }
 
         return found;
+    }
+
+    private static bool ListsChildren { get; } = IsSupported && File.Exists($"/proc/{Environment.ProcessId}/task/{Environment.ProcessId}/children");
+
+    private static List<ProcessIdentity> DescendantsByChildLists(IEnumerable<int> roots)
+    {
+        var found = new List<ProcessIdentity>();
+        var pending = new Queue<int>(roots);
+        var seen = new HashSet<int>(pending);
+        while (pending.TryDequeue(out var parent))
+        {
+            foreach (var child in ChildPids(parent))
+            {
+                if (seen.Add(child) && Find(child) is { } identity)
+                {
+                    found.Add(identity);
+                    pending.Enqueue(child);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static IEnumerable<int> ChildPids(int pid)
+    {
+        string[] tasks;
+        try
+        {
+            tasks = Directory.GetDirectories($"/proc/{pid}/task");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            yield break;
+        }
+
+        foreach (var task in tasks)
+        {
+            string list;
+            try
+            {
+                list = File.ReadAllText(Path.Combine(task, "children"));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            foreach (var child in list.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (int.TryParse(child, NumberStyles.None, CultureInfo.InvariantCulture, out var childPid))
+                {
+                    yield return childPid;
+                }
+            }
+        }
     }
 
     /// <summary>Kills (SIGKILL) each listed process that still runs; returns how many were killed.</summary>
