@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using CodeAssist.Server.Tests.Infrastructure;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace CodeAssist.Server.Tests.EndToEnd;
 
