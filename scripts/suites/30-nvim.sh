@@ -22,6 +22,7 @@ run_nvim() { # name, timeout, nvim args...
   grep -E '^(not )?ok - ' "$out"
   if [ $rc -ne 0 ]; then tail -n 20 "$scratch/$name.log"; fi
   count_results "$out" $rc
+  if check_leftovers "$name"; then suite_passed=$((suite_passed + 1)); else suite_failed=$((suite_failed + 1)); fi
 }
 
 CODEASSIST_FILE="$CODEASSIST_WORKSPACE/InventoryService.cs" \

@@ -107,6 +107,7 @@ start_editor "$CODEASSIST_SETTINGS"
 if wait_screen "CodeAssist: ready" 90; then ok "the server starts and the statusline says ready"; else not_ok "server ready"; finish; fi
 type_accept_save "scripted model" "public int Count => " "$completion"
 keys ':qa!' Enter
+if check_leftovers "scripted model"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
 # A real model: llama.cpp (LLamaSharp) in the server runs a GGUF whose weights continue the FIM middle marker and
 # a typed "." with "Count;" (tools/CodeAssist.Gguf chain). Roslyn checks `_stock.Count;` before it is shown.
@@ -130,4 +131,5 @@ if type_accept_save "local model" "public int Size => _stock." "Count;"; then
   fi
 fi
 keys ':qa!' Enter
+if check_leftovers "local model"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 finish

@@ -24,6 +24,7 @@ run_spec() { # version, spec; the server settings come from CODEASSIST_SETTINGS
   sed -e "s/^\(\(not \)\?ok - \)/\1$version: /" "$out" | grep -E '^(not )?ok - '
   [ $rc -ne 0 ] && grep -vE '^(not )?ok - ' "$scratch/$version-$spec.log" | tail -n 15
   count_results "$out" $rc
+  if check_leftovers "$version $spec"; then suite_passed=$((suite_passed + 1)); else suite_failed=$((suite_failed + 1)); fi
 }
 
 for version in 0.10 0.12; do

@@ -19,6 +19,7 @@ internal static class Program
         root.Subcommands.Add(CompleteCommand.Create());
         root.Subcommands.Add(ConfigCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
+        root.Subcommands.Add(WatchdogCommand.Create());
 
         // Exit code 2 means bad arguments for every command (System.CommandLine itself returns 1).
         return await Terminal.CommandRunner.InvokeAsync(root, args);

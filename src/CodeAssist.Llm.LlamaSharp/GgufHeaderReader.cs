@@ -13,9 +13,15 @@ internal static class GgufHeaderReader
 
     public static GgufSummary Read(string path)
     {
-        if (!File.Exists(path))
+        if (!File.Exists(path) && !Directory.Exists(path))
         {
             throw new ModelLoadException($"Model file not found: {path}. Set the model path in settings or run `codeassist models pull`.");
+        }
+
+        // Before opening it: a FIFO would block the open forever, a device would never end.
+        if (ModelFileCheck.FindProblem(path) is { } problem)
+        {
+            throw new ModelLoadException(problem);
         }
 
         try

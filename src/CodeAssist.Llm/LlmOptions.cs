@@ -24,6 +24,9 @@ public sealed record LlmOptions
 
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The longest a local model may take to load before its status is Failed. <value>120 s</value></summary>
+    public TimeSpan LoadTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
     /// <summary>
     /// How a remote OpenAI-compatible server is asked for infill: "auto" (llama-server's /infill when the server is
     /// llama-server, else a FIM-formatted prompt when the model's template is known, else the <c>suffix</c> field),

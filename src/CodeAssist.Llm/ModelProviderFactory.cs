@@ -88,9 +88,14 @@ internal sealed class ModelProviderFactory
             return Failed(options, $"Model '{known.Name}' is not downloaded yet: run `codeassist models pull {known.Name}`.");
         }
 
-        if (!File.Exists(options.Model))
+        if (!File.Exists(options.Model) && !Directory.Exists(options.Model))
         {
             return Failed(options, $"Model file not found: {options.Model} (setting `model`). " + HowToAddModel);
+        }
+
+        if (ModelFileCheck.FindProblem(options.Model) is { } problem)
+        {
+            return Failed(options, problem + " (setting `model`)");
         }
 
         if (_localModelFactory is null)
@@ -106,7 +111,7 @@ internal sealed class ModelProviderFactory
             try
             {
                 var progress = new LoadProgress(fraction => provider.SetStatus(new ModelStatus(ModelState.Loading, $"Loading {name}... {fraction * 100:0}%"), onlyWhile: ModelState.Loading));
-                var local = await factory.LoadAsync(options, progress, cancellationToken);
+                var local = await LoadWithinTimeoutAsync(factory, options, progress, cancellationToken);
                 var chat = new ChatClientBuilder(local.Chat).UseMetadataLogging(_loggerFactory.CreateLogger("CodeAssist.Llm.Chat"), name).Build();
                 provider.SetReady(local.Completion, chat, new ModelStatus(ModelState.Ready, $"{name} is loaded.", local.Completion.Info), local);
             }
@@ -125,6 +130,30 @@ internal sealed class ModelProviderFactory
             }
         });
         return provider;
+    }
+
+    /// <summary>
+    /// Loads the model, giving up after <see cref="LlmOptions.LoadTimeout"/>. The load is asked to stop; a native load
+    /// that cannot be interrupted is left to finish in the background and its model is disposed when it does.
+    /// </summary>
+    private static async Task<ILocalModel> LoadWithinTimeoutAsync(
+        ILocalModelFactory factory, LlmOptions options, IProgress<double> progress, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var loading = factory.LoadAsync(options, progress, stop.Token);
+        try
+        {
+            return await loading.WaitAsync(options.LoadTimeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            await stop.CancelAsync();
+            _ = loading.ContinueWith(
+                finished => finished.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            throw new ModelLoadException(
+                $"Loading {Path.GetFileName(options.Model)} did not finish within {options.LoadTimeout.TotalSeconds:0} s "
+                + "(setting `modelLoadTimeoutSeconds`). A slow disk or a model too large for this machine? Choose a smaller model or raise the limit.");
+        }
     }
 
     private ModelProvider CreateRemote(LlmOptions options, string kind)

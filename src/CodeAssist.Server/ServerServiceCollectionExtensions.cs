@@ -7,6 +7,7 @@ using CodeAssist.Server.Status;
 using CodeAssist.Server.Transport;
 using CodeAssist.Server.Workspace;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CodeAssist.Server;
 
@@ -24,6 +25,9 @@ public static class ServerServiceCollectionExtensions
         services.AddSingleton(options.Exclusions);
         services.AddSingleton<ServerState>();
         services.AddSingleton<DocumentStore>();
+        services.AddSingleton<OversizedDocuments>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ClosedDocumentMemory>();
         services.AddSingleton<LanguageClient>();
         services.AddSingleton<WorkspaceAccess>();
         services.AddSingleton<WorkspaceLoader>();

@@ -86,3 +86,38 @@ prepare_chain_model() {
   [ -f "$chain_model" ] || make_chain_model "$chain_model" "Count;" || return 1
   CODEASSIST_LOCAL_SETTINGS="{\"provider\":\"local\",\"model\":\"$chain_model\",\"threads\":1,\"contextSize\":2048,\"completion\":{\"verifyBudgetMs\":10000}}"
 }
+
+# The CodeAssist processes this suite started and that still run: a server (`codeassist serve`), its watchdog or
+# an MSBuild BuildHost. They are told apart from other engineers' and other suites' processes by this suite's
+# private XDG_CONFIG_HOME, which everything started from here inherits. Prints "pid command" lines.
+suite_leftovers() {
+  local file pid cmd
+  # One grep over every environ (forking per process is too slow on a loaded machine); -z: NUL-separated entries.
+  for file in $(grep -lzxF "XDG_CONFIG_HOME=$XDG_CONFIG_HOME" /proc/[0-9]*/environ 2>/dev/null); do
+    pid=${file#/proc/}; pid=${pid%/environ}
+    [ "$pid" = "$$" ] && continue
+    cmd=$({ tr '\0' ' ' < "/proc/$pid/cmdline"; } 2>/dev/null)
+    case "$cmd" in
+      *BuildHost*|*codeassist\ serve*|*codeassist\ watchdog*|*codeassist.dll\ serve*|*codeassist.dll\ watchdog*) echo "$pid $cmd" ;;
+    esac
+  done
+}
+
+# After an editor quit: nothing it started may outlive it by more than 10 s. Prints an ok / not ok line, kills
+# what is left (so the next test starts clean) and returns 1 when something was.
+check_leftovers() { # test name
+  local left="" deadline=$((SECONDS + 10))
+  while :; do
+    left=$(suite_leftovers)
+    [ -z "$left" ] || [ "$SECONDS" -ge "$deadline" ] && break
+    sleep 0.5
+  done
+  if [ -z "$left" ]; then
+    echo "ok - $1: no server, watchdog or BuildHost left running"
+    return 0
+  fi
+  echo "not ok - $1: processes left running 10 s after the editor quit:"
+  printf '%s\n' "$left" | cut -c1-200 | sed 's/^/    /'
+  printf '%s\n' "$left" | awk '{print $1}' | xargs -r kill -9 2>/dev/null
+  return 1
+}

@@ -3,6 +3,8 @@ using CodeAssist.Cli.Terminal;
 using CodeAssist.Cli.Hosting;
 using CodeAssist.Features.Configuration;
 using CodeAssist.Server.Transport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CodeAssist.Cli.Commands;
 
@@ -41,6 +43,10 @@ internal static class ServeCommand
             }
 
             await using var services = ServerComposition.Build(new OptionsLoader(), new OptionsSources { CommandLine = commandLine, WorkspaceTrusted = CliSettings.WorkspaceTrusted });
+
+            // On the way out (before the services, which were declared first) the server's children are killed: a build
+            // host has nothing to save. The watchdog it starts covers the exits that never get here (SIGKILL, a crash).
+            using var children = ChildProcessGuard.Start(services.GetRequiredService<ILoggerFactory>().CreateLogger("CodeAssist.Hosting"));
             return await LanguageServerHost.RunAsync(input, output, services, cancellationToken);
         });
         return command;

@@ -38,6 +38,18 @@ public sealed record CodeAssistOptions
     /// <summary>Redact keys, tokens and passwords from prompts sent to remote providers. <value>true</value></summary>
     public bool RedactSecrets { get; init; } = true;
 
+    /// <summary>
+    /// The longest a local model may take to load (reading the file, creating the context, measuring its speed)
+    /// before its status says it failed. <value>120</value>
+    /// </summary>
+    public int ModelLoadTimeoutSeconds { get; init; } = 120;
+
+    /// <summary>
+    /// Open documents larger than this (KiB of text) get no model features and only syntax diagnostics; they stay
+    /// out of the Roslyn compilation. <value>2048</value>
+    /// </summary>
+    public int MaxDocumentSizeKb { get; init; } = 2048;
+
     /// <summary>A user-built libllama for the local provider. <value>null: the bundled CPU build</value></summary>
     public string? NativeLibraryPath { get; init; }
 
@@ -85,6 +97,7 @@ public sealed record CodeAssistOptions
             InfillMode = InfillMode,
             KeepAlive = KeepAlive,
             RequestTimeout = TimeSpan.FromSeconds(Math.Max(1, RequestTimeoutSeconds)),
+            LoadTimeout = TimeSpan.FromSeconds(Math.Max(1, ModelLoadTimeoutSeconds)),
             RedactSecrets = RedactSecrets,
             NativeLibraryPath = NativeLibraryPath,
         };

@@ -25,6 +25,8 @@ internal static class SettingsSchema
         ["threads"] = Range(0, 1024),
         ["contextSize"] = Range(256, 1 << 20),
         ["requestTimeoutSeconds"] = Range(1, 3600),
+        ["modelLoadTimeoutSeconds"] = Range(1, 3600),
+        ["maxDocumentSizeKb"] = Range(1, 1 << 20),
         ["context.budgetTokens"] = Range(0, 1 << 20),
         ["completion.debounceMs"] = Range(0, 5000),
         ["completion.maxTokens"] = Range(1, 4096),

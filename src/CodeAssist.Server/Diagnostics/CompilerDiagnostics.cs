@@ -34,6 +34,17 @@ internal static class CompilerDiagnostics
             .ToList();
     }
 
+    /// <summary>The parse errors and warnings of a text, without a compilation (for documents too large for one).</summary>
+    public static IReadOnlyList<Diagnostic> GetSyntaxOnly(string text, CancellationToken cancellationToken)
+    {
+        var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(SourceText.From(text), cancellationToken: cancellationToken);
+        return tree.GetDiagnostics(cancellationToken)
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning)
+            .OrderBy(d => d.Location.SourceSpan.Start)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
     public static LspDiagnostic ToLsp(Diagnostic diagnostic, DocumentSnapshot snapshot, PositionEncoding encoding)
     {
         var span = diagnostic.Location.SourceSpan;

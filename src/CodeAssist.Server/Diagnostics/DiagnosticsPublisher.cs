@@ -14,7 +14,12 @@ namespace CodeAssist.Server.Diagnostics;
 /// never waits on the semantic model. Failures are logged; diagnostics are never worth a crashed session.
 /// </summary>
 public sealed class DiagnosticsPublisher(
-    DocumentStore documents, WorkspaceAccess workspace, ServerState state, LanguageClient client, ILogger<DiagnosticsPublisher> logger)
+    DocumentStore documents,
+    OversizedDocuments oversized,
+    WorkspaceAccess workspace,
+    ServerState state,
+    LanguageClient client,
+    ILogger<DiagnosticsPublisher> logger)
     : IDisposable
 {
     public const string Method = "textDocument/publishDiagnostics";
@@ -35,6 +40,18 @@ public sealed class DiagnosticsPublisher(
     /// </summary>
     public void Schedule(DocumentSnapshot snapshot)
     {
+        if (oversized.IsKeptOut(snapshot.Uri))
+        {
+            if (!IsCSharp(snapshot))
+            {
+                return;
+            }
+
+            var syntaxOnly = Replace(snapshot.Uri);
+            _ = Task.Run(() => PublishSyntaxAsync(snapshot, syntaxOnly));
+            return;
+        }
+
         if (snapshot.FilePath is not { } path || workspace.Session is not { } session)
         {
             return;
@@ -56,13 +73,23 @@ public sealed class DiagnosticsPublisher(
             return;
         }
 
+        var cancellation = Replace(snapshot.Uri);
+        _ = Task.Run(() => PublishAsync(snapshot, document, cancellation));
+    }
+
+    private static bool IsCSharp(DocumentSnapshot snapshot) =>
+        snapshot.LanguageId == "csharp" || (snapshot.FilePath?.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) ?? false);
+
+    /// <summary>A new pass for the document, cancelling the one pending.</summary>
+    private CancellationTokenSource Replace(string uri)
+    {
         var cancellation = new CancellationTokenSource();
-        _pending.AddOrUpdate(snapshot.Uri, cancellation, (_, previous) =>
+        _pending.AddOrUpdate(uri, cancellation, (_, previous) =>
         {
             CancelQuietly(previous);
             return cancellation;
         });
-        _ = Task.Run(() => PublishAsync(snapshot, document, cancellation));
+        return cancellation;
     }
 
     /// <summary>Schedules every open document again (the workspace finished loading: projects and references changed).</summary>
@@ -115,16 +142,8 @@ public sealed class DiagnosticsPublisher(
                 return;
             }
 
-            var encoding = state.PositionEncoding;
             var found = await CompilerDiagnostics.GetAsync(document, null, token).ConfigureAwait(false);
-            var diagnostics = found.Select(d => CompilerDiagnostics.ToLsp(d, snapshot, encoding)).ToList();
-            lock (_sending)
-            {
-                if (!token.IsCancellationRequested && !_disposed)
-                {
-                    _ = client.NotifyAsync(Method, new PublishDiagnosticsParams(snapshot.Uri, snapshot.Version, diagnostics));
-                }
-            }
+            Send(snapshot, found, token);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -138,6 +157,43 @@ public sealed class DiagnosticsPublisher(
         {
             _pending.TryRemove(new KeyValuePair<string, CancellationTokenSource>(snapshot.Uri, cancellation));
             cancellation.Dispose();
+        }
+    }
+
+    /// <summary>The syntax errors of a document too large for the workspace: a parse, which is linear, and nothing bound.</summary>
+    private async Task PublishSyntaxAsync(DocumentSnapshot snapshot, CancellationTokenSource cancellation)
+    {
+        var token = cancellation.Token;
+        try
+        {
+            await Task.Delay(Debounce, token).ConfigureAwait(false);
+            Send(snapshot, CompilerDiagnostics.GetSyntaxOnly(snapshot.Text, token), token);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // A newer change or a close superseded this pass.
+        }
+        catch (Exception exception)
+        {
+            ServerLog.HandlerFailed(logger, Method, exception);
+        }
+        finally
+        {
+            _pending.TryRemove(new KeyValuePair<string, CancellationTokenSource>(snapshot.Uri, cancellation));
+            cancellation.Dispose();
+        }
+    }
+
+    private void Send(DocumentSnapshot snapshot, IReadOnlyList<Microsoft.CodeAnalysis.Diagnostic> found, CancellationToken token)
+    {
+        var encoding = state.PositionEncoding;
+        var diagnostics = found.Select(d => CompilerDiagnostics.ToLsp(d, snapshot, encoding)).ToList();
+        lock (_sending)
+        {
+            if (!token.IsCancellationRequested && !_disposed)
+            {
+                _ = client.NotifyAsync(Method, new PublishDiagnosticsParams(snapshot.Uri, snapshot.Version, diagnostics));
+            }
         }
     }
 

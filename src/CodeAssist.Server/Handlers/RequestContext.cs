@@ -32,7 +32,13 @@ public sealed class RequestContext
     /// <summary>The open document the params target, or null when it is not open (or the method has none).</summary>
     public DocumentSnapshot? Document { get; }
 
-    /// <summary>The workspace's snapshot of the same file, or null while the workspace is absent or still loading.</summary>
+    /// <summary>
+    /// The document is over the size limit (setting maxDocumentSizeKb): it has no <see cref="RoslynDocument"/> and gets
+    /// no model feature.
+    /// </summary>
+    public bool DocumentTooLarge { get; init; }
+
+    /// <summary>The workspace's snapshot of the same file, or null while the workspace is absent, still loading, or the document too large.</summary>
     public Microsoft.CodeAnalysis.Document? RoslynDocument { get; }
 
     public CodeAssistOptions Options { get; }

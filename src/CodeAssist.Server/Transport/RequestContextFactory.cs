@@ -9,18 +9,22 @@ namespace CodeAssist.Server.Transport;
 
 /// <summary>Captures a request's snapshot when it leaves the queue (see <see cref="RequestContext"/>).</summary>
 public sealed class RequestContextFactory(
-    DocumentStore documents, WorkspaceAccess workspace, ServerOptions options, ServerState state, LanguageClient client)
+    DocumentStore documents, OversizedDocuments oversized, WorkspaceAccess workspace, ServerOptions options, ServerState state, LanguageClient client)
 {
     public RequestContext Create(QueueItem<RequestContext> item)
     {
         var document = item.DocumentUri is { } uri ? documents.TryGet(uri) : null;
+        var tooLarge = document is not null && oversized.IsKeptOut(document.Uri);
         Microsoft.CodeAnalysis.Document? roslynDocument = null;
-        if (document?.FilePath is { } path && workspace.Session is { } session)
+        if (!tooLarge && document?.FilePath is { } path && workspace.Session is { } session)
         {
             roslynDocument = session.GetDocument(path);
         }
 
-        return new RequestContext(item.Method, document, roslynDocument, options.Current, state.PositionEncoding, client);
+        return new RequestContext(item.Method, document, roslynDocument, options.Current, state.PositionEncoding, client)
+        {
+            DocumentTooLarge = tooLarge,
+        };
     }
 
     public RequestContext CreateEmpty(string method) =>

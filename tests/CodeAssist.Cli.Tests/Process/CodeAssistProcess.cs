@@ -80,6 +80,27 @@ internal sealed class CodeAssistProcess : IDisposable
 
     public async Task<CliRun> RunAsync(params string[] args)
     {
+        using var process = System.Diagnostics.Process.Start(CreateStartInfo(args)) ?? throw new InvalidOperationException("dotnet did not start.");
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(Limit);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"codeassist {string.Join(' ', args)} did not finish in {Limit.TotalSeconds} s; stderr so far is lost.");
+        }
+
+        return new CliRun(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>How the child is started: the CLI assembly, private config and cache folders, no keys; all three streams redirected.</summary>
+    public ProcessStartInfo CreateStartInfo(params string[] args)
+    {
         var start = new ProcessStartInfo(DotnetHost)
         {
             WorkingDirectory = WorkingDirectory,
@@ -117,22 +138,7 @@ internal sealed class CodeAssistProcess : IDisposable
             }
         }
 
-        using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Limit);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"codeassist {string.Join(' ', args)} did not finish in {Limit.TotalSeconds} s; stderr so far is lost.");
-        }
-
-        return new CliRun(process.ExitCode, await output, await error);
+        return start;
     }
 
     public void Dispose()

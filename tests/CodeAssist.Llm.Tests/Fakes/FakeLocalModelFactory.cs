@@ -13,6 +13,9 @@ internal sealed class FakeLocalModelFactory : ILocalModelFactory
     /// <summary>When set, loads wait for it (to observe the Loading state).</summary>
     public TaskCompletionSource? Gate { get; set; }
 
+    /// <summary>When set, a load waits for the gate even when cancelled (a native load that cannot be interrupted).</summary>
+    public bool IgnoresCancellation { get; set; }
+
     public Exception? Failure { get; set; }
 
     public async Task<ILocalModel> LoadAsync(LlmOptions options, IProgress<double>? progress, CancellationToken cancellationToken)
@@ -25,7 +28,7 @@ internal sealed class FakeLocalModelFactory : ILocalModelFactory
         progress?.Report(0.5);
         if (Gate is { } gate)
         {
-            await gate.Task.WaitAsync(cancellationToken);
+            await gate.Task.WaitAsync(IgnoresCancellation ? CancellationToken.None : cancellationToken);
         }
 
         if (Failure is { } failure)

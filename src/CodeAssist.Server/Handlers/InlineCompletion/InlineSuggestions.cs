@@ -15,7 +15,8 @@ internal sealed class InlineSuggestions(InlineCompletionService service, LooseDo
     public async Task<IReadOnlyList<InlineCompletionItem>> GetAsync(
         RequestContext context, Position position, bool invoked, CancellationToken cancellationToken)
     {
-        if (context.Document is not { } snapshot)
+        // A document over the size limit is never handed to Roslyn or a model (not even as a loose document).
+        if (context.Document is not { } snapshot || context.DocumentTooLarge)
         {
             return [];
         }

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace CodeAssist.Server.Handlers.Sync;
 
 /// <summary>textDocument/didChange, incremental or full. Stale or unknown documents are logged and ignored.</summary>
-internal sealed class DidChangeHandler(DocumentStore documents, WorkspaceAccess workspace, DiagnosticsPublisher diagnostics, ILogger<DidChangeHandler> logger)
+internal sealed class DidChangeHandler(
+    DocumentStore documents, OversizedDocuments oversized, WorkspaceAccess workspace, DiagnosticsPublisher diagnostics, ILogger<DidChangeHandler> logger)
     : NotificationHandler<DidChangeTextDocumentParams>
 {
     public override string Method => "textDocument/didChange";
@@ -26,7 +27,32 @@ internal sealed class DidChangeHandler(DocumentStore documents, WorkspaceAccess 
             return;
         }
 
-        if (result.Snapshot!.FilePath is { } path && workspace.Session is { } session)
+        var snapshot = result.Snapshot!;
+        var wasKeptOut = oversized.IsKeptOut(snapshot.Uri);
+        var notice = oversized.Update(snapshot, context.Options);
+        var keptOut = oversized.IsKeptOut(snapshot.Uri);
+        if (snapshot.FilePath is { } changedPath && workspace.Session is { } changedSession && keptOut != wasKeptOut)
+        {
+            // Crossing the limit moves the document out of the workspace, or back in with its whole text.
+            WorkspaceForwarding.Run(logger, Method, () =>
+            {
+                if (keptOut)
+                {
+                    changedSession.CloseDocument(changedPath);
+                }
+                else
+                {
+                    changedSession.OpenDocument(changedPath, snapshot.Text);
+                }
+            });
+        }
+
+        if (notice is not null)
+        {
+            await context.Client.ShowMessageAsync(MessageType.Warning, notice).ConfigureAwait(false);
+        }
+
+        if (!keptOut && !wasKeptOut && snapshot.FilePath is { } path && workspace.Session is { } session)
         {
             // One call per LSP change: each edit's offsets refer to the text left by the previous one.
             foreach (var edit in result.Edits)

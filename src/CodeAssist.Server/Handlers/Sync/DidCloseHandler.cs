@@ -10,7 +10,13 @@ using Microsoft.Extensions.Logging;
 namespace CodeAssist.Server.Handlers.Sync;
 
 internal sealed class DidCloseHandler(
-    DocumentStore documents, WorkspaceAccess workspace, DiagnosticsPublisher diagnostics, InlineSuggestions suggestions, ILogger<DidCloseHandler> logger)
+    DocumentStore documents,
+    OversizedDocuments oversized,
+    ClosedDocumentMemory memory,
+    WorkspaceAccess workspace,
+    DiagnosticsPublisher diagnostics,
+    InlineSuggestions suggestions,
+    ILogger<DidCloseHandler> logger)
     : NotificationHandler<DidCloseTextDocumentParams>
 {
     public override string Method => "textDocument/didClose";
@@ -20,6 +26,7 @@ internal sealed class DidCloseHandler(
     public override Task HandleAsync(DidCloseTextDocumentParams notification, RequestContext context, CancellationToken cancellationToken)
     {
         var uri = notification.TextDocument.Uri;
+        var closedLength = documents.TryGet(uri)?.Text.Length ?? 0;
         if (!documents.Close(uri))
         {
             ServerLog.Ignored(logger, Method, $"{uri} is not open");
@@ -34,6 +41,10 @@ internal sealed class DidCloseHandler(
         // A generation for a closed document can never be shown; stopping it frees the model for other files.
         suggestions.Close(uri);
         diagnostics.Clear(uri);
+        oversized.Close(uri);
+
+        // Last, once nothing here refers to the text any more.
+        memory.Released(closedLength);
 
         return Task.CompletedTask;
     }
