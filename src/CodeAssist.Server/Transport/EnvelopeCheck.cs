@@ -34,15 +34,16 @@ internal static class EnvelopeCheck
             return isResponse ? EnvelopeVerdict.Drop($"a response was dropped: {problem}") : EnvelopeVerdict.Reply(RequestId.Null, problem);
         }
 
-        var replyTo = id ?? RequestId.Null;
-        if (!root.TryGetProperty("jsonrpc", out var version) || ReadString(version) != "2.0")
-        {
-            return Fail(hasId, replyTo, "\"jsonrpc\" must be \"2.0\".");
-        }
-
+        // A response is never answered, whatever is wrong with it: JSON-RPC has no error for an error.
         if (isResponse)
         {
             return CheckResponse(root, id);
+        }
+
+        var replyTo = id ?? RequestId.Null;
+        if (!HasVersion2(root))
+        {
+            return Fail(hasId, replyTo, "\"jsonrpc\" must be \"2.0\".");
         }
 
         if (!hasMethod)
@@ -82,6 +83,11 @@ internal static class EnvelopeCheck
             return EnvelopeVerdict.Drop("a response without an id was dropped.");
         }
 
+        if (!HasVersion2(root))
+        {
+            return EnvelopeVerdict.Drop($"the response to {id} was dropped: \"jsonrpc\" must be \"2.0\".");
+        }
+
         var hasResult = root.TryGetProperty("result", out _);
         var hasError = root.TryGetProperty("error", out var error);
         if (hasResult == hasError)
@@ -96,6 +102,9 @@ internal static class EnvelopeCheck
 
         return EnvelopeVerdict.Response(id.Value);
     }
+
+    private static bool HasVersion2(JsonElement root) =>
+        root.TryGetProperty("jsonrpc", out var version) && ReadString(version) == "2.0";
 
     private static bool IsErrorObject(JsonElement error) =>
         error.ValueKind == JsonValueKind.Object
