@@ -18,18 +18,24 @@ internal static class FuzzRun
 
     public static async Task RunAsync(FuzzFrame[] frames, ITestOutputHelper output)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var phases = new List<string>();
         var writer = new FrameWriter();
         var bytes = frames.SelectMany(writer.Write).ToArray();
         await using var server = ServerProcess.Start();
         var client = server.Client;
         await client.InitializeAsync();
 
+        phases.Add($"started {clock.ElapsedMilliseconds} ms");
         await client.WriteRawAsync(bytes);
+        phases.Add($"written {clock.ElapsedMilliseconds} ms");
 
         // Still serving after everything above (this request queues behind the batch's mutations).
         var status = await client.RequestAsync("codeAssist/serverStatus", new { });
         Assert.Equal(JsonValueKind.Object, ResponseAssert.Result(status).ValueKind);
         Assert.False(server.HasExited, server.Stderr);
+
+        phases.Add($"status answered {clock.ElapsedMilliseconds} ms");
 
         // Reads run concurrently, so some answers may still be on their way: wait for the count, not for a time.
         using (var deadline = new CancellationTokenSource(AnswerDeadline))
@@ -40,10 +46,12 @@ internal static class FuzzRun
             }
         }
 
+        phases.Add($"all answered {clock.ElapsedMilliseconds} ms");
         ResponseAssert.Result(await client.RequestAsync("shutdown"));
         await client.NotifyAsync("exit");
         Assert.Equal(0, await server.WaitForExitAsync());
         await client.Closed;
+        phases.Add($"exited {clock.ElapsedMilliseconds} ms");
 
         var messages = client.SeenNotifications;
         Assert.All(messages, m => Assert.Equal("2.0", m.GetProperty("jsonrpc").GetString()));
@@ -55,7 +63,7 @@ internal static class FuzzRun
             .Where(key => writer.Expected.GetValueOrDefault(key) != answers.GetValueOrDefault(key))
             .Select(key => $"id {key}: {answers.GetValueOrDefault(key)} answers, expected {writer.Expected.GetValueOrDefault(key)}; frame {writer.BodyOf(key)}")
             .ToList();
-        output.WriteLine($"{frames.Length} frames ({bytes.Length} bytes): {writer.RequestCount} requests with an id, {answers.Values.Sum()} answers with one, {messages.Count} messages from the server.");
+        output.WriteLine($"{frames.Length} frames ({bytes.Length} bytes): {writer.RequestCount} requests with an id, {answers.Values.Sum()} answers with one, {messages.Count} messages from the server; {string.Join(", ", phases)}.");
         Assert.True(wrong.Count == 0, $"{wrong.Count} ids answered the wrong number of times:\n" + string.Join("\n", wrong.Take(20)));
     }
 
