@@ -27,8 +27,10 @@ public abstract class MethodHandlerBase<TParams> : IMethodHandler
 
         try
         {
-            return json.Value.Deserialize<TParams>(LspJson.Options)
+            var parameters = json.Value.Deserialize<TParams>(LspJson.Options)
                 ?? throw new InvalidParamsException($"{Method} expects an object as params.");
+            ParamsValidator.ThrowIfInvalid(Method, parameters, LspJson.Options);
+            return parameters;
         }
         catch (JsonException exception)
         {

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using CodeAssist.Server.Protocol;
@@ -11,8 +12,9 @@ namespace CodeAssist.Server.Transport;
 /// <summary>
 /// LSP's header-delimited framing. Writing is <see cref="HeaderDelimitedMessageHandler"/>'s own; reading is
 /// replaced because the base class ends the connection on the first malformed frame. Here a bad header is skipped
-/// up to the next <c>Content-Length</c>, and a body that is not JSON-RPC is answered with ParseError/InvalidRequest;
-/// the connection keeps serving.
+/// up to the next <c>Content-Length</c>, and a body is checked (<see cref="EnvelopeCheck"/>) before StreamJsonRpc
+/// sees it: an invalid request is answered with ParseError/InvalidRequest, an invalid notification or a response
+/// nobody waits for is logged and dropped. The connection keeps serving.
 /// </summary>
 internal sealed class LspMessageHandler : HeaderDelimitedMessageHandler
 {
@@ -21,6 +23,8 @@ internal sealed class LspMessageHandler : HeaderDelimitedMessageHandler
     private static readonly byte[] ContentLengthName = "Content-Length:"u8.ToArray();
 
     private readonly Action<string> _reportMalformed;
+    private readonly OpenRequestIds _openIds = new();
+    private readonly ConditionalWeakTable<JsonRpcMessage, JsonRpcMessage> _ownReplies = new();
 
     public LspMessageHandler(Stream output, Stream input, IJsonRpcMessageFormatter formatter, Action<string> reportMalformed)
         : base(output, input, formatter)
@@ -46,15 +50,11 @@ internal sealed class LspMessageHandler : HeaderDelimitedMessageHandler
 
             var result = await ReadAtLeastAsync(contentLength.Value, allowEmpty: false, cancellationToken).ConfigureAwait(false);
             var body = result.Buffer.Slice(0, contentLength.Value);
-            JsonRpcMessage? message = null;
-            JsonRpcError? error = null;
+            JsonRpcMessage? message;
+            JsonRpcError? reply;
             try
             {
-                message = Formatter.Deserialize(body);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                error = CreateErrorFor(body, exception);
+                (message, reply) = Admit(body);
             }
             finally
             {
@@ -66,9 +66,92 @@ internal sealed class LspMessageHandler : HeaderDelimitedMessageHandler
                 return message;
             }
 
-            _reportMalformed(error!.Error!.Message ?? "malformed message");
-            await WriteAsync(error, cancellationToken).ConfigureAwait(false);
+            if (reply is not null)
+            {
+                await WriteAsync(reply, cancellationToken).ConfigureAwait(false);
+            }
         }
+    }
+
+    /// <summary>Tracks the ids of requests in both directions as they leave (see <see cref="OpenRequestIds"/>).</summary>
+    protected override void Write(JsonRpcMessage content, CancellationToken cancellationToken)
+    {
+        switch (content)
+        {
+            case JsonRpcRequest { IsResponseExpected: true } request:
+                _openIds.ServerRequestSent(request.RequestId);
+                break;
+            case JsonRpcResult answer:
+                _openIds.ClientRequestAnswered(answer.RequestId);
+                break;
+            case JsonRpcError answer when !_ownReplies.TryGetValue(answer, out _):
+                _openIds.ClientRequestAnswered(answer.RequestId);
+                break;
+        }
+
+        base.Write(content, cancellationToken);
+    }
+
+    /// <summary>
+    /// Decides what becomes of one body: a message for StreamJsonRpc, an error to send back (the body was a request
+    /// StreamJsonRpc must not see), or neither (a notification or response that was logged and dropped).
+    /// </summary>
+    private (JsonRpcMessage? Message, JsonRpcError? Reply) Admit(ReadOnlySequence<byte> body)
+    {
+        EnvelopeVerdict verdict;
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            verdict = EnvelopeCheck.Check(document.RootElement);
+        }
+        catch (JsonException exception)
+        {
+            return Refuse(RequestId.Null, LspErrorCodes.ParseError, $"Parse error: {exception.Message}");
+        }
+
+        switch (verdict.Kind)
+        {
+            case EnvelopeKind.Drop:
+                _reportMalformed(verdict.Detail);
+                return (null, null);
+            case EnvelopeKind.Reply:
+                return Refuse(verdict.Id, LspErrorCodes.InvalidRequest, $"Invalid request: {verdict.Detail}");
+            case EnvelopeKind.Response when !_openIds.TryCloseServerRequest(verdict.Id):
+                _reportMalformed($"a response to id {verdict.Id} was dropped: the server is not waiting for one");
+                return (null, null);
+            case EnvelopeKind.Request when verdict.Detail is "$/cancelRequest" or "$/progress":
+                return Refuse(verdict.Id, LspErrorCodes.InvalidRequest, $"Invalid request: {verdict.Detail} is a notification; send it without an id.");
+            case EnvelopeKind.Request when !_openIds.TryOpenClientRequest(verdict.Id):
+                return Refuse(verdict.Id, LspErrorCodes.InvalidRequest, $"Invalid request: id {verdict.Id} belongs to a request still running.");
+        }
+
+        try
+        {
+            return (Formatter.Deserialize(body), null);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            if (verdict.Kind != EnvelopeKind.Request)
+            {
+                _reportMalformed($"a message StreamJsonRpc could not read was dropped: {exception.Message}");
+                return (null, null);
+            }
+
+            _openIds.ClientRequestAnswered(verdict.Id);
+            return Refuse(verdict.Id, LspErrorCodes.InvalidRequest, $"Invalid JSON-RPC message: {exception.Message}");
+        }
+    }
+
+    private (JsonRpcMessage? Message, JsonRpcError? Reply) Refuse(RequestId id, int code, string message)
+    {
+        _reportMalformed(message);
+        var error = (Formatter as IJsonRpcMessageFactory)?.CreateErrorMessage() ?? new JsonRpcError();
+        error.RequestId = id;
+        error.Error = new JsonRpcError.ErrorDetail { Code = (JsonRpcErrorCode)code, Message = message };
+
+        // Marked so that Write does not take this refusal for the answer to a request of the same id still running.
+        _ownReplies.AddOrUpdate(error, error);
+        return (null, error);
     }
 
     /// <summary>
@@ -160,42 +243,6 @@ internal sealed class LspMessageHandler : HeaderDelimitedMessageHandler
                 reported = true;
             }
         }
-    }
-
-    private JsonRpcError CreateErrorFor(ReadOnlySequence<byte> body, Exception exception)
-    {
-        var error = (Formatter as IJsonRpcMessageFactory)?.CreateErrorMessage() ?? new JsonRpcError();
-        error.RequestId = RequestId.Null;
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("id", out var id))
-            {
-                error.RequestId = id.ValueKind switch
-                {
-                    JsonValueKind.Number when id.TryGetInt64(out var number) => new RequestId(number),
-                    JsonValueKind.String => new RequestId(id.GetString()),
-                    _ => RequestId.Null,
-                };
-            }
-
-            error.Error = new JsonRpcError.ErrorDetail
-            {
-                Code = (JsonRpcErrorCode)LspErrorCodes.InvalidRequest,
-                Message = $"Invalid JSON-RPC message: {exception.Message}",
-            };
-        }
-        catch (JsonException parseError)
-        {
-            error.Error = new JsonRpcError.ErrorDetail
-            {
-                Code = (JsonRpcErrorCode)LspErrorCodes.ParseError,
-                Message = $"Parse error: {parseError.Message}",
-            };
-        }
-
-        return error;
     }
 
     private static int IndexOfIgnoreCase(ReadOnlySpan<byte> haystack, ReadOnlySpan<byte> needle)
