@@ -11,6 +11,11 @@ return {
   end,
   -- The camelCase keys of CodeAssist's options under `codeassist`, e.g. { codeassist = { provider = 'ollama' } }.
   settings = { codeassist = {} },
+  -- Adds workspaceTrusted when the user trusts the folder (trusted_folders, :CodeAssistTrust; docs/security.md).
+  before_init = function(params, config)
+    local options = require('codeassist.config').options
+    params.initializationOptions = require('codeassist.trust').init_options(params.initializationOptions, config.root_dir, options.trusted_folders)
+  end,
   capabilities = {
     textDocument = { inlineCompletion = { dynamicRegistration = false } },
   },

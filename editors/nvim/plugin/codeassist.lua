@@ -22,6 +22,9 @@ command('CodeAssistStackTrace', 'stack_trace', {
 })
 command('CodeAssistContext', 'context', { nargs = '?', desc = 'Show the Roslyn context at the cursor [budget in tokens]' })
 command('CodeAssistStats', 'stats', { desc = 'Show the server statistics' })
+vim.api.nvim_create_user_command('CodeAssistTrust', function()
+  require('codeassist.trust').command()
+end, { desc = 'Trust this workspace folder: the server obeys its .codeassist.json in full' })
 
 if vim.fn.has('nvim-0.8') == 1 then
   vim.api.nvim_create_autocmd('LspAttach', {

@@ -18,6 +18,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status,
     current,
     ...registerCommands(current),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void current.onTrustGranted()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(section)) {
         return;

@@ -15,6 +15,8 @@ export const statusNotification = 'codeAssist/status';
 export function isUnverified(item: { command?: { arguments?: unknown[] } }): boolean {
   return item.command?.arguments?.[1] === 'unverified';
 }
+/** Client to server: the user trusted the workspace folder (VS Code's Workspace Trust). */
+export const didChangeTrustNotification = 'codeAssist/didChangeTrust';
 
 export type ServerState = 'loading' | 'ready' | 'noModel' | 'generating' | 'error';
 
@@ -25,6 +27,10 @@ export interface StatusParams {
   model?: string;
   /** Loading progress, 0-100, when known. */
   percentage?: number;
+  /** False in an untrusted folder; its trusted-only settings are then ignored. */
+  workspaceTrusted?: boolean;
+  /** The untrusted folder's ignored settings, comma-separated. */
+  ignoredSettings?: string;
 }
 
 /** The markdown in a streamed chunk or a final result, or undefined when it holds none. */
@@ -153,7 +159,10 @@ export interface StatusPresentation {
 /** What the status bar item shows for a server state (or a client state such as starting or restarting). */
 export function statusPresentation(status: StatusParams | { state: 'starting' | 'restarting' | 'stopped'; message?: string }): StatusPresentation {
   const model = 'model' in status && status.model ? `Model: ${status.model}` : '';
-  const message = [status.message ?? '', model].filter(Boolean).join('\n');
+  const ignored = 'ignoredSettings' in status && status.ignoredSettings
+    ? `Restricted Mode: ignored this folder's ${status.ignoredSettings}. Trust the workspace to apply them.`
+    : '';
+  const message = [status.message ?? '', model, ignored].filter(Boolean).join('\n');
   switch (status.state) {
     case 'loading': {
       const percentage = 'percentage' in status && typeof status.percentage === 'number' ? ` ${Math.round(status.percentage)}%` : '';

@@ -13,11 +13,11 @@ import {
   LanguageClientOptions,
   ServerOptions,
 } from 'vscode-languageclient/node';
-import { StatusParams, statusNotification } from './protocol';
+import { StatusParams, didChangeTrustNotification, statusNotification } from './protocol';
 import { parseServerLogLine } from './serverLog';
 import { RestartPolicy } from './restartPolicy';
 import { resolveServerCommand, ServerCommand } from './serverCommand';
-import { section, serverSettingKeys, toServerSettings } from './settings';
+import { restrictedSettingKeys, section, serverSettingKeys, toServerSettings } from './settings';
 import { StatusItem } from './statusItem';
 import { UnverifiedHint } from './unverifiedHint';
 
@@ -26,6 +26,7 @@ export class ServerController implements vscode.Disposable {
   private readonly policy = new RestartPolicy();
   private readonly settingKeys: string[];
   private readonly unverifiedHint = new UnverifiedHint();
+  private readonly restrictedKeys: Set<string>;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -33,6 +34,7 @@ export class ServerController implements vscode.Disposable {
     private readonly status: StatusItem,
   ) {
     this.settingKeys = serverSettingKeys(context.extension.packageJSON);
+    this.restrictedKeys = restrictedSettingKeys(context.extension.packageJSON);
   }
 
   /** The running client, or undefined (with a message to the user) when the server is not running. */
@@ -50,7 +52,8 @@ export class ServerController implements vscode.Disposable {
       {
         configuredPath: vscode.workspace.getConfiguration(section).get<string>('server.path'),
         extensionPath: this.context.extensionPath,
-        workspaceFolders: (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.fsPath),
+        // A development build inside an untrusted folder is the folder's own code: never run it in Restricted Mode.
+        workspaceFolders: vscode.workspace.isTrusted ? (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.fsPath) : [],
         searchPath: process.env.PATH,
         platform: process.platform,
         isFile: (file) => fs.statSync(file, { throwIfNoEntry: false })?.isFile() ?? false,
@@ -61,7 +64,10 @@ export class ServerController implements vscode.Disposable {
 
   serverSettings(): Record<string, unknown> {
     const configuration = vscode.workspace.getConfiguration(section);
-    return toServerSettings(this.settingKeys, (key) => configuration.inspect(key));
+    return toServerSettings(this.settingKeys, (key) => configuration.inspect(key), {
+      trusted: vscode.workspace.isTrusted,
+      restricted: this.restrictedKeys,
+    });
   }
 
   async start(): Promise<void> {
@@ -91,8 +97,9 @@ export class ServerController implements vscode.Disposable {
       ],
       outputChannel: this.output,
       stdioOptions: { stdout: (input) => this.pipeLog(input), stderr: (input) => this.pipeLog(input) },
-      initializationOptions: () => this.serverSettings(),
       middleware: { provideInlineCompletionItems: this.unverifiedHint.provideInlineCompletionItems },
+      // Workspace Trust decides whether the folder's .codeassist.json is obeyed in full (docs/lsp-extensions.md).
+      initializationOptions: () => ({ ...this.serverSettings(), workspaceTrusted: vscode.workspace.isTrusted }),
       errorHandler: {
         error: () => ({ action: ErrorAction.Continue }),
         closed: () => this.onServerClosed(),
@@ -146,6 +153,14 @@ export class ServerController implements vscode.Disposable {
       await this.client.sendNotification(DidChangeConfigurationNotification.type, {
         settings: { [section]: this.serverSettings() },
       });
+    }
+  }
+
+  /** The user trusted the workspace: the server reads the folder's settings again, and the workspace values now apply. */
+  async onTrustGranted(): Promise<void> {
+    if (this.client?.isRunning()) {
+      await this.client.sendNotification(didChangeTrustNotification, { trusted: true });
+      await this.onConfigurationChanged();
     }
   }
 

@@ -6,11 +6,27 @@ export const clientOnlyPrefix = 'server.';
 
 export const section = 'codeassist';
 
+/**
+ * Settings the server reads from its own user settings file only; VS Code decides trust with Workspace Trust, so
+ * the extension never forwards them.
+ */
+export const userFileOnlyKeys: readonly string[] = ['trustedFolders'];
+
 /** What `WorkspaceConfiguration.inspect` returns, reduced to the layers a user can set. */
 export interface SettingLayers {
   globalValue?: unknown;
   workspaceValue?: unknown;
   workspaceFolderValue?: unknown;
+}
+
+/**
+ * The keys (relative to `codeassist.`) that package.json lists under capabilities.untrustedWorkspaces
+ * .restrictedConfigurations: in Restricted Mode their workspace values (.vscode/settings.json is part of the
+ * repository) are never sent to the server.
+ */
+export function restrictedSettingKeys(packageJson: { capabilities?: { untrustedWorkspaces?: { restrictedConfigurations?: string[] } } }): Set<string> {
+  const restricted = packageJson.capabilities?.untrustedWorkspaces?.restrictedConfigurations ?? [];
+  return new Set(restricted.filter((key) => key.startsWith(`${section}.`)).map((key) => key.slice(section.length + 1)));
 }
 
 /** The keys (relative to `codeassist.`) that package.json declares and the server understands. */
@@ -24,7 +40,7 @@ export function serverSettingKeys(packageJson: { contributes?: { configuration?:
         continue;
       }
       const key = fullKey.slice(section.length + 1);
-      if (!key.startsWith(clientOnlyPrefix)) {
+      if (!key.startsWith(clientOnlyPrefix) && !userFileOnlyKeys.includes(key)) {
         keys.push(key);
       }
     }
@@ -40,11 +56,13 @@ export function serverSettingKeys(packageJson: { contributes?: { configuration?:
 export function toServerSettings(
   keys: readonly string[],
   inspect: (key: string) => SettingLayers | undefined,
+  trust: { trusted: boolean; restricted: ReadonlySet<string> } = { trusted: true, restricted: new Set() },
 ): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const key of keys) {
     const layers = inspect(key);
-    const value = layers?.workspaceFolderValue ?? layers?.workspaceValue ?? layers?.globalValue;
+    const fromWorkspace = trust.trusted || !trust.restricted.has(key);
+    const value = (fromWorkspace ? layers?.workspaceFolderValue ?? layers?.workspaceValue : undefined) ?? layers?.globalValue;
     if (value === undefined || value === null || value === '') {
       continue;
     }

@@ -66,10 +66,13 @@ internal static class CompleteCommand
         }
 
         var position = text.Lines[line - 1].Start + column - 1;
-        var options = CliSettings.Load(Path.GetDirectoryName(Path.GetFullPath(path)), commandLine).Options;
+        var root = Path.GetDirectoryName(Path.GetFullPath(path));
+        var options = CliSettings.Load(root, commandLine).Options;
+        var exclusions = new ContentExclusions();
+        exclusions.Update(ContentExclusion.Create(root, options.Exclude));
         using var models = new LanguageModels(options.ToLanguageModelSettings(), localModelFactory: new LlamaSharpModelFactory());
         await WaitForModelsAsync(models, cancellationToken).ConfigureAwait(false);
-        using var service = new InlineCompletionService(models, new ContextCollector(), () => options);
+        using var service = new InlineCompletionService(models, new ContextCollector(exclusions: exclusions), () => options, exclusions: exclusions);
         var completion = await service.GetCompletionsAsync(new InlineCompletionRequest(document, position, Explicit: true), cancellationToken)
             .ConfigureAwait(false);
         if (json)

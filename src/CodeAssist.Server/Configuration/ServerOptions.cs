@@ -68,13 +68,18 @@ public sealed class ServerOptions
 
         // The ignore file is read again too: a reload is also how a changed .codeassistignore takes effect.
         Exclusions.Update(ContentExclusion.Create(sources.WorkspaceRoot, loaded.Options.Exclude));
-        if (!Equals(previous, loaded.Options))
+        if (!SameOptions(previous, loaded.Options))
         {
             Changed?.Invoke(this, loaded.Options);
         }
 
         return fresh;
     }
+
+    // Records compare lists by reference; a reload builds new ones, so lists are compared by content here.
+    private static bool SameOptions(CodeAssistOptions a, CodeAssistOptions b) =>
+        a.Exclude.SequenceEqual(b.Exclude) && a.TrustedFolders.SequenceEqual(b.TrustedFolders)
+        && Equals(a with { Exclude = [], TrustedFolders = [] }, b with { Exclude = [], TrustedFolders = [] });
 
     // The JSON document behind the element belongs to the request; keep a copy for later reloads.
     private static JsonElement? Normalize(JsonElement? settings) =>

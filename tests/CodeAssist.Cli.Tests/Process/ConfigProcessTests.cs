@@ -62,7 +62,8 @@ public sealed class ConfigProcessTests
         cli.Environment["CODEASSIST_MODEL"] = "qwen2.5-coder:1.5b";
         cli.Environment["MY_LLM_KEY"] = Secret;
 
-        var run = await cli.RunAsync("config");
+        // The key variable is a trusted-only setting: this folder is trusted for the run.
+        var run = await cli.RunAsync("config", "--trust-workspace");
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.DoesNotContain(Secret, run.Out + run.Error, StringComparison.Ordinal);
@@ -75,6 +76,43 @@ public sealed class ConfigProcessTests
         Assert.Contains("provider", problems, StringComparison.Ordinal);
         Assert.Contains("environment CODEASSIST_PROVIDER", problems, StringComparison.Ordinal);
         Assert.Contains("banana", problems, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UntrustedFolder_ItsEndpointIsIgnoredAndNamed_UntilTrustedByFlagOrUserList()
+    {
+        using var cli = new CodeAssistProcess();
+        cli.WriteFile(".codeassist.json", """{ "endpoint": "http://127.0.0.1:9/v1", "nativeLibraryPath": "lib/libllama.so", "contextSize": 8192 }""");
+        cli.WriteFile("Short.cs", "class Short\n{\n    int Size() => 3;\n}");
+
+        var untrusted = await cli.RunAsync("config", "--json");
+        var explained = await cli.RunAsync("explain", "Short.cs:3");
+        var flagged = await cli.RunAsync("config", "--json", "--trust-workspace");
+        Directory.CreateDirectory(Path.GetDirectoryName(cli.UserSettingsPath)!);
+        File.WriteAllText(cli.UserSettingsPath, $$"""{ "trustedFolders": [{{JsonSerializer.Serialize(cli.WorkingDirectory)}}] }""");
+        var listed = await cli.RunAsync("config", "--json");
+
+        using (var json = JsonDocument.Parse(untrusted.Out))
+        {
+            var settings = json.RootElement.GetProperty("settings");
+            AssertSetting(settings, "endpoint", "", "default");
+            Assert.Equal(8192, settings.GetProperty("contextSize").GetProperty("value").GetInt32());
+            var notice = Assert.Single(json.RootElement.GetProperty("problems").EnumerateArray()).GetString();
+            Assert.Contains("untrusted folder", notice, StringComparison.Ordinal);
+            Assert.Contains("endpoint, nativeLibraryPath", notice, StringComparison.Ordinal);
+            Assert.Contains("--trust-workspace", notice, StringComparison.Ordinal);
+        }
+
+        // The one-shot commands say it on stderr, once, and still answer.
+        Assert.True(explained.ExitCode == 0, explained.ToString());
+        Assert.Single(explained.Error.Split('\n'), l => l.Contains("untrusted folder", StringComparison.Ordinal));
+
+        foreach (var trusted in new[] { flagged, listed })
+        {
+            using var json = JsonDocument.Parse(trusted.Out);
+            AssertSetting(json.RootElement.GetProperty("settings"), "endpoint", "http://127.0.0.1:9/v1", $"workspace {Path.Combine(cli.WorkingDirectory, ".codeassist.json")}");
+            Assert.Empty(json.RootElement.GetProperty("problems").EnumerateArray());
+        }
     }
 
     private static void AssertSetting(JsonElement settings, string path, string value, string source)

@@ -38,7 +38,7 @@ public sealed class ExplainProcessTests
     {
         using var cli = new CodeAssistProcess();
         cli.WriteFile("Short.cs", "class Short\n{\n    int Size() => 3;\n}");
-        cli.WriteFile(".codeassist.json", "{ \"provider\": \"banana\" }");
+        cli.WriteFile(".codeassist.json", "{ \"fimFormat\": \"banana\" }");
         Directory.CreateDirectory(Path.GetDirectoryName(cli.UserSettingsPath)!);
         File.WriteAllText(cli.UserSettingsPath, "{ \"contextSize\": -5 }");
 

@@ -7,6 +7,9 @@ M.defaults = {
   filetypes = { 'cs' },
   -- CodeAssist settings: the camelCase keys of the server's options (provider, model, endpoint, completion, ...).
   settings = {},
+  -- Folders whose .codeassist.json the server may obey in full (endpoints, native libraries, model paths
+  -- elsewhere); see :CodeAssistTrust and docs/security.md. The server also reads its own user-level list.
+  trusted_folders = {},
   inline = {
     enabled = true,
     -- 'auto': Neovim's own vim.lsp.inline_completion on 0.12+, extmark ghost text before.

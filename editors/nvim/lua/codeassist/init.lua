@@ -89,7 +89,7 @@ function M.client_config(root)
     root_dir = root,
     workspace_folders = { { uri = vim.uri_from_fname(root), name = root } },
     settings = config.server_settings(opts.settings),
-    init_options = opts.settings,
+    init_options = require('codeassist.trust').init_options(opts.settings, root, opts.trusted_folders),
     capabilities = config.capabilities(),
     handlers = M.handlers(),
   }

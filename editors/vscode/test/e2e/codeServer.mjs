@@ -23,7 +23,7 @@ export function isolatedEnv(tmp, extra = {}) {
   return env;
 }
 
-export async function startCodeServer({ codeServer, nodeBin, tmp, vsix, settings, log }) {
+export async function startCodeServer({ codeServer, nodeBin, tmp, vsix, settings, log, workspaceTrust = false }) {
   const userDataDir = path.join(tmp, 'user-data');
   const extensionsDir = path.join(tmp, 'extensions');
   // User settings live in the browser's profile; machine-scoped ones (codeassist.server.path) only apply from the
@@ -42,7 +42,7 @@ export async function startCodeServer({ codeServer, nodeBin, tmp, vsix, settings
   const child = spawn(
     codeServer,
     [...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-      '--disable-workspace-trust', '--disable-getting-started-override'],
+      ...(workspaceTrust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override'],
     { env, detached: true, stdio: ['ignore', logFd, logFd] },
   );
   const url = `http://127.0.0.1:${port}`;

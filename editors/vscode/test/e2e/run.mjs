@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { isolatedEnv, startCodeServer } from './codeServer.mjs';
+import { restrictedMode } from './restrictedMode.mjs';
 import { startScriptedModel } from './scriptedModel.mjs';
 import { scenarios, script } from './scenarios.mjs';
 import { Workbench, waitFor } from './workbench.mjs';
@@ -89,7 +90,7 @@ async function main() {
   });
   let passed = 0;
   let failed = 0;
-  const order = ['statusBar', 'inlineCompletion', 'explainSelection', 'explainCodeAction', 'codeActionFix', 'analyzeStackTrace', 'showContext', 'showStats', 'restartOnCrash', 'pullModel', 'localModelInlineCompletion'];
+  const order = ['statusBar', 'inlineCompletion', 'explainSelection', 'explainCodeAction', 'codeActionFix', 'analyzeStackTrace', 'showContext', 'showStats', 'restartOnCrash', 'pullModel', 'localModelInlineCompletion', 'restrictedMode'];
   const wanted = (process.env.SCENARIOS ?? order.join(',')).split(',');
   try {
     await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: codeServer.url });
@@ -107,7 +108,7 @@ async function main() {
       await page.screenshot({ path: path.join(artifacts, 'vscode-server-not-started.png') });
       throw new Error(`the CodeAssist server did not start (status: ${started.seen}); see vscode-code-server.log`);
     }
-    for (const name of wanted) {
+    for (const name of wanted.filter((n) => n !== 'restrictedMode')) {
       const started = Date.now();
       try {
         await scenarios[name](wb, page, { processGroup: codeServer.processGroup, modelPort: model.port, tmp, artifacts, workspace });
@@ -124,14 +125,26 @@ async function main() {
     console.log(`model requests: ${model.requests.map((r) => r.path).join(', ') || 'none'}`);
   } catch (error) {
     console.log(`not ok - setup: ${error instanceof Error ? error.message : String(error)}`);
-    failed = wanted.length - passed;
+    failed = wanted.filter((n) => n !== 'restrictedMode').length - passed;
   } finally {
     await browser.close().catch(() => {});
     codeServer.stop();
     await model.close();
     copyExtensionLogs(path.join(tmp, 'user-data', 'logs'));
-    if (!process.env.KEEP_TMP) fs.rmSync(tmp, { recursive: true, force: true });
   }
+  // A second VS Code with Workspace Trust on, after the first one is gone.
+  if (wanted.includes('restrictedMode')) {
+    const started = Date.now();
+    try {
+      await restrictedMode({ chromium, env, tmp, sample, artifacts, userSettings: settings });
+      passed++;
+      console.log(`ok - restrictedMode (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    } catch (error) {
+      failed++;
+      console.log(`not ok - restrictedMode: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (!process.env.KEEP_TMP) fs.rmSync(tmp, { recursive: true, force: true });
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = failed > 0 ? 1 : 0;
 }

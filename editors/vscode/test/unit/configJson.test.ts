@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { serverSettingKeys } from '../../src/settings';
+import { serverSettingKeys, userFileOnlyKeys } from '../../src/settings';
 
 const extensionRoot = path.join(__dirname, '..', '..', '..');
 const dll = path.join(extensionRoot, '..', '..', 'src', 'CodeAssist.Cli', 'bin', 'Debug', 'net10.0', 'codeassist.dll');
@@ -37,6 +37,6 @@ test('configJson_EverySettingIsDeclaredWithItsDefault', () => {
     assert.ok(properties[`codeassist.${key}`], `codeassist.${key} is a server setting missing from package.json`);
     assert.deepEqual(properties[`codeassist.${key}`].default, value ?? '', `default of codeassist.${key}`);
   }
-  const declared = serverSettingKeys(packageJson).filter((key) => key !== 'features');
+  const declared = [...serverSettingKeys(packageJson), ...userFileOnlyKeys].filter((key) => key !== 'features').sort();
   assert.deepEqual(declared, Object.keys(settings).sort(), 'package.json declares settings the server does not have');
 });

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { serverSettingKeys } from '../../src/settings';
+import { restrictedSettingKeys, serverSettingKeys, userFileOnlyKeys } from '../../src/settings';
 
 const extensionRoot = path.join(__dirname, '..', '..', '..');
 const repoRoot = path.join(extensionRoot, '..', '..');
@@ -57,6 +57,9 @@ function csDefault(property: CsProperty): unknown {
   if (property.type.startsWith('IReadOnlyDictionary')) {
     return {};
   }
+  if (property.type.startsWith('IReadOnlyList')) {
+    return [];
+  }
   if (value === undefined) {
     // C# defaults: false, 0, and null strings (which the settings UI shows as empty)
     return property.type === 'bool' ? false : property.type === 'int' ? 0 : '';
@@ -79,7 +82,8 @@ test('optionsSource_IsWhereTheTestExpectsIt', () => {
 });
 
 test('packageJsonSettings_MatchServerOptions', () => {
-  const declared = serverSettingKeys(packageJson);
+  // Settings the server reads from its user file only are declared (for the settings UI) but never sent.
+  const declared = [...serverSettingKeys(packageJson), ...userFileOnlyKeys].sort();
   const expected = [...serverKeys().keys()].sort();
   assert.deepEqual(declared, expected, 'codeassist.* settings in package.json vs CodeAssistOptions.cs');
 });
@@ -89,6 +93,23 @@ test('packageJsonDefaults_MatchServerDefaults', () => {
   for (const [key, serverDefault] of serverKeys()) {
     assert.deepEqual(properties[`codeassist.${key}`]?.default, serverDefault, `default of codeassist.${key}`);
   }
+});
+
+test('restrictedConfigurations_AreDeclaredSettings_AndCoverEveryTrustedOnlyServerSetting', () => {
+  const restricted = restrictedSettingKeys(packageJson);
+  const properties = packageJson.contributes.configuration.properties as Record<string, unknown>;
+  for (const key of restricted) {
+    assert.ok(properties[`codeassist.${key}`] !== undefined || key === 'features', `restricted ${key} is not a declared setting`);
+  }
+  // The server's SettingTrust.cs lists these as trusted-only or safe-value-only: a workspace value must not reach it.
+  const trustSource = readFileSync(path.join(repoRoot, 'src', 'CodeAssist.Features', 'Configuration', 'SettingTrust.cs'), 'utf8');
+  const guarded = [...trustSource.matchAll(/\["([\w.*]+)"\] = SettingTrustLevel\.(TrustedOnly|SafeValueOnly|PathInsideFolder)/g)]
+    .map((m) => m[1].replace(/^features\.\*\..*$/, 'features'));
+  assert.ok(guarded.length >= 8, guarded.join(','));
+  for (const key of guarded) {
+    assert.ok(restricted.has(key), `${key} is guarded by the server but not in restrictedConfigurations`);
+  }
+  assert.ok(restricted.has('server.path'), 'server.path runs an executable: it must be restricted');
 });
 
 test('everyCommand_IsDeclaredAndCategorised', () => {

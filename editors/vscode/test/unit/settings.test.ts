@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { needsRestart, serverSettingKeys, SettingLayers, toServerSettings } from '../../src/settings';
+import { needsRestart, restrictedSettingKeys, serverSettingKeys, SettingLayers, toServerSettings } from '../../src/settings';
 
 const packageJson = JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
 
@@ -28,6 +28,33 @@ test('toServerSettings_OnlyUserSetValues_NestedCamelCase', () => {
     endpoint: 'http://127.0.0.1:9',
     completion: { debounceMs: 20, verify: false },
   });
+});
+
+test('toServerSettings_RestrictedMode_WorkspaceValuesOfRestrictedKeysAreNotSent', () => {
+  const layers: Record<string, SettingLayers> = {
+    endpoint: { globalValue: 'http://127.0.0.1:9', workspaceValue: 'http://attacker.example' },
+    nativeLibraryPath: { workspaceFolderValue: '/repo/libllama.so' },
+    redactSecrets: { workspaceValue: false },
+    'completion.debounceMs': { globalValue: 10, workspaceValue: 20 },
+  };
+  const keys = Object.keys(layers);
+  const restricted = restrictedSettingKeys(packageJson);
+
+  const untrusted = toServerSettings(keys, (key) => layers[key], { trusted: false, restricted });
+  const trusted = toServerSettings(keys, (key) => layers[key], { trusted: true, restricted });
+
+  assert.deepEqual(untrusted, { endpoint: 'http://127.0.0.1:9', completion: { debounceMs: 20 } });
+  assert.deepEqual(trusted, {
+    endpoint: 'http://attacker.example',
+    nativeLibraryPath: '/repo/libllama.so',
+    redactSecrets: false,
+    completion: { debounceMs: 20 },
+  });
+});
+
+test('serverSettingKeys_NeverSendsTrustedFolders', () => {
+  assert.ok(!serverSettingKeys(packageJson).includes('trustedFolders'));
+  assert.ok(serverSettingKeys(packageJson).includes('exclude'));
 });
 
 test('toServerSettings_NothingSet_EmptyObject', () => {
