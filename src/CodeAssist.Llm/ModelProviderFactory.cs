@@ -2,6 +2,7 @@ using CodeAssist.Llm.Chat;
 using CodeAssist.Llm.Http;
 using CodeAssist.Llm.Models;
 using CodeAssist.Llm.Ollama;
+using CodeAssist.Llm.Redaction;
 using CodeAssist.Llm.OpenAi;
 using CodeAssist.Llm.Remote;
 using Microsoft.Extensions.AI;
@@ -175,7 +176,8 @@ internal sealed class ModelProviderFactory
             .UseMetadataLogging(_loggerFactory.CreateLogger("CodeAssist.Llm.Chat"), completion.Info.ModelId)
             .Use(client => new HealthReportingChatClient(client, health))
             .Build();
-        provider.SetReady(new HealthReportingCompletionModel(completion, health), chat, ready);
+        ICompletionModel reported = new HealthReportingCompletionModel(completion, health);
+        provider.SetReady(options.RedactSecrets ? new RedactingCompletionModel(reported) : reported, chat, ready);
         return provider;
     }
 

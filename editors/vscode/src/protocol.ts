@@ -8,7 +8,7 @@ export const contextMethod = 'codeAssist/context';
 export const statsMethod = 'codeAssist/stats';
 export const statusNotification = 'codeAssist/status';
 
-export type ServerState = 'loading' | 'ready' | 'noModel' | 'generating' | 'error';
+export type ServerState = 'loading' | 'ready' | 'noModel' | 'generating' | 'degraded' | 'error';
 
 export interface StatusParams {
   state: ServerState;
@@ -161,6 +161,8 @@ export function statusPresentation(status: StatusParams | { state: 'starting' | 
       };
     case 'generating':
       return { text: '$(loading~spin) CodeAssist: generating', tooltip: message || 'Generating', error: false };
+    case 'degraded':
+      return { text: '$(warning) CodeAssist: degraded', tooltip: message || 'The model server keeps failing; requests are paused', error: true };
     case 'error':
       return { text: '$(error) CodeAssist: error', tooltip: message || 'Error: see the output', error: true };
     case 'starting':

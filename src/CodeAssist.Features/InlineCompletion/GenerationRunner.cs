@@ -42,6 +42,7 @@ internal sealed class GenerationRunner
         generation.ModelStarted = started;
         var texts = new SortedDictionary<int, StringBuilder>();
         long chunks = 0;
+        var cutByTimeLimit = false;
         counters.ModelCall();
 
         // The "before" side of verification does not depend on the model's answer: compute it while the model runs.
@@ -62,6 +63,7 @@ internal sealed class GenerationRunner
                 if (chunk.Usage is { } usage)
                 {
                     counters.ModelUsage(usage.EvaluatedPromptTokens, usage.GeneratedTokens);
+                    cutByTimeLimit |= usage.FinishReason == CompletionFinishReason.TimeLimit;
                 }
             }
         }
@@ -87,7 +89,11 @@ internal sealed class GenerationRunner
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        cache.Set(prompt.Key, (IReadOnlyList<string>)candidates, new MemoryCacheEntryOptions { Size = 1 });
+        if (!cutByTimeLimit)
+        {
+            // A candidate cut by the time limit is partial: shown now, but never served again from the cache.
+            cache.Set(prompt.Key, (IReadOnlyList<string>)candidates, new MemoryCacheEntryOptions { Size = 1 });
+        }
 
         var items = await ranker.RankAsync(document, generation.Position, candidates, InlineCompletionSource.Model, options, before, cancellationToken)
             .ConfigureAwait(false);

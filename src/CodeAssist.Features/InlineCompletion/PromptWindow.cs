@@ -1,3 +1,4 @@
+using CodeAssist.Features.Common;
 using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis.Text;
 
@@ -37,7 +38,7 @@ internal sealed class PromptWindow
         var lines = text.Lines;
         var caretLine = lines.GetLineFromPosition(position).LineNumber;
         var lineStart = lines[caretLine].Start;
-        var head = text.ToString(TextSpan.FromBounds(lineStart, position));
+        var head = text.ToRedactedString(TextSpan.FromBounds(lineStart, position));
         var reserve = Math.Min(MaxLineReserve, budgetTokens / 4);
         if (countTokens(head) > Math.Max(reserve, budgetTokens - reserve))
         {
@@ -60,7 +61,7 @@ internal sealed class PromptWindow
 
         var snap = Granularity(caretLine - first);
         var startLine = first == 0 ? 0 : Math.Min(caretLine, (first + snap - 1) / snap * snap);
-        return text.ToString(TextSpan.FromBounds(lines[startLine].Start, position));
+        return text.ToRedactedString(TextSpan.FromBounds(lines[startLine].Start, position));
     }
 
     /// <summary>Lines the prefix start is rounded to: <see cref="LineSnap"/> for a wide window, fewer for a narrow one.</summary>
@@ -84,7 +85,7 @@ internal sealed class PromptWindow
     {
         var lines = text.Lines;
         var caretLine = lines.GetLineFromPosition(position).LineNumber;
-        var restOfLine = text.ToString(TextSpan.FromBounds(position, lines[caretLine].EndIncludingLineBreak));
+        var restOfLine = text.ToRedactedString(TextSpan.FromBounds(position, lines[caretLine].EndIncludingLineBreak));
         var used = countTokens(restOfLine);
         if (used > budgetTokens)
         {
@@ -104,7 +105,7 @@ internal sealed class PromptWindow
             endLine++;
         }
 
-        return text.ToString(TextSpan.FromBounds(position, EndOf(lines, endLine)));
+        return text.ToRedactedString(TextSpan.FromBounds(position, EndOf(lines, endLine)));
     }
 
     /// <summary>The last characters of <paramref name="text"/> that fit, never starting inside a surrogate pair.</summary>
