@@ -1,5 +1,5 @@
-using CodeAssist.Features.Common;
 using System.Collections.Concurrent;
+using CodeAssist.Features.Common;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CodeAssist.Features.InlineCompletion;

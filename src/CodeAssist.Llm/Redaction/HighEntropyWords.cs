@@ -97,22 +97,22 @@ internal static class HighEntropyWords
     }
 
     /// <summary>
-    /// An identifier made of words (ReadAsInt32BadStringAsync, MultExp64Power10By16): capitalised words of four
-    /// letters and more, at least one per eight characters.
+    /// An identifier made of words (ReadAsInt32BadStringAsync, MultExp64Power10By16): capitalised words of three
+    /// letters and more, at least one per seven characters (a random token has one per fourteen).
     /// </summary>
     private static bool IsLongIdentifier(ReadOnlySpan<char> word)
     {
         var words = 0;
-        for (var i = 0; i + 3 < word.Length; i++)
+        for (var i = 0; i + 2 < word.Length; i++)
         {
-            if (char.IsAsciiLetterUpper(word[i]) && char.IsAsciiLetterLower(word[i + 1]) && char.IsAsciiLetterLower(word[i + 2]) && char.IsAsciiLetterLower(word[i + 3]))
+            if (char.IsAsciiLetterUpper(word[i]) && char.IsAsciiLetterLower(word[i + 1]) && char.IsAsciiLetterLower(word[i + 2]))
             {
                 words++;
             }
         }
 
         // Identifiers have a word every few characters; a long random token has a few such words by chance.
-        return (words >= 3 && words * 8 >= word.Length) || (words >= 2 && word.Length < 24);
+        return words >= 3 && words * 7 >= word.Length;
     }
 
     private static bool IsGuid(ReadOnlySpan<char> word) =>

@@ -101,7 +101,7 @@ internal static class SecretValues
             }
         }
 
-        return (contentStart, text.Length, text.Length);
+        return text.AsSpan(contentStart).ContainsAny("();+") ? null : (contentStart, text.Length, text.Length);
     }
 
     private static int? StartsCollection(string text, int position)
