@@ -164,7 +164,7 @@ public sealed class LanguageModels : ILanguageModels, IDisposable
             var matching = statuses.Where(s => s.State == state).Select(s => s.Message).Distinct().ToArray();
             if (matching.Length > 0)
             {
-                return new ModelStatus(state, string.Join(" ", matching), ready?.Model);
+                return new ModelStatus(state, string.Join(" ", matching), ready?.Model, statuses.Any(s => s.State == state && s.Degraded));
             }
         }
 

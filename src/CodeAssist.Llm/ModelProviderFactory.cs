@@ -3,6 +3,7 @@ using CodeAssist.Llm.Http;
 using CodeAssist.Llm.Models;
 using CodeAssist.Llm.Ollama;
 using CodeAssist.Llm.OpenAi;
+using CodeAssist.Llm.Redaction;
 using CodeAssist.Llm.Remote;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -204,7 +205,8 @@ internal sealed class ModelProviderFactory
             .UseMetadataLogging(_loggerFactory.CreateLogger("CodeAssist.Llm.Chat"), completion.Info.ModelId)
             .Use(client => new HealthReportingChatClient(client, health))
             .Build();
-        provider.SetReady(new HealthReportingCompletionModel(completion, health), chat, ready);
+        ICompletionModel reported = new HealthReportingCompletionModel(completion, health);
+        provider.SetReady(options.RedactSecrets ? new RedactingCompletionModel(reported) : reported, chat, ready);
         return provider;
     }
 

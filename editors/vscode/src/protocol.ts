@@ -18,7 +18,7 @@ export function isUnverified(item: { command?: { arguments?: unknown[] } }): boo
 /** Client to server: the user trusted the workspace folder (VS Code's Workspace Trust). */
 export const didChangeTrustNotification = 'codeAssist/didChangeTrust';
 
-export type ServerState = 'loading' | 'ready' | 'noModel' | 'generating' | 'error';
+export type ServerState = 'loading' | 'ready' | 'noModel' | 'generating' | 'degraded' | 'error';
 
 export interface StatusParams {
   state: ServerState;
@@ -178,6 +178,8 @@ export function statusPresentation(status: StatusParams | { state: 'starting' | 
       };
     case 'generating':
       return { text: '$(loading~spin) CodeAssist: generating', tooltip: message || 'Generating', error: false };
+    case 'degraded':
+      return { text: '$(warning) CodeAssist: degraded', tooltip: message || 'The model server keeps failing; requests are paused', error: true };
     case 'error':
       return { text: '$(error) CodeAssist: error', tooltip: message || 'Error: see the output', error: true };
     case 'starting':

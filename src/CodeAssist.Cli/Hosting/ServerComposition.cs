@@ -3,6 +3,7 @@ using CodeAssist.Features.Configuration;
 using CodeAssist.Llm;
 using CodeAssist.Llm.Http;
 using CodeAssist.Llm.LlamaSharp;
+using CodeAssist.Llm.Redaction;
 using CodeAssist.Server;
 using CodeAssist.Server.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,7 +81,32 @@ internal static class ServerComposition
         {
             logging.AddProvider(new FileLoggerProvider(options.LogFile, TimeProvider.System));
         }
+
+        RedactEveryProvider(logging.Services);
     }
+
+    /// <summary>
+    /// Every logger provider registered so far (console, file) writes through <see cref="RedactingLoggerProvider"/>,
+    /// so third-party log lines (HttpClient, Polly) lose their credentials too.
+    /// </summary>
+    internal static void RedactEveryProvider(IServiceCollection services)
+    {
+        for (var i = 0; i < services.Count; i++)
+        {
+            var descriptor = services[i];
+            if (descriptor.ServiceType != typeof(ILoggerProvider) || descriptor.IsKeyedService)
+            {
+                continue;
+            }
+
+            services[i] = ServiceDescriptor.Describe(typeof(ILoggerProvider), provider => new RedactingLoggerProvider(CreateInner(provider, descriptor)), descriptor.Lifetime);
+        }
+    }
+
+    private static ILoggerProvider CreateInner(IServiceProvider provider, ServiceDescriptor descriptor) =>
+        (ILoggerProvider)(descriptor.ImplementationInstance
+            ?? descriptor.ImplementationFactory?.Invoke(provider)
+            ?? ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!));
 
     internal static LogLevel ParseLevel(string? trace) => trace?.ToLowerInvariant() switch
     {

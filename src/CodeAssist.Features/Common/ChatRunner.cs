@@ -1,4 +1,5 @@
 using CodeAssist.Features.Caching;
+using CodeAssist.Llm.Http;
 using Microsoft.Extensions.AI;
 
 namespace CodeAssist.Features.Common;
@@ -33,20 +34,36 @@ internal static class ChatRunner
         var visible = new System.Text.StringBuilder();
         var filter = new ReasoningFilter();
         var options = new ChatOptions { MaxOutputTokens = maxOutputTokens, Temperature = 0.2f };
-        await foreach (var update in client.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
+        try
         {
-            var text = update.Text;
-            if (string.IsNullOrEmpty(text))
+            await foreach (var update in client.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
             {
-                continue;
-            }
+                var text = update.Text;
+                if (string.IsNullOrEmpty(text))
+                {
+                    continue;
+                }
 
-            raw.Append(text);
-            Emit(filter.Push(text));
+                raw.Append(text);
+                Emit(filter.Push(text));
+            }
+        }
+        catch (ModelRequestException exception) when (visible.Length > 0)
+        {
+            // The stream was cut after part of the answer was shown: the result is what was shown plus a notice (so the
+            // streamed pieces still add up to it), and a partial answer is never cached.
+            Emit(filter.Flush());
+            Emit($"\n\n> The answer is incomplete: {exception.Message}\n");
+            return new ModelAnswer(visible.ToString(), modelId, FromCache: false, Complete: false);
         }
 
         Emit(filter.Flush());
-        cache?.Set(key, raw.ToString());
+        if (visible.Length > 0)
+        {
+            // An empty answer is never cached: served later, it would hide a server that has recovered.
+            cache?.Set(key, raw.ToString());
+        }
+
         // Not trimmed: the streamed pieces must add up to exactly the returned text.
         return new ModelAnswer(visible.ToString(), modelId, FromCache: false);
 

@@ -1,4 +1,7 @@
 namespace CodeAssist.Features.Common;
 
-/// <summary>A model's final answer (reasoning removed) and whether it came from the response cache.</summary>
-public sealed record ModelAnswer(string Text, string ModelId, bool FromCache);
+/// <summary>
+/// A model's final answer (reasoning removed) and whether it came from the response cache. <paramref name="Complete"/>
+/// is false when the server cut the stream: the text then ends with a notice saying so.
+/// </summary>
+public sealed record ModelAnswer(string Text, string ModelId, bool FromCache, bool Complete = true);

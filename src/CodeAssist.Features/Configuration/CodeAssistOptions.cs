@@ -160,6 +160,12 @@ public sealed record CompletionOptions
     /// </summary>
     public int ColdLatencyMs { get; init; } = 1500;
 
+    /// <summary>
+    /// Time a remote model has for one inline completion; past it the request fails and counts against the server
+    /// (three failures in a row: the status shows degraded and requests pause). Local models keep 10 s. <value>3000</value>
+    /// </summary>
+    public int RemoteTimeoutMs { get; init; } = 3000;
+
     public bool InCommentsAndStrings { get; init; }
 }
 

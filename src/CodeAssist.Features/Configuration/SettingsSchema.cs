@@ -33,6 +33,7 @@ internal static class SettingsSchema
         ["completion.candidates"] = Range(1, 8),
         ["completion.verifyBudgetMs"] = Range(0, 60_000),
         ["completion.coldLatencyMs"] = Range(0, 60_000),
+        ["completion.remoteTimeoutMs"] = Range(100, 60_000),
         ["cache.maxEntries"] = Range(0, 1_000_000),
     };
 

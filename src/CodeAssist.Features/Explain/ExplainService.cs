@@ -47,7 +47,7 @@ public sealed class ExplainService(ILanguageModels models, IResponseCache? cache
             {
                 ["file"] = Path.GetFileName(filePath),
                 ["lines"] = $"{startLine}-{endLine}",
-                ["code"] = PromptText.QuoteCode(text.ToString(FullLines(text, span)), firstLineNumber: startLine),
+                ["code"] = PromptText.QuoteCode(text.ToRedactedString(FullLines(text, span)), firstLineNumber: startLine),
                 ["facts"] = FactsText.Render(symbols),
                 ["diagnostics"] = FactsText.RenderDiagnostics(diagnostics),
             };

@@ -30,7 +30,7 @@ internal sealed class ModelFixer(IChatClient client, IResponseCache? cache, Prom
         var values = new Dictionary<string, string>
         {
             ["file"] = Path.GetFileName(document.FilePath ?? document.Name),
-            ["diagnostic"] = $"{DocumentVerifier.Describe(diagnostic)} (line {line.LineNumber + 1}: `{line.ToString().Trim()}`)",
+            ["diagnostic"] = $"{DocumentVerifier.Describe(diagnostic)} (line {line.LineNumber + 1}: `{line.ToRedactedString().Trim()}`)",
             ["member"] = PromptText.QuoteCode(MemberText(text, member)),
             ["facts"] = await FactsAsync(document, member, cancellationToken).ConfigureAwait(false),
         };
@@ -78,7 +78,7 @@ internal sealed class ModelFixer(IChatClient client, IResponseCache? cache, Prom
     {
         // From the start of the member's first line so the model sees (and keeps) its indentation consistently.
         var start = text.Lines.GetLineFromPosition(member.SpanStart).Start;
-        return text.ToString(Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(start, member.Span.End));
+        return text.ToRedactedString(Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(start, member.Span.End));
     }
 
     private async Task<string> FactsAsync(Document document, MemberDeclarationSyntax member, CancellationToken cancellationToken)

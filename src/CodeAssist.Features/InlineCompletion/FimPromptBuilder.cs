@@ -24,7 +24,7 @@ internal sealed class FimPromptBuilder
     public FimPromptBuilder(ICompletionModel model)
     {
         this.model = model;
-        window = new PromptWindow(model.CountTokens);
+        window = new PromptWindow(model.CountTokens, redactSecrets: model.Info.IsRemote);
     }
 
     public InlineCompletionPrompt Build(
@@ -60,7 +60,8 @@ internal sealed class FimPromptBuilder
 
             // Several greedy candidates would be identical; sampling only makes sense when asking for more than one.
             Temperature = candidates > 1 ? 0.4f : 0f,
-            TimeLimit = TimeSpan.FromSeconds(10),
+            // A remote server that hangs must not cost every keystroke 10 s: it gets its own, short limit.
+            TimeLimit = model.Info.IsRemote ? TimeSpan.FromMilliseconds(options.RemoteTimeoutMs) : TimeSpan.FromSeconds(10),
         };
         return new InlineCompletionPrompt(request, ComputeKey(model.Info.ModelId, request));
     }

@@ -41,6 +41,7 @@ internal sealed class GenerationRunner
         generation.ModelStarted = started;
         var texts = new SortedDictionary<int, StringBuilder>();
         long chunks = 0;
+        var cutByTimeLimit = false;
         counters.ModelCall();
 
         // The "before" side of verification does not depend on the model's answer: compute it while the model runs.
@@ -61,6 +62,7 @@ internal sealed class GenerationRunner
                 if (chunk.Usage is { } usage)
                 {
                     counters.ModelUsage(usage.EvaluatedPromptTokens, usage.GeneratedTokens);
+                    cutByTimeLimit |= usage.FinishReason == CompletionFinishReason.TimeLimit;
                 }
             }
         }
@@ -86,7 +88,11 @@ internal sealed class GenerationRunner
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        cache.Candidates(prompt.Key, candidates);
+        if (!cutByTimeLimit)
+        {
+            // A candidate cut by the time limit is partial: shown now, but never served again from the cache.
+            cache.Candidates(prompt.Key, candidates);
+        }
 
         var ranked = await ranker.RankAsync(document, generation.Position, candidates, InlineCompletionSource.Model, options, before, cancellationToken)
             .ConfigureAwait(false);
@@ -100,7 +106,11 @@ internal sealed class GenerationRunner
             }
         }
 
-        cache.Ranked(prompt.Key, candidates, ranked, state, shown);
+        if (!cutByTimeLimit)
+        {
+            cache.Ranked(prompt.Key, candidates, ranked, state, shown);
+        }
+
         return ranked.Items;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CodeAssist.Features.Common;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CodeAssist.Features.InlineCompletion;
@@ -22,9 +23,16 @@ internal sealed class PromptWindow
     // Chunk token counts by text: the same 16-line chunks are counted on every keystroke otherwise.
     private readonly ConcurrentDictionary<string, int> chunkTokens = new(StringComparer.Ordinal);
 
-    public PromptWindow(Func<string, int> countTokens)
+    private readonly bool redactSecrets;
+
+    /// <param name="redactSecrets">
+    /// Cut the windows from the redacted document (for a remote model): secrets are found on the whole document first,
+    /// so a window never holds part of one. A local model keeps the text on the machine and skips the scan.
+    /// </param>
+    public PromptWindow(Func<string, int> countTokens, bool redactSecrets = true)
     {
         this.countTokens = countTokens;
+        this.redactSecrets = redactSecrets;
     }
 
     /// <summary>
@@ -37,7 +45,7 @@ internal sealed class PromptWindow
         var lines = text.Lines;
         var caretLine = lines.GetLineFromPosition(position).LineNumber;
         var lineStart = lines[caretLine].Start;
-        var head = text.ToString(TextSpan.FromBounds(lineStart, position));
+        var head = Slice(text, TextSpan.FromBounds(lineStart, position));
         var reserve = Math.Min(MaxLineReserve, budgetTokens / 4);
         if (countTokens(head) > Math.Max(reserve, budgetTokens - reserve))
         {
@@ -60,7 +68,7 @@ internal sealed class PromptWindow
 
         var snap = Granularity(caretLine - first);
         var startLine = first == 0 ? 0 : Math.Min(caretLine, (first + snap - 1) / snap * snap);
-        return text.ToString(TextSpan.FromBounds(lines[startLine].Start, position));
+        return Slice(text, TextSpan.FromBounds(lines[startLine].Start, position));
     }
 
     /// <summary>Lines the prefix start is rounded to: <see cref="LineSnap"/> for a wide window, fewer for a narrow one.</summary>
@@ -84,7 +92,7 @@ internal sealed class PromptWindow
     {
         var lines = text.Lines;
         var caretLine = lines.GetLineFromPosition(position).LineNumber;
-        var restOfLine = text.ToString(TextSpan.FromBounds(position, lines[caretLine].EndIncludingLineBreak));
+        var restOfLine = Slice(text, TextSpan.FromBounds(position, lines[caretLine].EndIncludingLineBreak));
         var used = countTokens(restOfLine);
         if (used > budgetTokens)
         {
@@ -104,7 +112,7 @@ internal sealed class PromptWindow
             endLine++;
         }
 
-        return text.ToString(TextSpan.FromBounds(position, EndOf(lines, endLine)));
+        return Slice(text, TextSpan.FromBounds(position, EndOf(lines, endLine)));
     }
 
     /// <summary>The last characters of <paramref name="text"/> that fit, never starting inside a surrogate pair.</summary>
@@ -170,4 +178,6 @@ internal sealed class PromptWindow
         chunkTokens[chunk] = count;
         return count;
     }
+
+    private string Slice(SourceText text, TextSpan span) => redactSecrets ? text.ToRedactedString(span) : text.ToString(span);
 }

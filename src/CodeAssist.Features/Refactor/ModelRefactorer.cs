@@ -39,7 +39,7 @@ internal sealed class ModelRefactorer(IChatClient client, IResponseCache? cache,
         var values = new Dictionary<string, string>
         {
             ["file"] = Path.GetFileName(document.FilePath ?? document.Name),
-            ["code"] = PromptText.QuoteCode(text.ToString(TextSpan.FromBounds(text.Lines.GetLineFromPosition(target.Start).Start, target.End))),
+            ["code"] = PromptText.QuoteCode(text.ToRedactedString(TextSpan.FromBounds(text.Lines.GetLineFromPosition(target.Start).Start, target.End))),
             ["facts"] = FactsText.Render(facts),
             ["signatures"] = allowSignatureChanges
                 ? "You may change signatures if that clearly helps."

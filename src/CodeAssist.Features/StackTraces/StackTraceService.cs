@@ -131,7 +131,7 @@ public sealed class StackTraceService(ILanguageModels models, IResponseCache? ca
             var last = member is null ? Math.Min(text.Lines.Count, line + 10) : text.Lines.GetLineFromPosition(member.Span.End).LineNumber + 1;
             first = Math.Max(first, line - MaxCodeLines / 2);
             last = Math.Min(last, line + MaxCodeLines / 2);
-            var code = string.Join('\n', Enumerable.Range(first, last - first + 1).Select(n => text.Lines[n - 1].ToString() + (n == line ? "    // <-- frame" : "")));
+            var code = string.Join('\n', Enumerable.Range(first, last - first + 1).Select(n => text.Lines[n - 1].ToRedactedString() + (n == line ? "    // <-- frame" : "")));
             builder.Append($"{Path.GetFileName(frame.FilePath)} (from line {first}, frame at line {line}):\n");
             builder.Append(PromptText.QuoteCode(code, firstLineNumber: first)).Append("\n\n");
         }

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using CodeAssist.Llm.Fim;
 using CodeAssist.Llm.Http;
-using CodeAssist.Llm.Redaction;
 using CodeAssist.Llm.Remote;
 
 namespace CodeAssist.Llm.Ollama;
@@ -31,11 +30,6 @@ internal sealed class OllamaCompletionModel : ICompletionModel
     public IAsyncEnumerable<CompletionChunk> InfillAsync(InfillRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (_transport.Options.RedactSecrets)
-        {
-            request = RequestRedaction.Redact(request);
-        }
-
         if (_template is not null)
         {
             var prompt = FimPromptBuilder.BuildText(_template, request);
@@ -48,11 +42,6 @@ internal sealed class OllamaCompletionModel : ICompletionModel
     public IAsyncEnumerable<CompletionChunk> CompleteAsync(RawCompletionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (_transport.Options.RedactSecrets)
-        {
-            request = RequestRedaction.Redact(request);
-        }
-
         return GenerateAsync(request.Prompt, suffix: null, raw: true, request.StopSequences, request.MaxTokens, request.Temperature, request.TimeLimit, cancellationToken);
     }
 

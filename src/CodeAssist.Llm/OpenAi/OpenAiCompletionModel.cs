@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using CodeAssist.Llm.Fim;
 using CodeAssist.Llm.Http;
-using CodeAssist.Llm.Redaction;
 using CodeAssist.Llm.Remote;
 
 namespace CodeAssist.Llm.OpenAi;
@@ -44,11 +43,6 @@ internal sealed class OpenAiCompletionModel : ICompletionModel
     public async IAsyncEnumerable<CompletionChunk> InfillAsync(InfillRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (_transport.Options.RedactSecrets)
-        {
-            request = RequestRedaction.Redact(request);
-        }
-
         // The probe is shared by all calls, so it runs on its own (short) timeout, not on one caller's token.
         var mode = await (_infillMode ??= ResolveInfillModeAsync(CancellationToken.None)).WaitAsync(cancellationToken);
         var chunks = mode switch
@@ -68,11 +62,6 @@ internal sealed class OpenAiCompletionModel : ICompletionModel
     public IAsyncEnumerable<CompletionChunk> CompleteAsync(RawCompletionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (_transport.Options.RedactSecrets)
-        {
-            request = RequestRedaction.Redact(request);
-        }
-
         return CompletionsAsync(request.Prompt, suffix: null, request.StopSequences, request.MaxTokens, request.Temperature, 1, request.TimeLimit, cancellationToken);
     }
 

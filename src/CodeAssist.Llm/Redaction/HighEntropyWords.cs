@@ -42,7 +42,6 @@ internal static class HighEntropyWords
 
     internal static bool IsSecret(ReadOnlySpan<char> word)
     {
-        word = word.TrimEnd('=');
         if (word.Length < MinimumLength || IsGuid(word))
         {
             return false;
@@ -98,25 +97,27 @@ internal static class HighEntropyWords
     }
 
     /// <summary>
-    /// An identifier made of words (ReadAsInt32BadStringAsync, MultExp64Power10By16): three or more capitalised words
-    /// of three letters and more. A random token of this length has that shape a few times in a hundred.
+    /// An identifier made of words (ReadAsInt32BadStringAsync, MultExp64Power10By16): capitalised words of three
+    /// letters and more, at least one per seven characters (a random token has one per fourteen).
     /// </summary>
     private static bool IsLongIdentifier(ReadOnlySpan<char> word)
     {
         var words = 0;
-        for (var i = 0; i + 3 < word.Length; i++)
+        for (var i = 0; i + 2 < word.Length; i++)
         {
-            if (char.IsAsciiLetterUpper(word[i]) && char.IsAsciiLetterLower(word[i + 1]) && char.IsAsciiLetterLower(word[i + 2]) && char.IsAsciiLetterLower(word[i + 3]))
+            if (char.IsAsciiLetterUpper(word[i]) && char.IsAsciiLetterLower(word[i + 1]) && char.IsAsciiLetterLower(word[i + 2]))
             {
                 words++;
             }
         }
 
-        return words >= 3 || (words >= 2 && word.Length < 24);
+        // Identifiers have a word every few characters; a long random token has a few such words by chance.
+        return words >= 3 && words * 7 >= word.Length;
     }
 
     private static bool IsGuid(ReadOnlySpan<char> word) =>
         word.Length == 36 && word[8] == '-' && word[13] == '-' && word[18] == '-' && word[23] == '-' && Guid.TryParse(word, out _);
 
-    private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '=' or '_' or '-';
+    // '=' is not part of a word: it separates NAME=value; base64 padding is not needed to judge the word.
+    private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '+' or '/' or '_' or '-';
 }

@@ -101,7 +101,7 @@ internal static class SecretValues
             }
         }
 
-        return (contentStart, text.Length, text.Length);
+        return text.AsSpan(contentStart).ContainsAny("();+") ? null : (contentStart, text.Length, text.Length);
     }
 
     private static int? StartsCollection(string text, int position)
@@ -171,7 +171,7 @@ internal static class SecretValues
 
         // Code that continues on the next line (a member access, an operator) is not a value, nor is a type name
         // (class TokenReader : JsonReader, where TKey : notnull) or a member access (JsonToken.Null).
-        if (value.ContainsAny("<>=+*&|!?") || value.EndsWith(".") || value.StartsWith("//") || LooksLikeCode(value))
+        if (value.StartsWith("//") || ContinuesOnTheNextLine(value) || LooksLikeCode(value))
         {
             return;
         }
@@ -179,19 +179,32 @@ internal static class SecretValues
         found.Add(new SecretSpan(position, end, SecretRedactor.Placeholder));
     }
 
+    private static bool ContinuesOnTheNextLine(ReadOnlySpan<char> value) =>
+        value[^1] is '.' or '+' or '-' or '*' or '/' or '&' or '|' or '=' or '<' or '>' or '?' or ':' or '!' or '['
+        || value.Contains("&&", StringComparison.Ordinal) || value.Contains("||", StringComparison.Ordinal)
+        || value.Contains("?.", StringComparison.Ordinal) || value.Contains("??", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A type or member name (JsonConverter, IKeyValueId, JsonToken.Null) or a keyword: two capitalised words, or a
+    /// dotted name. A generated value rarely has two capitalised words of three letters.
+    /// </summary>
     private static bool LooksLikeCode(ReadOnlySpan<char> value)
     {
-        var uppercase = 0;
-        foreach (var c in value)
+        var words = 0;
+        for (var i = 0; i < value.Length; i++)
         {
+            var c = value[i];
             if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '.'))
             {
                 return false;
             }
 
-            uppercase += char.IsAsciiLetterUpper(c) ? 1 : 0;
+            if (char.IsAsciiLetterUpper(c) && i + 2 < value.Length && char.IsAsciiLetterLower(value[i + 1]) && char.IsAsciiLetterLower(value[i + 2]))
+            {
+                words++;
+            }
         }
 
-        return uppercase >= 2 || value.Contains('.') || value is "notnull" or "unmanaged" or "object" or "struct" or "class" or "string" or "default";
+        return words >= 2 || value.Contains('.') || value is "notnull" or "unmanaged" or "object" or "struct" or "class" or "string" or "default";
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
+using CodeAssist.Llm.Http;
 using Microsoft.Extensions.AI;
 
 namespace CodeAssist.Llm.Remote;
@@ -54,10 +55,18 @@ internal static class ChatWire
         IAsyncEnumerable<CompletionChunk> chunks, string modelId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var responseId = Guid.NewGuid().ToString("N");
+        var any = false;
         await foreach (var chunk in chunks.WithCancellation(cancellationToken))
         {
+            if (chunk.Text.Length == 0 && chunk.Usage is { FinishReason: not CompletionFinishReason.Length } && !any)
+            {
+                // A chat answer without a single character is the server failing, not an answer (it must not be cached).
+                throw new ModelRequestException($"The model server answered with an empty answer (model {modelId}).");
+            }
+
             if (chunk.Text.Length > 0)
             {
+                any = true;
                 yield return new ChatResponseUpdate(ChatRole.Assistant, chunk.Text) { ModelId = modelId, ResponseId = responseId };
             }
 

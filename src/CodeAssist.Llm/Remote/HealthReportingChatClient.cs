@@ -16,6 +16,7 @@ internal sealed class HealthReportingChatClient : DelegatingChatClient
 
     public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
+        _health.ThrowIfOpen();
         try
         {
             var response = await base.GetResponseAsync(messages, options, cancellationToken);

@@ -14,6 +14,8 @@ internal sealed class HealthReportingCompletionModel : ICompletionModel
 
     public ModelInfo Info => _inner.Info;
 
+    public ModelThroughput? Throughput => _inner.Throughput;
+
     public int CountTokens(string text) => _inner.CountTokens(text);
 
     public IAsyncEnumerable<CompletionChunk> InfillAsync(InfillRequest request, CancellationToken cancellationToken) =>

@@ -43,17 +43,20 @@ internal static class StreamedCompletion
 
         if (response is null)
         {
-            foreach (var chunk in tracker.FinishAll(CompletionFinishReason.TimeLimit))
-            {
-                yield return chunk;
-            }
-
-            yield break;
+            // A server that does not even start answering within the limit is down or hung: that is a failure (the
+            // health breaker counts it), not an empty answer.
+            throw new ModelRequestException($"The model server at {transport.DisplayEndpoint} did not start answering within {timeLimit?.TotalSeconds:0.#} s.");
         }
 
         // Disposing the response (normal end, early break by the caller, cancellation) closes the connection.
         using (response)
         {
+            if (response.Content.Headers.ContentType?.MediaType is "text/html" or "application/xhtml+xml")
+            {
+                throw new ModelRequestException(
+                    $"The model server at {transport.DisplayEndpoint} answered with a web page, not a model answer (a proxy, a login page or the wrong endpoint?).");
+            }
+
             var stream = await response.Content.ReadAsStreamAsync(limit.Token);
             using var reader = new StreamLineReader(stream, transport.Options.RequestTimeout, transport.DisplayEndpoint);
             // A server that ignores "stream": true answers with one JSON document; it parses like a single event.
@@ -63,6 +66,7 @@ internal static class StreamedCompletion
                 : ReadLinesAsync(reader, limit.Token);
             await using var enumerator = events.GetAsyncEnumerator(limit.Token);
             var timedOut = false;
+            var received = 0;
             while (true)
             {
                 // Buffered lines are returned without looking at the token; check it so nothing arrives after cancel.
@@ -83,7 +87,8 @@ internal static class StreamedCompletion
                     break;
                 }
 
-                foreach (var delta in parse(ParseEvent(enumerator.Current, transport), tracker))
+                received++;
+                foreach (var delta in Parse(parse, ParseEvent(enumerator.Current, transport), tracker, transport))
                 {
                     tracker.Started(delta.Candidate);
                     if (delta.Text.Length > 0)
@@ -97,6 +102,11 @@ internal static class StreamedCompletion
                         yield return last;
                     }
                 }
+            }
+
+            if (received == 0 && !timedOut)
+            {
+                throw new ModelRequestException($"The model server at {transport.DisplayEndpoint} answered without any model output (an empty or non-streaming body).");
             }
 
             foreach (var chunk in tracker.FinishAll(timedOut ? CompletionFinishReason.TimeLimit : CompletionFinishReason.Stop))
@@ -128,9 +138,30 @@ internal static class StreamedCompletion
         }
     }
 
+    /// <summary>Runs a provider's parser; JSON of the wrong shape (a number where text belongs) fails the call clearly.</summary>
+    private static List<CompletionDelta> Parse(
+        Func<JsonNode, CandidateTracker, IEnumerable<CompletionDelta>> parse, JsonNode node, CandidateTracker tracker, ModelHttpTransport transport)
+    {
+        try
+        {
+            return parse(node, tracker).ToList();
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or FormatException or JsonException or ArgumentException)
+        {
+            throw new ModelRequestException(
+                $"The model server at {transport.DisplayEndpoint} sent an answer in an unexpected format (a field of the wrong type); is it an OpenAI-compatible or Ollama server?",
+                exception);
+        }
+    }
+
     /// <summary>Parses one event; an error object inside the stream (both OpenAI and Ollama send them) fails the call.</summary>
     private static JsonNode ParseEvent(string payload, ModelHttpTransport transport)
     {
+        if (string.IsNullOrWhiteSpace(payload))
+        {
+            throw new ModelRequestException($"The model server at {transport.DisplayEndpoint} answered with an empty body.");
+        }
+
         JsonNode? node;
         try
         {
@@ -138,7 +169,8 @@ internal static class StreamedCompletion
         }
         catch (JsonException exception)
         {
-            throw new ModelRequestException($"The model server at {transport.DisplayEndpoint} sent a malformed stream event.", exception);
+            var kind = payload.TrimStart().StartsWith('<') ? "a web page" : "text that is not JSON";
+            throw new ModelRequestException($"The model server at {transport.DisplayEndpoint} sent {kind} instead of a model answer.", exception);
         }
 
         if (node is null)

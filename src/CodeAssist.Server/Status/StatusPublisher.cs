@@ -166,6 +166,7 @@ public sealed class StatusPublisher : IDisposable
             ModelState.Loading => new(CodeAssistStatusState.Loading, model.Message, modelName),
             ModelState.Failed => new(CodeAssistStatusState.Error, model.Message, modelName),
             ModelState.NotConfigured => new(CodeAssistStatusState.NoModel, model.Message, modelName),
+            _ when model.Degraded => new(CodeAssistStatusState.Degraded, model.Message, modelName),
             _ when Volatile.Read(ref _generating) > 0 => new(CodeAssistStatusState.Generating, model.Message, modelName),
             _ => new(CodeAssistStatusState.Ready, model.Message, modelName),
         };

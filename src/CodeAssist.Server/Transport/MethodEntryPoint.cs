@@ -29,8 +29,9 @@ internal sealed class MethodEntryPoint(
         var started = Stopwatch.GetTimestamp();
         var outcome = "failed";
 
-        // Read now: the params' JSON document belongs to StreamJsonRpc and may be gone after the first await.
-        var tracedParams = state.Trace == "off" ? null : parameters?.GetRawText();
+        // Read now: the params' JSON document belongs to StreamJsonRpc and may be gone after the first await. Document
+        // text never goes into a trace.
+        var tracedParams = state.Trace == "off" ? null : TraceText.Describe(parameters);
         try
         {
             var result = await InvokeCoreAsync(parameters, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Net;
 using CodeAssist.Llm.Http;
+using CodeAssist.Llm.Redaction;
 using CodeAssist.Llm.Tests.TestServer;
 using Xunit;
 using static CodeAssist.Llm.Tests.TestServer.ProviderHarness;
@@ -157,7 +158,8 @@ public sealed class OpenAiCompletionModelTests
         using var harness = new ProviderHarness();
         harness.Environment["MY_KEY"] = "sk-test-0123456789abcdefghijklmnop";
 
-        var model = harness.OpenAiCompletion(server, Qwen with { ApiKeyEnvironmentVariable = "MY_KEY" });
+        // Redaction is the decorator's that ModelProviderFactory puts around every remote model (see RemoteRedactionTests).
+        var model = new RedactingCompletionModel(harness.OpenAiCompletion(server, Qwen with { ApiKeyEnvironmentVariable = "MY_KEY" }));
         await CollectAsync(model.CompleteAsync(new RawCompletionRequest { Prompt = "var conn = \"Server=db;Password=hunter22;\";" }, CancellationToken.None));
 
         var sent = Assert.Single(server.Requests);

@@ -3,7 +3,6 @@ using CodeAssist.Llm;
 using CodeAssist.Server.Handlers;
 using CodeAssist.Server.Status;
 using CodeAssist.Server.Tests.Infrastructure;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -12,7 +11,7 @@ namespace CodeAssist.Server.Tests.EndToEnd;
 /// <summary>Server-to-client messages: $/progress (work done and partial results), $/logTrace, codeAssist/status.</summary>
 public sealed class ClientMessagesTests : IAsyncLifetime
 {
-    private readonly FakeLanguageModels _models = new();
+    private readonly SettableLanguageModels _models = new();
     private InProcessServer _server = null!;
 
     public async Task InitializeAsync()
@@ -108,22 +107,5 @@ public sealed class ClientMessagesTests : IAsyncLifetime
             await context.Client.ReportPartialResultAsync(request.PartialResultToken!.Value, " two");
             return "done";
         }
-    }
-
-    private sealed class FakeLanguageModels : ILanguageModels
-    {
-        public ModelStatus Status { get; private set; } = new(ModelState.NotConfigured, "No model: run `codeassist models pull`.");
-
-        public event EventHandler<ModelStatus>? StatusChanged;
-
-        public void Set(ModelStatus status)
-        {
-            Status = status;
-            StatusChanged?.Invoke(this, status);
-        }
-
-        public ICompletionModel? GetCompletionModel(string feature) => null;
-
-        public IChatClient? GetChatClient(string feature) => null;
     }
 }

@@ -40,7 +40,7 @@ function M.status()
 end
 
 --- A short status for 'statusline': empty without a client, else "CodeAssist: " and the state the server last
---- reported (loading, ready, noModel, generating, error; see codeAssist/status).
+--- reported (loading, ready, noModel, generating, degraded, error; see codeAssist/status).
 function M.statusline()
   local client = M.client(0)
   if not client then
