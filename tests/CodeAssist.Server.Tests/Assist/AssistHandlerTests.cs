@@ -84,6 +84,10 @@ public sealed class AssistHandlerTests
 
         Assert.DoesNotContain(actions, a => a.GetProperty("title").GetString()!.Contains("model", StringComparison.Ordinal));
         var spelling = actions.First(a => a.GetProperty("title").GetString()!.Contains("'Length'", StringComparison.Ordinal));
+        var quickFixes = actions.Where(a => a.GetProperty("kind").GetString() == "quickfix").ToList();
+        Assert.Equal(spelling.GetProperty("title").GetString(), quickFixes[0].GetProperty("title").GetString());
+        Assert.True(quickFixes[0].GetProperty("isPreferred").GetBoolean());
+        Assert.Single(actions, a => a.TryGetProperty("isPreferred", out var preferred) && preferred.ValueKind == JsonValueKind.True);
         var resolved = ResponseAssert.Result(await server.Client.RequestAsync("codeAction/resolve", spelling));
         Assert.Contains("name.Length;", Apply(source, resolved.GetProperty("edit").GetProperty("changes").GetProperty(server.Uri("Greeter.cs"))), StringComparison.Ordinal);
     }
