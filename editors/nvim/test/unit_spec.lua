@@ -129,4 +129,22 @@ else
   end)
 end
 
+H.test('checked names: links under the cursor and the quickfix list', function()
+  local names = require('codeassist.names')
+  local line = 'It raises [`Reserved`](file:///w/StockLevel.cs#L16) and [`OnHand`](file:///w/StockLevel.cs#L14).'
+  H.eq({ path = '/w/StockLevel.cs', lnum = 16 }, names.link_at(line, 12), 'link under the cursor')
+  H.eq({ path = '/w/StockLevel.cs', lnum = 14 }, names.link_at(line, 60), 'the next link after the cursor')
+  H.eq(nil, names.link_at('no links here', 0), 'no link')
+  local items = names.quickfix_items({
+    names = {
+      { name = 'Reserved', resolved = true, location = { uri = 'file:///w/StockLevel.cs', range = { start = { line = 15, character = 0 } } } },
+      { name = 'System.Math.Max', resolved = true, assembly = 'System.Runtime' },
+      { name = 'Replenish', resolved = false },
+    },
+  })
+  H.eq(3, #items, 'one item per name')
+  H.eq(16, items[1].lnum, 'found name at its line')
+  H.eq('Replenish (not found in this workspace)', items[3].text, 'unknown name flagged')
+end)
+
 H.run(60000)

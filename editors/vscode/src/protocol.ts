@@ -142,12 +142,20 @@ export function stackTraceMarkdown(result: unknown): string {
 
 /** The codeAssist/explain result ({ markdown, modelId?, fromCache?, notice? }) with the model that answered. */
 export function explainMarkdown(result: unknown): string | undefined {
-  const markdown = markdownOf(result);
+  const markdown = linkCheckedNames(markdownOf(result));
   const record = (typeof result === 'object' && result !== null ? result : {}) as Record<string, unknown>;
   if (markdown === undefined || typeof record.modelId !== 'string' || !record.modelId) {
     return markdown;
   }
   return `${markdown.trimEnd()}\n\n---\n_${record.modelId}${record.fromCache === true ? ', from the cache' : ''}_\n`;
+}
+
+/**
+ * The server links each checked name to its declaration as `[name](file:///…#L12)`; the view cannot open file:
+ * links, so they become the open-location command (the same file at the same 1-based line).
+ */
+export function linkCheckedNames(markdown: string | undefined): string | undefined {
+  return markdown?.replace(/\]\((file:\/\/[^)#\s]+)#L(\d+)\)/g, (_, uri: string, line: string) => `](${openLocationLink(uri, Number(line))})`);
 }
 
 export interface StatusPresentation {

@@ -38,7 +38,12 @@ internal static class ExplainCommand
             var service = new ExplainService(session.ModelsFor(document), session.Cache, session.Prompts, environment.TimeProvider, session.Exclusion);
             var writer = new AnswerWriter(environment, silent: json);
             var explanation = await service.ExplainAsync(document, span, writer, cancellationToken).ConfigureAwait(false);
-            writer.Complete(explanation.Markdown);
+            writer.Complete(explanation.Check?.RawText ?? explanation.Markdown);
+            if (!json)
+            {
+                CheckedNamesPrinter.Print(environment, explanation.Check);
+            }
+
             if (json)
             {
                 JsonOutput.Write(environment.Out, explanation);

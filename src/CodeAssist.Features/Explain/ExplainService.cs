@@ -1,6 +1,7 @@
 using CodeAssist.Context;
 using CodeAssist.Features.Caching;
 using CodeAssist.Features.Common;
+using CodeAssist.Features.Names;
 using CodeAssist.Features.Prompts;
 using CodeAssist.Llm;
 using Microsoft.CodeAnalysis;
@@ -55,7 +56,13 @@ public sealed class ExplainService(ILanguageModels models, IResponseCache? cache
             {
                 var answer = await ChatRunner.RunAsync(client, prompts.Get(PromptLibrary.Explain).Render(values), cache, partialText, 1024, cancellationToken)
                     .ConfigureAwait(false);
-                return new ExplainResult(filePath, startLine, endLine, answer.Text, answer.ModelId, answer.FromCache, null, symbols, diagnostics);
+                // The stream showed the raw answer; the result is the checked one, which the views show when it ends.
+                var check = await AnswerChecker.CheckAsync(document, span, answer.Text, cancellationToken).ConfigureAwait(false);
+                return new ExplainResult(
+                    filePath, startLine, endLine, CheckedAnswerRenderer.RenderPlain(check), answer.ModelId, answer.FromCache, null, symbols, diagnostics)
+                {
+                    Check = check,
+                };
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

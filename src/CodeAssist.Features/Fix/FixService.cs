@@ -38,14 +38,17 @@ public sealed class FixService(ILanguageModels models, IResponseCache? cache, Pr
     /// <summary>Whether the model fix can be offered at all (a chat model is ready for this feature).</summary>
     public bool HasModel => models.GetChatClient(Feature) is not null;
 
-    /// <summary>Titles of Roslyn's fixes for the diagnostic, without computing their edits (fast enough for every cursor move).</summary>
-    public static async Task<IReadOnlyList<string>> ListRoslynFixesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
-        (await RoslynCodeFixes.ListAsync(document, diagnostic, cancellationToken).ConfigureAwait(false)).Select(a => RoslynCodeFixes.RoslynTitle(a.Title)).ToList();
+    /// <summary>
+    /// Titles of Roslyn's fixes for the diagnostic, best first, with their tier, without computing their edits (fast
+    /// enough for every cursor move). The model's fix belongs after the corrections (<see cref="FixTier.Other"/>).
+    /// </summary>
+    public static async Task<IReadOnlyList<(string Title, FixTier Tier)>> ListRoslynFixesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        (await RoslynCodeFixes.ListAsync(document, diagnostic, cancellationToken).ConfigureAwait(false)).Select(a => (RoslynCodeFixes.RoslynTitle(a.Title), a.Tier)).ToList();
 
     /// <summary>The edit of the Roslyn fix titled <paramref name="title"/> (as listed), or null when it is no longer offered.</summary>
     public static async Task<CodeSuggestion?> ResolveRoslynFixAsync(Document document, Diagnostic diagnostic, string title, CancellationToken cancellationToken)
     {
-        foreach (var (candidate, action) in await RoslynCodeFixes.ListAsync(document, diagnostic, cancellationToken).ConfigureAwait(false))
+        foreach (var (candidate, action, _) in await RoslynCodeFixes.ListAsync(document, diagnostic, cancellationToken).ConfigureAwait(false))
         {
             if (RoslynCodeFixes.RoslynTitle(candidate) == title)
             {
@@ -93,7 +96,10 @@ public sealed class FixService(ILanguageModels models, IResponseCache? cache, Pr
                 var (suggestion, rejection) = await new ModelFixer(client, cache, prompts, timeProvider, exclusion).FixAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
                 if (suggestion is not null)
                 {
-                    suggestions.Add(suggestion);
+                    // Verified by the compiler (the diagnostic is gone, nothing new broke): after the corrections, which
+                    // the user almost always wants, before the other fixes and the generated members.
+                    var at = suggestions.FindIndex(s => s.Tier != FixTier.Correction);
+                    suggestions.Insert(at < 0 ? suggestions.Count : at, suggestion with { Tier = FixTier.Other });
                 }
 
                 if (rejection is not null)

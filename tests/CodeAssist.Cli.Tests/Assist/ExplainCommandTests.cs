@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CodeAssist.Cli.Terminal;
 using CodeAssist.TestUtilities;
+using CodeAssist.TestUtilities.Assist;
 using Xunit;
 
 namespace CodeAssist.Cli.Tests.Assist;
@@ -44,6 +45,42 @@ public sealed class ExplainCommandTests
         Assert.Equal(2, symbol.GetProperty("cyclomaticComplexity").GetInt32());
         Assert.Equal(JsonValueKind.Array, root.GetProperty("diagnostics").ValueKind);
         Assert.StartsWith("# InventoryService.cs", root.GetProperty("markdown").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explain_Json_NamesOfTheAnswerAreCheckedFiveFoundThreeFlagged()
+    {
+        using var cli = new CliHarness(new FakeChatClient(NamesAnswer.Text));
+
+        var (exitCode, output, error) = await cli.RunAsync("explain", Sample + ":21-44", "--json", "--no-cache");
+
+        Assert.True(exitCode == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var names = json.RootElement.GetProperty("names").EnumerateArray().ToList();
+        Assert.Equal(8, names.Count);
+        Assert.Equal(NamesAnswer.Real.Order(), names.Where(n => n.GetProperty("resolved").GetBoolean()).Select(n => n.GetProperty("name").GetString()!).Order());
+        Assert.Equal(NamesAnswer.Invented.Order(), names.Where(n => !n.GetProperty("resolved").GetBoolean()).Select(n => n.GetProperty("name").GetString()!).Order());
+        var reserved = names.Single(n => n.GetProperty("name").GetString() == "Reserved");
+        Assert.Equal("StockLevel.cs", Path.GetFileName(reserved.GetProperty("filePath").GetString()));
+        Assert.Equal(16, reserved.GetProperty("line").GetInt32());
+        Assert.Equal(JsonValueKind.String, names.Single(n => n.GetProperty("name").GetString() == "System.Math.Max").GetProperty("assembly").ValueKind);
+        var markdown = json.RootElement.GetProperty("markdown").GetString()!;
+        Assert.Contains("`Reserved` (StockLevel.cs:16)", markdown, StringComparison.Ordinal);
+        Assert.Contains("`StockLevel.Replenish()` (not found in this workspace)", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explain_WithModel_ListsTheCheckedNamesAfterTheAnswer()
+    {
+        using var cli = new CliHarness(new FakeChatClient(NamesAnswer.Text));
+
+        var (exitCode, output, error) = await cli.RunAsync("explain", Sample + ":21-44", "--no-cache");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("Names checked against the workspace (3 not found):", output, StringComparison.Ordinal);
+        Assert.Contains("  Reserved (StockLevel.cs:16)", output, StringComparison.Ordinal);
+        Assert.Contains("  StockLevel.Replenish - not found in this workspace", output, StringComparison.Ordinal);
+        Assert.Contains("Warning: 3 of the 8 code names", output, StringComparison.Ordinal);
     }
 
     [Fact]

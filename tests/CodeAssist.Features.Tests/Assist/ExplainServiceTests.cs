@@ -91,8 +91,9 @@ public sealed class ExplainServiceTests
 
         Assert.Equal("fake-model", result.ModelId);
         Assert.EndsWith("- Not thread-safe.", result.Markdown, StringComparison.Ordinal);
+        Assert.StartsWith("`Add` (Cart.cs:11) appends", result.Markdown, StringComparison.Ordinal);
         Assert.True(streamed.Count > 3, "the answer should arrive in several pieces");
-        Assert.Equal(result.Markdown, string.Concat(streamed));
+        Assert.Equal(result.Check!.RawText, string.Concat(streamed));
         var prompt = client.LastUserText;
         Assert.Contains("public bool Cart.Add(string sku)", prompt, StringComparison.Ordinal);
         Assert.Contains("called from: public void Cart.Fill()", prompt, StringComparison.Ordinal);

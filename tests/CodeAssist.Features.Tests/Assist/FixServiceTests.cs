@@ -167,6 +167,53 @@ public sealed class FixServiceTests
         Assert.Contains("name.Length;", Assert.Single(spelling.Edits).NewText, StringComparison.Ordinal);
     }
 
+    private const string Line = """
+        namespace Shop;
+
+        public sealed class OrderLine
+        {
+            public int Quantity { get; set; }
+
+            public int Double() => Quantiy * 2;
+        }
+        """;
+
+    [Fact]
+    public async Task FixAsync_Misspelling_SpellingFixComesBeforeGenerateMember()
+    {
+        using var workspace = new AssistWorkspace(("OrderLine.cs", Line));
+        var document = workspace.Document("OrderLine.cs");
+        var diagnostic = (await FixService.DiagnosticsAsync(document, null, CancellationToken.None)).Single(d => d.Id == "CS0103");
+        var service = new FixService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
+
+        var report = await service.FixAsync(document, diagnostic, CancellationToken.None);
+
+        Assert.Equal("Fix (Roslyn): Change 'Quantiy' to 'Quantity'.", report.Suggestions[0].Title);
+        Assert.Equal(FixTier.Correction, report.Suggestions[0].Tier);
+        var generate = report.Suggestions.Select((s, i) => (s, i)).Where(p => p.s.Title.Contains("Generate", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(generate);
+        Assert.All(generate, p => Assert.Equal(FixTier.Generation, p.s.Tier));
+    }
+
+    [Fact]
+    public async Task FixAsync_VerifiedModelFix_IsPlacedAfterTheCorrectionsAndBeforeGeneratedMembers()
+    {
+        using var workspace = new AssistWorkspace(("OrderLine.cs", Line));
+        var document = workspace.Document("OrderLine.cs");
+        var diagnostic = (await FixService.DiagnosticsAsync(document, null, CancellationToken.None)).Single(d => d.Id == "CS0103");
+        var client = new FakeChatClient("Hint: use the property.\n```csharp\npublic int Double() => Quantity * 2;\n```");
+        var service = new FixService(new FakeLanguageModels(client), null, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
+
+        var report = await service.FixAsync(document, diagnostic, CancellationToken.None);
+
+        var sources = report.Suggestions.Select(s => (s.Source, s.Tier)).ToList();
+        var model = sources.FindIndex(s => s.Source == SuggestionSource.Model);
+        Assert.True(model > 0, "the spelling correction comes first");
+        Assert.All(sources.Take(model), s => Assert.Equal(FixTier.Correction, s.Tier));
+        Assert.All(sources.Skip(model + 1), s => Assert.NotEqual(FixTier.Correction, s.Tier));
+        Assert.Contains(sources.Skip(model + 1), s => s.Tier == FixTier.Generation);
+    }
+
     private static async Task<(FixReport Report, Document Document)> FixWithModelAsync(string source, string id, string answer)
     {
         using var workspace = new AssistWorkspace(("Counter.cs", source));

@@ -84,6 +84,10 @@ public sealed class AssistHandlerTests
 
         Assert.DoesNotContain(actions, a => a.GetProperty("title").GetString()!.Contains("model", StringComparison.Ordinal));
         var spelling = actions.First(a => a.GetProperty("title").GetString()!.Contains("'Length'", StringComparison.Ordinal));
+        var quickFixes = actions.Where(a => a.GetProperty("kind").GetString() == "quickfix").ToList();
+        Assert.Equal(spelling.GetProperty("title").GetString(), quickFixes[0].GetProperty("title").GetString());
+        Assert.True(quickFixes[0].GetProperty("isPreferred").GetBoolean());
+        Assert.Single(actions, a => a.TryGetProperty("isPreferred", out var preferred) && preferred.ValueKind == JsonValueKind.True);
         var resolved = ResponseAssert.Result(await server.Client.RequestAsync("codeAction/resolve", spelling));
         Assert.Contains("name.Length;", Apply(source, resolved.GetProperty("edit").GetProperty("changes").GetProperty(server.Uri("Greeter.cs"))), StringComparison.Ordinal);
     }
@@ -138,8 +142,38 @@ public sealed class AssistHandlerTests
             .Select(n => n.GetProperty("params").GetProperty("value").GetProperty("markdown").GetString())
             .ToList();
         Assert.True(partials.Count > 3);
-        Assert.Equal(result.GetProperty("markdown").GetString(), string.Concat(partials));
+
+        // The stream is the raw answer; the result replaces it with the checked one, whose names link to their declaration.
+        Assert.Equal("`Next` increments and returns the count.\n\n**Key risks**\n- Not thread-safe.", string.Concat(partials));
+        Assert.StartsWith($"[`Next`]({server.Uri("Counter.cs")}#L7) increments", result.GetProperty("markdown").GetString(), StringComparison.Ordinal);
         Assert.Contains("public int Counter.Next()", client.LastUserText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explain_ChecksTheNamesOfTheAnswer_LinksFiveAndFlagsThree()
+    {
+        var sample = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "samples", "Inventory");
+        var files = Directory.GetFiles(sample, "*.cs").Select(path => (Path.GetFileName(path), File.ReadAllText(path))).ToArray();
+        await using var server = await AssistServer.StartAsync(new FakeChatClient(NamesAnswer.Text), files);
+
+        var response = await server.Client.RequestAsync("codeAssist/explain", new
+        {
+            textDocument = new { uri = server.Uri("InventoryService.cs") },
+            range = new { start = new { line = 20, character = 0 }, end = new { line = 43, character = 5 } },
+        });
+
+        var result = ResponseAssert.Result(response);
+        var names = result.GetProperty("names").EnumerateArray().ToList();
+        Assert.Equal(5, names.Count(n => n.GetProperty("resolved").GetBoolean()));
+        Assert.Equal(3, names.Count(n => !n.GetProperty("resolved").GetBoolean()));
+        Assert.Equal(3, result.GetProperty("unresolvedNames").GetInt32());
+        var reserved = names.Single(n => n.GetProperty("name").GetString() == "Reserved").GetProperty("location");
+        Assert.Equal(server.Uri("StockLevel.cs"), reserved.GetProperty("uri").GetString());
+        Assert.Equal(15, reserved.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32());
+        var markdown = result.GetProperty("markdown").GetString()!;
+        Assert.Contains($"[`Reserved`]({server.Uri("StockLevel.cs")}#L16)", markdown, StringComparison.Ordinal);
+        Assert.Contains("`StockLevel.Replenish()` (not found in this workspace)", markdown, StringComparison.Ordinal);
+        Assert.Equal(3, markdown.Split("(not found in this workspace)").Length - 1);
     }
 
     [Fact]

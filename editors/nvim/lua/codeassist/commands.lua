@@ -142,6 +142,7 @@ function M.explain_range(client, bufnr, range)
       run.text = text
     end
     run.float:set_text(run.text)
+    run.names = require('codeassist.names').attach(run.float, result)
   end, bufnr)
   if ok then
     run.float.on_close = function()

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isUnverified, contextMarkdown, explainMarkdown, statsMarkdown, looksLikeStackTrace, markdownOf, markdownOrJson, percentageOf, stackTraceMarkdown, statusPresentation } from '../../src/protocol';
+import { isUnverified, linkCheckedNames, openLocationLink, contextMarkdown, explainMarkdown, statsMarkdown, looksLikeStackTrace, markdownOf, markdownOrJson, percentageOf, stackTraceMarkdown, statusPresentation } from '../../src/protocol';
 
 test('markdownOf_ReadsStringsObjectsAndArrays', () => {
   assert.equal(markdownOf('# a'), '# a');
@@ -103,4 +103,14 @@ test('isUnverified_ReadsTheAcceptedCommandsSecondArgument', () => {
   assert.equal(isUnverified({ command: { arguments: ['ca1', 'verified'] } }), false);
   assert.equal(isUnverified({ command: { arguments: ['ca1'] } }), false);
   assert.equal(isUnverified({}), false);
+});
+
+test('explainMarkdown_CheckedNamesOpenTheFileAtTheLine', () => {
+  const markdown = explainMarkdown({
+    markdown: '[`Reserved`](file:///w/StockLevel.cs#L16) grows; `Replenish()` (not found in this workspace)',
+    modelId: 'm',
+  });
+  assert.ok(markdown?.startsWith(`[\`Reserved\`](${openLocationLink('file:///w/StockLevel.cs', 16)}) grows;`));
+  assert.ok(markdown?.includes('`Replenish()` (not found in this workspace)'));
+  assert.equal(linkCheckedNames('no links'), 'no links');
 });

@@ -17,8 +17,20 @@ public sealed record ExplainParams : ITextDocumentRequest
     string ITextDocumentRequest.DocumentUri => TextDocument.Uri;
 }
 
-/// <summary>codeAssist/explain result (partial results carry <c>{ "markdown": chunk }</c>, to be appended).</summary>
-public sealed record ExplainResponse(string Markdown, string? ModelId, bool FromCache, string? Notice);
+/// <summary>
+/// codeAssist/explain result (partial results carry <c>{ "markdown": chunk }</c>, to be appended). The result's
+/// markdown is the checked answer: names found link to their declaration, unknown ones are flagged.
+/// </summary>
+public sealed record ExplainResponse(string Markdown, string? ModelId, bool FromCache, string? Notice)
+{
+    /// <summary>The code names of a model's answer, checked against the workspace (empty for the Roslyn summary).</summary>
+    public IReadOnlyList<CheckedNameItem> Names { get; init; } = [];
+
+    public int UnresolvedNames { get; init; }
+}
+
+/// <summary>A checked name: where it is declared in the workspace (0-based line), or the library that has it, or neither.</summary>
+public sealed record CheckedNameItem(string Name, bool Resolved, Location? Location, string? Assembly);
 
 /// <summary>codeAssist/analyzeStackTrace params: the text of an exception and its stack trace.</summary>
 public sealed record AnalyzeStackTraceParams

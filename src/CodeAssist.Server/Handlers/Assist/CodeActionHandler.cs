@@ -45,20 +45,30 @@ internal sealed class CodeActionHandler(AssistServices assist) : RequestHandler<
         foreach (var (diagnostic, roslynDiagnostic) in await DiagnosticsAtAsync(request, snapshot, document, span, context, cancellationToken).ConfigureAwait(false))
         {
             var id = roslynDiagnostic.Id;
-            foreach (var title in await FixService.ListRoslynFixesAsync(document, roslynDiagnostic, cancellationToken).ConfigureAwait(false))
+            var fixes = await FixService.ListRoslynFixesAsync(document, roslynDiagnostic, cancellationToken).ConfigureAwait(false);
+            var first = actions.Count;
+            foreach (var (title, _) in fixes)
             {
                 actions.Add(new CodeAction { Title = title, Kind = "quickfix", Diagnostics = [diagnostic], Data = new("roslynFix", uri, diagnostic.Range, id, title) });
             }
 
             if (fix.HasModel)
             {
-                actions.Add(new CodeAction
+                // The model's fix is checked when resolved: it goes after Roslyn's corrections, before its other fixes.
+                var corrections = fixes.TakeWhile(f => f.Tier == FixTier.Correction).Count();
+                actions.Insert(first + corrections, new CodeAction
                 {
                     Title = $"Fix with CodeAssist: {id} (model, compiler-checked)",
                     Kind = "quickfix",
                     Diagnostics = [diagnostic],
                     Data = new("modelFix", uri, diagnostic.Range, id),
                 });
+            }
+
+            if (fixes.Count > 0 && fixes[0].Tier == FixTier.Correction)
+            {
+                // The likeliest fix, as editors' "auto fix" picks it: a correction of what was written.
+                actions[first] = actions[first] with { IsPreferred = true };
             }
         }
 

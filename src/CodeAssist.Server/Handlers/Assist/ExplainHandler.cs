@@ -6,7 +6,8 @@ namespace CodeAssist.Server.Handlers.Assist;
 
 /// <summary>
 /// codeAssist/explain: explains a range of a document. Markdown streams through $/progress on the request's
-/// partialResultToken (chunks to append) and the full text is the result; without a model, the Roslyn summary.
+/// partialResultToken (chunks to append) and the full, checked text is the result (clients replace the streamed
+/// text with it); without a model, the Roslyn summary.
 /// </summary>
 internal sealed class ExplainHandler(AssistServices assist) : RequestHandler<ExplainParams, ExplainResponse?>
 {
@@ -27,6 +28,11 @@ internal sealed class ExplainHandler(AssistServices assist) : RequestHandler<Exp
         var sink = new PartialResultSink(context.Client, request.PartialResultToken, progress);
         var result = await assist.ExplainFor(document).ExplainAsync(document, new TextSpan(start, length), sink, cancellationToken).ConfigureAwait(false);
         await sink.FlushAsync().ConfigureAwait(false);
-        return new ExplainResponse(result.Markdown, result.ModelId, result.FromCache, result.Notice);
+        var markdown = result.Check is { } check ? CheckedAnswers.LinkedMarkdown(check) : result.Markdown;
+        return new ExplainResponse(markdown, result.ModelId, result.FromCache, result.Notice)
+        {
+            Names = CheckedAnswers.Names(result.Check),
+            UnresolvedNames = result.Check?.UnresolvedCount ?? 0,
+        };
     }
 }
