@@ -91,44 +91,44 @@ internal static class ModelsCommand
 
     private static int List()
     {
-            var cache = ModelCache.ForUser();
-            var cached = cache.List();
-            Console.Out.WriteLine($"Model cache: {cache.Directory}");
-            if (cached.Count == 0)
-            {
-                Console.Out.WriteLine("  (empty)");
-            }
+        var cache = ModelCache.ForUser();
+        var cached = cache.List();
+        Console.Out.WriteLine($"Model cache: {cache.Directory}");
+        if (cached.Count == 0)
+        {
+            Console.Out.WriteLine("  (empty)");
+        }
 
-            foreach (var model in cached)
-            {
-                Console.Out.WriteLine($"  {model.FileName,-48} {Mib(model.SizeBytes),10}  {model.Modified.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}");
-            }
+        foreach (var model in cached)
+        {
+            Console.Out.WriteLine($"  {model.FileName,-48} {Mib(model.SizeBytes),10}  {model.Modified.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}");
+        }
 
-            var loaded = new OptionsLoader().Load(new OptionsSources { WorkspaceRoot = Directory.GetCurrentDirectory() });
-            var options = loaded.Options;
-            Console.Out.WriteLine();
-            var configured = string.IsNullOrEmpty(options.Model)
-                ? options.Provider == "local" ? $"none ({(cached.Count > 0 ? $"using the newest cached: {cached[0].FileName}" : "no model: features answer from Roslyn alone")})" : "none"
-                : $"{options.Model} (from {loaded.SourceOf("model")})";
-            Console.Out.WriteLine($"Configured: provider {options.Provider}, model {configured}");
+        var loaded = new OptionsLoader().Load(new OptionsSources { WorkspaceRoot = Directory.GetCurrentDirectory() });
+        var options = loaded.Options;
+        Console.Out.WriteLine();
+        var configured = string.IsNullOrEmpty(options.Model)
+            ? options.Provider == "local" ? $"none ({(cached.Count > 0 ? $"using the newest cached: {cached[0].FileName}" : "no model: features answer from Roslyn alone")})" : "none"
+            : $"{options.Model} (from {loaded.SourceOf("model")})";
+        Console.Out.WriteLine($"Configured: provider {options.Provider}, model {configured}");
 
-            var available = SystemMemory.AvailableBytes();
-            var gigaflops = CpuSpeed.MeasureGigaflops(BenchmarkDuration);
-            var recommended = ModelCatalog.Recommend(available, gigaflops);
-            Console.Out.WriteLine();
-            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Known models (available memory: {Mib(available)}; CPU: {Environment.ProcessorCount} cores, measured {gigaflops:0.0} GFLOP/s):"));
-            foreach (var model in ModelCatalog.All)
-            {
-                var marks = (cache.Find(model.Name) is not null ? " [downloaded]" : "") + (model == recommended ? " [recommended]" : "");
-                var speed = model.MinimumGigaflops > 0 ? string.Create(CultureInfo.InvariantCulture, $" and ~{model.MinimumGigaflops:0} GFLOP/s") : "";
-                Console.Out.WriteLine($"  {model.Name,-22} ~{Mib(model.ApproximateBytes),9}, needs ~{Mib(model.RequiredMemoryBytes)}{speed}  {model.Description}{marks}");
-            }
+        var available = SystemMemory.AvailableBytes();
+        var gigaflops = CpuSpeed.MeasureGigaflops(BenchmarkDuration);
+        var recommended = ModelCatalog.Recommend(available, gigaflops);
+        Console.Out.WriteLine();
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Known models (available memory: {Mib(available)}; CPU: {Environment.ProcessorCount} cores, measured {gigaflops:0.0} GFLOP/s):"));
+        foreach (var model in ModelCatalog.All)
+        {
+            var marks = (cache.Find(model.Name) is not null ? " [downloaded]" : "") + (model == recommended ? " [recommended]" : "");
+            var speed = model.MinimumGigaflops > 0 ? string.Create(CultureInfo.InvariantCulture, $" and ~{model.MinimumGigaflops:0} GFLOP/s") : "";
+            Console.Out.WriteLine($"  {model.Name,-22} ~{Mib(model.ApproximateBytes),9}, needs ~{Mib(model.RequiredMemoryBytes)}{speed}  {model.Description}{marks}");
+        }
 
-            Console.Out.WriteLine(recommended is null
-                ? "No listed model fits the available memory; consider a remote provider (openai or ollama)."
-                : cache.Find(recommended.Name) is null ? $"Recommended: codeassist models pull {recommended.Name}" : $"Recommended: {recommended.Name} (downloaded)");
-            return 0;
+        Console.Out.WriteLine(recommended is null
+            ? "No listed model fits the available memory; consider a remote provider (openai or ollama)."
+            : cache.Find(recommended.Name) is null ? $"Recommended: codeassist models pull {recommended.Name}" : $"Recommended: {recommended.Name} (downloaded)");
+        return 0;
     }
 
     private static string Mib(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:0.0} MiB");
