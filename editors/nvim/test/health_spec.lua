@@ -19,7 +19,12 @@ end)
 
 H.test('report: server found with its version, model, workspace loaded, trust', function()
   S.client()
-  local findings = health.report()
+  -- The document is in the workspace early (open documents win); the MSBuild load finishes later.
+  local findings
+  H.wait(function()
+    findings = health.report()
+    return finding(findings, '^workspace: ').text:match('^workspace: Loaded') ~= nil
+  end, 240000, 'the workspace to load')
   local server = finding(findings, '^server found: ')
   H.eq('ok', server.level, 'server finding')
   H.truthy(server.text:match('%(version %d+%.%d+%.%d+%)$'), 'a version: ' .. server.text)

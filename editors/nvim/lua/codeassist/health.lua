@@ -1,5 +1,5 @@
 -- `:checkhealth codeassist`: what a user checks first when nothing happens. Is the server found, and which version?
--- Is a server running for this buffer, has it loaded the workspace, which model does it use, is the folder trusted?
+-- Is a server running (for this buffer), has it loaded the workspace, which model does it use, is the folder trusted?
 -- `M.report()` returns the findings as data (tests read them); `M.check()` prints them with vim.health.
 local M = {}
 
@@ -30,9 +30,11 @@ local function server_version(cmd)
   return vim.trim(output):gsub('%+.*$', '')
 end
 
-local function server_status(client)
-  local response = compat.nvim_0_11 and client:request_sync('codeAssist/serverStatus', {}, 5000, 0)
-    or client.request_sync('codeAssist/serverStatus', {}, 5000, 0)
+local function server_status(client, bufnr)
+  -- An empty Lua table encodes as a JSON array; the server wants an object.
+  local params = vim.empty_dict()
+  local response = compat.nvim_0_11 and client:request_sync('codeAssist/serverStatus', params, 5000, bufnr)
+    or client.request_sync('codeAssist/serverStatus', params, 5000, bufnr)
   if response and response.result then
     return response.result
   end
@@ -64,22 +66,29 @@ function M.report()
     add('error', string.format('`%s --version` failed: %s', table.concat(cmd, ' '), problem))
   end
 
-  add('start', 'CodeAssist in this buffer')
+  add('start', 'CodeAssist server running')
+  -- :checkhealth shows its report in a buffer of its own: look at the buffer it was started from, else any client.
   local client = require('codeassist').client(0)
+  local alternate = vim.fn.bufnr('#')
+  if not client and alternate > 0 then
+    client = require('codeassist').client(alternate)
+  end
+  client = client or compat.clients('codeassist')[1]
   if not client then
-    add('warn', 'no CodeAssist client in this buffer: open a C# file (on 0.11+ also run vim.lsp.enable("codeassist"))')
+    add('warn', 'no CodeAssist client is running: open a C# file (on 0.11+ also run vim.lsp.enable("codeassist"))')
     return findings
   end
   local status = require('codeassist').status()
   if type(status) == 'table' then
     local model = status.model and (' (model ' .. status.model .. ')') or ''
-    local level = (status.state == 'error' and 'error') or (status.state == 'noModel' and 'warn') or 'ok'
+    local level = (status.state == 'error' and 'error') or (status.state == 'noModel' and 'warn')
+      or (status.state == 'loading' and 'info') or 'ok'
     add(level, string.format('model: %s%s: %s', status.state, model, status.message or ''))
   else
     add('warn', 'model: the server has not reported a status yet')
   end
 
-  local server, err = server_status(client)
+  local server, err = server_status(client, alternate > 0 and alternate or 0)
   if not server then
     add('error', 'codeAssist/serverStatus failed: ' .. tostring(err))
   else
