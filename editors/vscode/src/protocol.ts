@@ -94,7 +94,20 @@ export function statsMarkdown(result: unknown): string {
   if (entries.length === 0 || entries.some(([, value]) => typeof value === 'object' && value !== null)) {
     return markdownOrJson('CodeAssist stats', result);
   }
-  return ['# CodeAssist stats', '', '| counter | value |', '| --- | ---: |', ...entries.map(([key, value]) => `| ${key} | ${String(value)} |`)].join('\n') + '\n';
+  return ['# CodeAssist stats', '', '| counter | value |', '| --- | ---: |', ...entries.map(([key, value]) => `| ${key} | ${statValue(key, value)} |`)].join('\n') + '\n';
+}
+
+/**
+ * One stats value as a person reads it: rounded, with its unit taken from the counter's name (`...Ms`,
+ * `...PerSecond`, `...Tokens...`). A speed of 0 means the server has not measured the model yet.
+ */
+export function statValue(key: string, value: unknown): string {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return String(value);
+  const rounded = (digits: number) => value.toLocaleString('en-US', { maximumFractionDigits: digits, useGrouping: false });
+  if (/Ms$/.test(key)) return `${rounded(value < 10 ? 1 : 0)} ms`;
+  if (/PerSecond$/.test(key)) return value === 0 ? 'not measured yet' : `${rounded(1)} tokens/s`;
+  if (/Tokens/.test(key)) return `${rounded(0)} tokens`;
+  return rounded(1);
 }
 
 /** The one command the markdown view may run: open a file at a 1-based line (markdown renderers refuse file: links). */

@@ -63,7 +63,8 @@ export function resolveServerCommand(options: ResolveOptions, args: string[] = [
   }
 
   throw new ServerNotFoundError(
-    'The CodeAssist server was not found. Install it with `dotnet tool install --global codeassist`, ' +
+    'The CodeAssist server was not found. Install the .vsix built for your platform (it carries the server), ' +
+      'or install it with `dotnet tool install --global codeassist`, ' +
       'or set codeassist.server.path to the codeassist executable or codeassist.dll.',
   );
 }

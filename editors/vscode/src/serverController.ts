@@ -86,6 +86,9 @@ export class ServerController implements vscode.Disposable {
       return;
     }
 
+    if (command.source === 'bundled') {
+      ensureExecutable(command.command);
+    }
     this.output.info(`Starting ${command.command} ${command.args.join(' ')} (found: ${command.source})`);
     this.status.show({ state: 'starting' });
     const cwd = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
@@ -179,5 +182,23 @@ export class ServerController implements vscode.Disposable {
   dispose(): void {
     this.unverifiedHint.dispose();
     void this.stop();
+  }
+}
+
+/**
+ * The .vsix keeps the bundled server's execute bit, but an unpacker that drops it would leave "EACCES" as the only
+ * clue; restore it (on Windows there is nothing to restore).
+ */
+function ensureExecutable(file: string): void {
+  if (process.platform === 'win32') {
+    return;
+  }
+  try {
+    const mode = fs.statSync(file).mode;
+    if ((mode & 0o111) === 0) {
+      fs.chmodSync(file, mode | 0o755);
+    }
+  } catch {
+    // Starting it reports the real problem.
   }
 }

@@ -31,10 +31,13 @@ internal static class CompleteCommand
     {
         var location = new Argument<string>("FILE:LINE:COL") { Description = "A C# file and a 1-based line and column." };
         var json = new Option<bool>("--json") { Description = "Print the items as JSON." };
-        var provider = new Option<string?>("--provider") { Description = "local | openai | ollama." };
-        var model = new Option<string?>("--model") { Description = "GGUF path (local) or model name (remote); without one, Roslyn alone answers." };
-        var endpoint = new Option<string?>("--endpoint") { Description = "Base URL of a remote model server." };
-        var command = new Command("complete", "Complete code at FILE:LINE:COL.") { location, json, provider, model, endpoint };
+        var provider = new Option<string?>("--provider") { Description = ModelFlagTexts.Provider };
+        var model = new Option<string?>("--model") { Description = ModelFlagTexts.Model };
+        var endpoint = new Option<string?>("--endpoint") { Description = ModelFlagTexts.Endpoint };
+        var command = new Command("complete", "Print the inline suggestion at FILE:LINE:COL (1-based line and column), through the same pipeline as the editor.")
+        {
+            location, json, provider, model, endpoint,
+        };
         command.SetAction((result, cancellationToken) => RunAsync(
             result.GetValue(location)!,
             result.GetValue(json),
@@ -57,7 +60,10 @@ internal static class CompleteCommand
             return ExitCodes.NotFound;
         }
 
-        var document = LoadDocument(Path.GetFullPath(path));
+        var status = new StatusDisplay(CliEnvironment.FromConsole());
+        var fullPath = Path.GetFullPath(path);
+        var document = await status.RunAsync($"Loading the sources around {Path.GetFileName(fullPath)}...", () => Task.Run(() => LoadDocument(fullPath), cancellationToken))
+            .ConfigureAwait(false);
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
         if (line < 1 || line > text.Lines.Count || column < 1 || column - 1 > text.Lines[line - 1].Span.Length)
         {
@@ -71,7 +77,20 @@ internal static class CompleteCommand
         var exclusions = new ContentExclusions();
         exclusions.Update(ContentExclusion.Create(root, options.Exclude));
         using var models = new LanguageModels(options.ToLanguageModelSettings(), localModelFactory: new LlamaSharpModelFactory());
-        await WaitForModelsAsync(models, cancellationToken).ConfigureAwait(false);
+        if (models.Status.State == ModelState.Loading)
+        {
+            await status.RunAsync("Loading model...", () => WaitForModelsAsync(models, cancellationToken)).ConfigureAwait(false);
+        }
+
+        if (models.Status.State == ModelState.Failed)
+        {
+            await Console.Error.WriteLineAsync($"codeassist complete: {models.Status.Message}").ConfigureAwait(false);
+            if (ModelFlagTexts.AnyGiven(commandLine))
+            {
+                return ExitCodes.ModelUnavailable;
+            }
+        }
+
         using var service = new InlineCompletionService(models, new ContextCollector(exclusions: exclusions), () => options, exclusions: exclusions);
         var completion = await service.GetCompletionsAsync(new InlineCompletionRequest(document, position, Explicit: true), cancellationToken)
             .ConfigureAwait(false);
@@ -101,17 +120,14 @@ internal static class CompleteCommand
     }
 
     /// <summary>A local model loads in the background; a one-shot command waits for it (or its failure) for a while.</summary>
-    private static async Task WaitForModelsAsync(LanguageModels models, CancellationToken cancellationToken)
+    private static async Task<bool> WaitForModelsAsync(LanguageModels models, CancellationToken cancellationToken)
     {
         for (var waited = 0; models.Status.State == ModelState.Loading && waited < 300; waited++)
         {
             await Task.Delay(200, cancellationToken).ConfigureAwait(false);
         }
 
-        if (models.Status.State == ModelState.Failed)
-        {
-            await Console.Error.WriteLineAsync($"codeassist complete: {models.Status.Message}").ConfigureAwait(false);
-        }
+        return models.Status.State != ModelState.Loading;
     }
 
     private static bool TryParseLocation(string location, out string path, out int line, out int column, out string error)

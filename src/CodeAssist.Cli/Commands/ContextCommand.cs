@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CodeAssist.Cli.Terminal;
 using CodeAssist.Context;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -28,19 +29,13 @@ internal static partial class ContextCommand
         {
             location, budget, json, properties,
         };
-        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(location) ?? "", parse.GetValue(budget), parse.GetValue(json), parse.GetValue(properties) ?? [], parse.UnmatchedTokens, cancellationToken));
+            parse.GetValue(location) ?? "", parse.GetValue(budget), parse.GetValue(json), parse.GetValue(properties) ?? [], cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string spec, string? budgetText, bool asJson, string[] properties, IReadOnlyList<string> unmatched, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string spec, string? budgetText, bool asJson, string[] properties, CancellationToken cancellationToken)
     {
-        if (unmatched.Count > 0)
-        {
-            return Fail(BadArguments, $"unexpected argument '{unmatched[0]}'. Usage: codeassist context FILE:LINE:COL [--budget N] [--json]");
-        }
-
         var match = Position().Match(spec);
         if (!match.Success)
         {
@@ -74,8 +69,16 @@ internal static partial class ContextCommand
         var line = int.Parse(match.Groups["line"].Value, CultureInfo.InvariantCulture);
         var column = int.Parse(match.Groups["col"].Value, CultureInfo.InvariantCulture);
         using var session = new WorkspaceSession(NullLogger<WorkspaceSession>.Instance, new WorkspaceSessionOptions { GlobalProperties = globalProperties });
-        var progress = new SynchronousProgress(message => Console.Error.WriteLine(message));
-        await session.LoadAsync(path, progress, cancellationToken);
+        // MSBuild's design-time build takes seconds (minutes on a first run): say so on stderr, also when redirected.
+        var status = new StatusDisplay(CliEnvironment.FromConsole());
+        // The loader's own messages (what was loaded, what failed) wait until the status line is gone.
+        var loadMessages = new List<string>();
+        await status.RunAsync($"Loading the project of {Path.GetFileName(path)} with MSBuild...", async () =>
+        {
+            await session.LoadAsync(path, new CollectingProgress(loadMessages), cancellationToken);
+            return true;
+        });
+        loadMessages.ForEach(Console.Error.WriteLine);
         var document = session.GetDocument(path);
         if (document is null)
         {
@@ -122,8 +125,14 @@ internal static partial class ContextCommand
     private static partial Regex Position();
 
     /// <summary>Progress&lt;T&gt; posts to the thread pool; a CLI wants the messages in order, before the output.</summary>
-    private sealed class SynchronousProgress(Action<string> report) : IProgress<string>
+    private sealed class CollectingProgress(List<string> messages) : IProgress<string>
     {
-        public void Report(string value) => report(value);
+        public void Report(string value)
+        {
+            lock (messages)
+            {
+                messages.Add(value);
+            }
+        }
     }
 }

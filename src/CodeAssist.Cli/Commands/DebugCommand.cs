@@ -18,6 +18,7 @@ internal static class DebugCommand
         command.Options.Add(stackTrace);
         command.Options.Add(workspaceOption);
         options.AddTo(command);
+        command.Options.Add(options.Format);
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(environment, "debug", async () =>
         {
             var traceText = await ReadTraceAsync(environment, result.GetValue(stackTrace)!);
@@ -52,7 +53,7 @@ internal static class DebugCommand
             using var session = AssistSession.Create(environment, overrides, root, result.GetValue(options.NoCache));
             await session.WaitForModelAsync(StackTraceService.Feature, status, cancellationToken);
             var service = new StackTraceService(session.Models, session.Cache, session.Prompts, session.Exclusion);
-            var writer = new AnswerWriter(environment, silent: json);
+            var writer = options.Writer(environment, result);
             var report = await service.AnalyzeAsync(workspace.CurrentSolution, traceText, writer, cancellationToken);
             writer.Complete(report.Markdown);
             if (json)

@@ -16,6 +16,7 @@ internal static class ExplainCommand
         var command = new Command("explain", "Explain code at PATH[:LINE[-LINE]] (Roslyn facts; a model's explanation when one is configured).");
         command.Arguments.Add(target);
         options.AddTo(command);
+        command.Options.Add(options.Format);
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(environment, "explain", () =>
             RunAsync(environment, result, target, options, cancellationToken)));
         return command;
@@ -36,7 +37,7 @@ internal static class ExplainCommand
             await session.WaitForModelAsync(ExplainService.Feature, status, cancellationToken).ConfigureAwait(false);
 
             var service = new ExplainService(session.ModelsFor(document), session.Cache, session.Prompts, environment.TimeProvider, session.Exclusion);
-            var writer = new AnswerWriter(environment, silent: json);
+            var writer = options.Writer(environment, result);
             var explanation = await service.ExplainAsync(document, span, writer, cancellationToken).ConfigureAwait(false);
             writer.Complete(explanation.Check?.RawText ?? explanation.Markdown);
             if (!json)

@@ -9,11 +9,17 @@ namespace CodeAssist.Cli.Commands;
 /// <summary><c>codeassist models pull &lt;name|url&gt;</c> and <c>codeassist models list</c>.</summary>
 internal static class ModelsCommand
 {
+    /// <summary>Long enough for a stable CPU measure, short enough that `models list` stays instant.</summary>
+    private static readonly TimeSpan BenchmarkDuration = TimeSpan.FromMilliseconds(50);
+
     public static Command Create()
     {
-        var command = new Command("models", "Manage local GGUF models (pull, list).");
+        var command = new Command("models", "Manage local GGUF models: pull, list (the default).");
         command.Subcommands.Add(CreatePull());
         command.Subcommands.Add(CreateList());
+
+        // A bare `codeassist models` lists, rather than failing with "Required command was not provided".
+        command.SetAction(_ => List());
         return command;
     }
 
@@ -34,7 +40,7 @@ internal static class ModelsCommand
             if (string.IsNullOrWhiteSpace(requested))
             {
                 // The smallest model when even it does not fit: pulling is still the user's call.
-                var chosen = ModelCatalog.Recommend(SystemMemory.AvailableBytes()) ?? ModelCatalog.All[0];
+                var chosen = ModelCatalog.Recommend(SystemMemory.AvailableBytes(), CpuSpeed.MeasureGigaflops(BenchmarkDuration)) ?? ModelCatalog.All[0];
                 requested = chosen.Name;
                 Console.Error.WriteLine($"No model named; pulling the recommended one for this machine: {chosen.Name}.");
             }
@@ -65,12 +71,12 @@ internal static class ModelsCommand
             {
                 Console.Error.WriteLine();
                 Console.Error.WriteLine($"codeassist models pull: {exception.Message}");
-                return 1;
+                return ExitCodes.DownloadFailed;
             }
             catch (IOException exception)
             {
                 Console.Error.WriteLine($"codeassist models pull: cannot write to {cache.Directory}: {exception.Message}");
-                return 1;
+                return ExitCodes.Failure;
             }
         });
         return command;
@@ -79,45 +85,50 @@ internal static class ModelsCommand
     private static Command CreateList()
     {
         var command = new Command("list", "Show cached models, the configured model, and the recommended one for this machine.");
-        command.SetAction(_ =>
-        {
-            var cache = ModelCache.ForUser();
-            var cached = cache.List();
-            Console.Out.WriteLine($"Model cache: {cache.Directory}");
-            if (cached.Count == 0)
-            {
-                Console.Out.WriteLine("  (empty)");
-            }
-
-            foreach (var model in cached)
-            {
-                Console.Out.WriteLine($"  {model.FileName,-48} {Mib(model.SizeBytes),10}  {model.Modified.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}");
-            }
-
-            var loaded = CliSettings.Load(Directory.GetCurrentDirectory());
-            var options = loaded.Options;
-            Console.Out.WriteLine();
-            var configured = string.IsNullOrEmpty(options.Model)
-                ? options.Provider == "local" ? $"none ({(cached.Count > 0 ? $"using the newest cached: {cached[0].FileName}" : "no model: features answer from Roslyn alone")})" : "none"
-                : $"{options.Model} (from {loaded.SourceOf("model")})";
-            Console.Out.WriteLine($"Configured: provider {options.Provider}, model {configured}");
-
-            var available = SystemMemory.AvailableBytes();
-            var recommended = ModelCatalog.Recommend(available);
-            Console.Out.WriteLine();
-            Console.Out.WriteLine($"Known models (available memory: {Mib(available)}):");
-            foreach (var model in ModelCatalog.All)
-            {
-                var marks = (cache.Find(model.Name) is not null ? " [downloaded]" : "") + (model == recommended ? " [recommended]" : "");
-                Console.Out.WriteLine($"  {model.Name,-22} ~{Mib(model.ApproximateBytes),9}, needs ~{Mib(model.RequiredMemoryBytes)}  {model.Description}{marks}");
-            }
-
-            Console.Out.WriteLine(recommended is null
-                ? "No listed model fits the available memory; consider a remote provider (openai or ollama)."
-                : cache.Find(recommended.Name) is null ? $"Recommended: codeassist models pull {recommended.Name}" : $"Recommended: {recommended.Name} (downloaded)");
-            return 0;
-        });
+        command.SetAction(_ => List());
         return command;
+    }
+
+    private static int List()
+    {
+        var cache = ModelCache.ForUser();
+        var cached = cache.List();
+        Console.Out.WriteLine($"Model cache: {cache.Directory}");
+        if (cached.Count == 0)
+        {
+            Console.Out.WriteLine("  (empty)");
+        }
+
+        foreach (var model in cached)
+        {
+            Console.Out.WriteLine($"  {model.FileName,-48} {Mib(model.SizeBytes),10}  {model.Modified.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}");
+        }
+
+        var loaded = CliSettings.Load(Directory.GetCurrentDirectory());
+        var options = loaded.Options;
+        Console.Out.WriteLine();
+        var configured = string.IsNullOrEmpty(options.Model)
+            ? options.Provider == "local" ? $"none ({(cached.Count > 0 ? $"using the newest cached: {cached[0].FileName}" : "no model: features answer from Roslyn alone")})" : "none"
+            : $"{options.Model} (from {loaded.SourceOf("model")})";
+        Console.Out.WriteLine($"Configured: provider {options.Provider}, model {configured}");
+
+        var available = SystemMemory.AvailableBytes();
+        var gigaflops = CpuSpeed.MeasureGigaflops(BenchmarkDuration);
+        var recommended = ModelCatalog.Recommend(available, gigaflops);
+        Console.Out.WriteLine();
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Known models (available memory: {Mib(available)}; CPU: {Environment.ProcessorCount} cores, measured {gigaflops:0.0} GFLOP/s):"));
+        foreach (var model in ModelCatalog.All)
+        {
+            var marks = (cache.Find(model.Name) is not null ? " [downloaded]" : "") + (model == recommended ? " [recommended]" : "");
+            var speed = model.MinimumGigaflops > 0 ? string.Create(CultureInfo.InvariantCulture, $" and ~{model.MinimumGigaflops:0} GFLOP/s") : "";
+            Console.Out.WriteLine($"  {model.Name,-22} ~{Mib(model.ApproximateBytes),9}, needs ~{Mib(model.RequiredMemoryBytes)}{speed}  {model.Description}{marks}");
+        }
+
+        Console.Out.WriteLine(recommended is null
+            ? "No listed model fits the available memory; consider a remote provider (openai or ollama)."
+            : cache.Find(recommended.Name) is null ? $"Recommended: codeassist models pull {recommended.Name}" : $"Recommended: {recommended.Name} (downloaded)");
+        return 0;
     }
 
     private static string Mib(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:0.0} MiB");

@@ -4,8 +4,8 @@ using Spectre.Console;
 namespace CodeAssist.Cli.Terminal;
 
 /// <summary>
-/// Writes a streamed Markdown answer to stdout: rendered line by line on a terminal, raw text as it arrives when
-/// piped, nothing in --json mode (the JSON is printed once at the end). Reports are synchronous and in order.
+/// Writes a streamed Markdown answer to stdout: rendered line by line on a terminal, raw Markdown as it arrives when
+/// piped or with --format markdown, nothing in --json mode (the JSON is printed once at the end). Reports are synchronous and in order.
 /// </summary>
 internal sealed class AnswerWriter : IProgress<string>
 {
@@ -15,11 +15,12 @@ internal sealed class AnswerWriter : IProgress<string>
     private readonly MarkdownMarkup _markup = new();
     private readonly StringBuilder _line = new();
 
-    public AnswerWriter(CliEnvironment environment, bool silent)
+    /// <param name="rendered">Render the Markdown for a terminal (styles, highlighted code, no fences) rather than print it raw.</param>
+    public AnswerWriter(CliEnvironment environment, bool silent, bool rendered)
     {
         _environment = environment;
         _silent = silent;
-        _console = environment.OutputIsTerminal && !silent
+        _console = rendered && !silent
             ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(environment.Out) })
             : null;
     }
@@ -42,7 +43,7 @@ internal sealed class AnswerWriter : IProgress<string>
         {
             if (c == '\n')
             {
-                _console.MarkupLine(_markup.Line(_line.ToString()));
+                WriteRendered(_line.ToString());
                 _line.Clear();
             }
             else if (c != '\r')
@@ -64,13 +65,22 @@ internal sealed class AnswerWriter : IProgress<string>
         {
             if (_line.Length > 0)
             {
-                _console.MarkupLine(_markup.Line(_line.ToString()));
+                WriteRendered(_line.ToString());
                 _line.Clear();
             }
         }
         else if (!fullText.EndsWith('\n'))
         {
             _environment.Out.WriteLine();
+        }
+    }
+
+    /// <summary>A fence line renders as nothing: the code under it is highlighted instead.</summary>
+    private void WriteRendered(string line)
+    {
+        if (_markup.Line(line) is { } markup)
+        {
+            _console!.MarkupLine(markup);
         }
     }
 }

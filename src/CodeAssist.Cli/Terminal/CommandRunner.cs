@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 
 namespace CodeAssist.Cli.Terminal;
 
@@ -25,6 +26,17 @@ internal static class CommandRunner
         if (error is not null)
         {
             configuration.Error = error;
+        }
+
+        if (parseResult.Action is HelpAction)
+        {
+            var finalOutput = configuration.Output;
+            using var help = new StringWriter();
+            configuration.Output = help;
+            await parseResult.InvokeAsync(configuration).ConfigureAwait(false);
+            await finalOutput.WriteAsync(HelpText.Tidy(help.ToString())).ConfigureAwait(false);
+            await finalOutput.FlushAsync().ConfigureAwait(false);
+            return ExitCodes.Ok;
         }
 
         var exitCode = await parseResult.InvokeAsync(configuration).ConfigureAwait(false);

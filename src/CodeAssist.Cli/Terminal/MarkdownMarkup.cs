@@ -4,24 +4,38 @@ using Spectre.Console;
 namespace CodeAssist.Cli.Terminal;
 
 /// <summary>
-/// Turns one line of Markdown into Spectre markup: headings, bullets, quotes, code fences, **bold** and `code`.
-/// Line by line so that a streamed answer can be rendered as it arrives.
+/// Turns one line of Markdown into Spectre markup: headings, bullets, quotes, **bold**, `code`, and fenced code
+/// blocks shown as highlighted code without their fences. Line by line so that a streamed answer can be rendered
+/// as it arrives.
 /// </summary>
 internal sealed partial class MarkdownMarkup
 {
-    private bool _inCodeBlock;
+    private static readonly string[] CSharpTags = ["", "cs", "csharp", "c#"];
 
-    public string Line(string line)
+    private string? _fence;
+    private bool _codeIsCSharp;
+
+    /// <summary>The markup for <paramref name="line"/>, or null for a line that shows nothing (a code fence).</summary>
+    public string? Line(string line)
     {
-        if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
+        var trimmed = line.TrimStart();
+        if (_fence is null && FencePattern().Match(trimmed) is { Success: true } opening)
         {
-            _inCodeBlock = !_inCodeBlock;
-            return "[grey]" + Markup.Escape(line) + "[/]";
+            _fence = opening.Groups[1].Value;
+            _codeIsCSharp = CSharpTags.Contains(opening.Groups[2].Value.Trim().ToLowerInvariant());
+            return null;
         }
 
-        if (_inCodeBlock)
+        if (_fence is not null)
         {
-            return "[cyan]" + Markup.Escape(line) + "[/]";
+            // A closing fence is at least as long as the opening one, of the same character, with nothing after it.
+            if (trimmed.TrimEnd().Length >= _fence.Length && trimmed.TrimEnd().All(c => c == _fence[0]))
+            {
+                _fence = null;
+                return null;
+            }
+
+            return _codeIsCSharp ? CodeHighlighter.CSharpLine(line) : CodeHighlighter.PlainLine(line);
         }
 
         var heading = HeadingPattern().Match(line);
@@ -51,6 +65,9 @@ internal sealed partial class MarkdownMarkup
         escaped = CodePattern().Replace(escaped, "[cyan]$1[/]");
         return BoldPattern().Replace(escaped, "[bold]$1[/]");
     }
+
+    [GeneratedRegex(@"^(`{3,}|~{3,})\s*([^`\s]*)")]
+    private static partial Regex FencePattern();
 
     [GeneratedRegex(@"^(#{1,6})\s+(.*)$")]
     private static partial Regex HeadingPattern();

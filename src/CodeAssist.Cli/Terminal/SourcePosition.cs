@@ -12,6 +12,12 @@ internal sealed partial record SourcePosition(string Path, int? StartLine, int? 
         var match = SuffixPattern().Match(value);
         if (!match.Success)
         {
+            // "File.cs:abc", "File.cs:-5", "File.cs:" are a bad line, not a file of that name.
+            if (BadSuffixPattern().IsMatch(value))
+            {
+                throw new CliException(ExitCodes.BadArguments, $"'{value}': expected PATH[:LINE[-LINE]] with 1-based line numbers, e.g. Foo.cs:12 or Foo.cs:12-40.");
+            }
+
             return new SourcePosition(value, null, null);
         }
 
@@ -32,4 +38,7 @@ internal sealed partial record SourcePosition(string Path, int? StartLine, int? 
 
     [GeneratedRegex(@":(\d+)(?:-(\d+))?$")]
     private static partial Regex SuffixPattern();
+
+    [GeneratedRegex(@"\.cs:[^\\/]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex BadSuffixPattern();
 }

@@ -16,7 +16,8 @@ public static class ModelCatalog
             "Qwen2.5-Coder 1.5B Instruct, Q8_0: better completions and explanations, needs a faster CPU",
             new Uri("https://huggingface.co/Qwen/Qwen2.5-Coder-1.5B-Instruct-GGUF/resolve/main/qwen2.5-coder-1.5b-instruct-q8_0.gguf"),
             "qwen2.5-coder-1.5b-instruct-q8_0.gguf",
-            ApproximateBytes: 1890L << 20),
+            ApproximateBytes: 1890L << 20,
+            MinimumGigaflops: 60),
     ];
 
     /// <summary>Finds a model by name ("qwen2.5-coder-0.5b", with or without "-instruct") or by its file name.</summary>
@@ -34,7 +35,10 @@ public static class ModelCatalog
             || string.Equals(m.FileName, key, StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>The largest listed model whose memory need fits in <paramref name="availableBytes"/>, or null when none does.</summary>
-    public static KnownModel? Recommend(long availableBytes) =>
-        All.Where(m => m.RequiredMemoryBytes <= availableBytes).MaxBy(m => m.ApproximateBytes);
+    /// <summary>
+    /// The largest listed model whose memory need fits in <paramref name="availableBytes"/> and whose speed need is
+    /// met by <paramref name="gigaflops"/> (<see cref="CpuSpeed.MeasureGigaflops"/>), or null when none fits in memory.
+    /// </summary>
+    public static KnownModel? Recommend(long availableBytes, double gigaflops) =>
+        All.Where(m => m.RequiredMemoryBytes <= availableBytes && m.MinimumGigaflops <= gigaflops).MaxBy(m => m.ApproximateBytes);
 }

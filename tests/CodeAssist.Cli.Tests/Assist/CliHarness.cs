@@ -28,6 +28,9 @@ internal sealed class CliHarness : IDisposable
 
     public string Stdin { get; }
 
+    /// <summary>Whether the commands see stdout as a terminal (rendered answers) rather than a pipe.</summary>
+    public bool OutputIsTerminal { get; init; }
+
     /// <summary>The repository's root (where CodeAssist.sln is), for the samples.</summary>
     public static string RepositoryRoot
     {
@@ -62,7 +65,7 @@ internal sealed class CliHarness : IDisposable
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var environment = new CliEnvironment(output, error, new StringReader(Stdin), false, false, _models, CacheDirectory, new StoppedTimeProvider());
+        var environment = new CliEnvironment(output, error, new StringReader(Stdin), OutputIsTerminal, false, _models, CacheDirectory, new StoppedTimeProvider());
         var root = new RootCommand("test");
         root.Subcommands.Add(ExplainCommand.Create(environment));
         root.Subcommands.Add(FixCommand.Create(environment));

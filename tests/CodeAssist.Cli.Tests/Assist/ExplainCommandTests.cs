@@ -122,6 +122,9 @@ public sealed class ExplainCommandTests
     [InlineData("InventoryService.cs:0", ExitCodes.BadArguments, "lines are numbered from 1")]
     [InlineData("InventoryService.cs:9-3", ExitCodes.BadArguments, "second line not before the first")]
     [InlineData("Inventory.csproj", ExitCodes.BadArguments, "is not a C# file")]
+    [InlineData("InventoryService.cs:abc", ExitCodes.BadArguments, "expected PATH[:LINE[-LINE]] with 1-based line numbers")]
+    [InlineData("InventoryService.cs:-5", ExitCodes.BadArguments, "expected PATH[:LINE[-LINE]] with 1-based line numbers")]
+    [InlineData("InventoryService.cs:", ExitCodes.BadArguments, "expected PATH[:LINE[-LINE]] with 1-based line numbers")]
     public async Task Explain_BadTarget_ClearMessageAndExitCode(string target, int expectedExitCode, string message)
     {
         using var cli = new CliHarness();

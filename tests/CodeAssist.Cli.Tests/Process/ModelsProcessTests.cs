@@ -23,6 +23,20 @@ public sealed class ModelsProcessTests
     }
 
     [Fact]
+    public async Task Models_NoSubcommand_ListsWithTheMeasuredCpuSpeed()
+    {
+        using var cli = new CodeAssistProcess();
+
+        var run = await cli.RunAsync("models");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotContain("Required command was not provided", run.Out + run.Error, StringComparison.Ordinal);
+        Assert.Contains("  (empty)", run.Out, StringComparison.Ordinal);
+        Assert.Matches(@"CPU: \d+ cores, measured \d+\.\d GFLOP/s", run.Out);
+        Assert.Contains("[recommended]", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pull_UrlOnLoopback_DownloadsVerifiesAndPrintsThePath()
     {
         using var cli = new CodeAssistProcess();
@@ -55,7 +69,7 @@ public sealed class ModelsProcessTests
 
         var run = await cli.RunAsync("models", "pull", url);
 
-        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.True(run.ExitCode == 5, run.ToString());
         Assert.Contains($"codeassist models pull: Cannot download {url}", run.Error, StringComparison.Ordinal);
         Assert.Contains("Check the network or proxy", run.Error, StringComparison.Ordinal);
         Assert.Equal("", run.Out);

@@ -205,11 +205,26 @@ public sealed class ModelDownloaderTests : IDisposable
     }
 
     [Fact]
+    public void Recommend_SlowCpu_TheSmallModelEvenWithPlentyOfMemory()
+    {
+        Assert.Equal("qwen2.5-coder-0.5b", ModelCatalog.Recommend(64L << 30, gigaflops: 20)?.Name);
+        Assert.Equal("qwen2.5-coder-0.5b", ModelCatalog.Recommend(64L << 30, gigaflops: 0)?.Name);
+    }
+
+    [Fact]
+    public void CpuSpeed_MeasuresThisMachine_PositiveAndFinite()
+    {
+        var gigaflops = CpuSpeed.MeasureGigaflops(TimeSpan.FromMilliseconds(20));
+
+        Assert.True(gigaflops > 0 && double.IsFinite(gigaflops), $"measured {gigaflops}");
+    }
+
+    [Fact]
     public void Recommend_PicksTheLargestModelThatFits()
     {
-        Assert.Null(ModelCatalog.Recommend(256L << 20));
-        Assert.Equal("qwen2.5-coder-0.5b", ModelCatalog.Recommend(2L << 30)?.Name);
-        Assert.Equal("qwen2.5-coder-1.5b", ModelCatalog.Recommend(16L << 30)?.Name);
+        Assert.Null(ModelCatalog.Recommend(256L << 20, gigaflops: 500));
+        Assert.Equal("qwen2.5-coder-0.5b", ModelCatalog.Recommend(2L << 30, gigaflops: 500)?.Name);
+        Assert.Equal("qwen2.5-coder-1.5b", ModelCatalog.Recommend(16L << 30, gigaflops: 500)?.Name);
         Assert.Equal(8L << 30, SystemMemory.ParseMemAvailable(["MemTotal: 1 kB", "MemAvailable:    8388608 kB"]));
     }
 

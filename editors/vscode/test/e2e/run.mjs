@@ -2,7 +2,8 @@
 // Chromium by playwright-core, with a scripted OpenAI-compatible model for exact text. One screenshot per
 // scenario goes to the artifacts folder. Last line: "N passed, N failed".
 //
-// Environment: CODE_SERVER, NODE24_BIN (folder), CODEASSIST_SERVER (codeassist.dll or executable), VSIX,
+// Environment: CODE_SERVER, NODE24_BIN (folder), VSIX (a platform .vsix with its server inside, from
+// scripts/package-vsix.sh), CODEASSIST_SERVER (optional: a codeassist.dll or executable to use instead of the bundled one),
 // SAMPLE (samples/Inventory), ARTIFACTS, CHAIN_MODEL (the chain GGUF of localModelInlineCompletion), CHROMIUM
 // (default /usr/bin/chromium), SCENARIOS (comma list, optional).
 import fs from 'node:fs';
@@ -33,7 +34,17 @@ function copyExtensionLogs(logs) {
   }
 }
 
+/** The output channel's text so far (the extension logs how it found the server). */
+function extensionOutput(logs) {
+  if (!fs.existsSync(logs)) return '';
+  return fs.readdirSync(logs, { recursive: true }).map(String).filter((entry) => /CodeAssist\.log$/.test(entry))
+    .map((entry) => fs.readFileSync(path.join(logs, entry), 'utf8')).join('\n');
+}
+
 async function main() {
+  // A user who installed only the .vsix has no `codeassist` on PATH: take away any the machine has.
+  const withoutCodeAssist = (process.env.PATH ?? '').split(':').filter((dir) => dir && !fs.existsSync(path.join(dir, 'codeassist')));
+  process.env.PATH = withoutCodeAssist.join(':');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'codeassist-vscode-e2e-'));
   // The whole samples folder: its Directory.Build.props keeps the sample apart from any build settings above it.
   const sample = env('SAMPLE');
@@ -62,7 +73,10 @@ async function main() {
     'editor.autoClosingQuotes': 'never',
     'editor.autoIndent': 'none',
     'editor.inlineSuggest.enabled': true,
-    'codeassist.server.path': env('CODEASSIST_SERVER'),
+    // Long typed lines wrap instead of scrolling the editor sideways, so screenshots show the ghost text.
+    'editor.wordWrap': 'on',
+    // No server path: the extension must find the server bundled in the platform .vsix (no codeassist on PATH).
+    ...(process.env.CODEASSIST_SERVER ? { 'codeassist.server.path': process.env.CODEASSIST_SERVER } : {}),
     'codeassist.provider': 'openai',
     'codeassist.endpoint': `http://127.0.0.1:${model.port}/v1`,
     'codeassist.model': 'scripted',
@@ -104,6 +118,12 @@ async function main() {
       return { ok: text !== '' && !/starting/.test(text), seen: text };
     }, 60_000).catch((error) => ({ seen: error.message }));
     console.log(`status bar: ${started.seen}`);
+    if (!process.env.CODEASSIST_SERVER) {
+      // The server must be the one inside the .vsix, not one found on PATH or in a development checkout.
+      const found = extensionOutput(path.join(tmp, 'user-data', 'logs')).match(/Starting (.*) serve.*\(found: (\w+)\)/);
+      console.log(`server: ${found ? `${found[1]} (${found[2]})` : 'not in the output'}`);
+      if (!found || found[2] !== 'bundled') throw new Error(`the extension did not start its bundled server: ${found?.[0] ?? 'no "Starting" line in the output'}`);
+    }
     if (!started.ok || /stopped/.test(started.seen)) {
       await page.screenshot({ path: path.join(artifacts, 'vscode-server-not-started.png') });
       throw new Error(`the CodeAssist server did not start (status: ${started.seen}); see vscode-code-server.log`);

@@ -53,6 +53,29 @@ export class Workbench {
   }
 
   /** The number of the answer the markdown view shows (0 when there is no view yet). */
+  /**
+   * Fails unless the element lies inside its editor's visible area, so that a screenshot taken next shows it
+   * (a long line once scrolled the editor sideways, leaving the ghost text outside the picture).
+   */
+  async expectOnScreen(what, locator) {
+    await locator.waitFor({ state: 'attached', timeout: 5000 });
+    const place = await locator.evaluate((node) => {
+      const box = node.getBoundingClientRect();
+      const view = (node.closest('.overflow-guard') ?? node.closest('.monaco-editor') ?? document.body).getBoundingClientRect();
+      return { box: [box.left, box.top, box.right, box.bottom], view: [view.left, view.top, view.right, view.bottom] };
+    });
+    const [left, top, right, bottom] = place.box;
+    const [viewLeft, viewTop, viewRight, viewBottom] = place.view;
+    if (right <= left || left < viewLeft || right > viewRight + 1 || top < viewTop || bottom > viewBottom + 1) {
+      throw new Error(`${what} is outside the visible editor (element ${place.box.map(Math.round)}, editor ${place.view.map(Math.round)})`);
+    }
+  }
+
+  /** The editor alone at full width: the markdown view of an earlier scenario otherwise halves it. */
+  async closeOtherGroups() {
+    await this.runCommand('View: Close Editors in Other Groups');
+  }
+
   async markdownAnswer() {
     const frame = await this.markdownView();
     return frame ? Number((await frame.locator('#content').getAttribute('data-answer')) ?? 0) : 0;

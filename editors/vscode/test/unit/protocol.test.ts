@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isUnverified, linkCheckedNames, openLocationLink, contextMarkdown, explainMarkdown, statsMarkdown, looksLikeStackTrace, markdownOf, markdownOrJson, percentageOf, stackTraceMarkdown, statusPresentation } from '../../src/protocol';
+import { isUnverified, linkCheckedNames, openLocationLink, contextMarkdown, explainMarkdown, statsMarkdown, statValue, looksLikeStackTrace, markdownOf, markdownOrJson, percentageOf, stackTraceMarkdown, statusPresentation } from '../../src/protocol';
 
 test('markdownOf_ReadsStringsObjectsAndArrays', () => {
   assert.equal(markdownOf('# a'), '# a');
@@ -93,8 +93,19 @@ test('contextMarkdown_NoItems_SaysWhy', () => {
   assert.match(contextMarkdown({ items: [], text: '', tokenCount: 0, budgetTokens: 1024 }), /not in the loaded workspace/);
 });
 
+test('statValue_RoundedWithUnits', () => {
+  assert.equal(statValue('latencyP95Ms', 37.03879999999998), '37 ms');
+  assert.equal(statValue('typingThroughP95Ms', 0.0512), '0.1 ms');
+  assert.equal(statValue('modelPromptTokensPerSecond', 183.04999), '183 tokens/s');
+  assert.equal(statValue('modelGeneratedTokensPerSecond', 43.91), '43.9 tokens/s');
+  assert.equal(statValue('modelGeneratedTokensPerSecond', 0), 'not measured yet');
+  assert.equal(statValue('evaluatedPromptTokensP95', 180.4), '180 tokens');
+  assert.equal(statValue('requests', 120), '120');
+  assert.equal(statValue('requests', 1234567), '1234567');
+});
+
 test('statsMarkdown_FlatCountersAsATable_ElseJson', () => {
-  assert.equal(statsMarkdown({ requests: 3, latencyP50Ms: 12.5 }), '# CodeAssist stats\n\n| counter | value |\n| --- | ---: |\n| requests | 3 |\n| latencyP50Ms | 12.5 |\n');
+  assert.equal(statsMarkdown({ requests: 3, latencyP50Ms: 12.5 }), '# CodeAssist stats\n\n| counter | value |\n| --- | ---: |\n| requests | 3 |\n| latencyP50Ms | 13 ms |\n');
   assert.match(statsMarkdown({ nested: { a: 1 } }), /```json/);
 });
 

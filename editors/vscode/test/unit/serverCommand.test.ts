@@ -63,5 +63,5 @@ test('resolve_Windows_LooksForExeWithSemicolonPath', () => {
 });
 
 test('resolve_NothingFound_SaysHowToInstall', () => {
-  assert.throws(() => resolveServerCommand(options([])), /dotnet tool install --global codeassist.*codeassist\.server\.path/s);
+  assert.throws(() => resolveServerCommand(options([])), /\.vsix built for your platform.*dotnet tool install --global codeassist.*codeassist\.server\.path/s);
 });
