@@ -1,4 +1,5 @@
 using CodeAssist.Features.Caching;
+using CodeAssist.Llm.Providers;
 using Microsoft.Extensions.AI;
 
 namespace CodeAssist.Features.Common;
@@ -21,8 +22,9 @@ internal static class ChatRunner
         CancellationToken cancellationToken)
     {
         var modelId = ModelIdOf(client);
-        var key = ResponseCacheKey.Create(modelId, messages);
-        if (cache?.Get(key) is { } cached)
+        var options = new ChatOptions { MaxOutputTokens = maxOutputTokens, Temperature = 0.2f };
+        var key = ResponseCacheKey.Create(modelId, messages, $"max={maxOutputTokens};t={options.Temperature}");
+        if (cache is not null && await cache.GetAsync(key, cancellationToken).ConfigureAwait(false) is { } cached)
         {
             var answer = ReasoningFilter.RemoveAll(cached).TrimStart();
             partialText?.Report(answer);
@@ -32,7 +34,8 @@ internal static class ChatRunner
         var raw = new System.Text.StringBuilder();
         var visible = new System.Text.StringBuilder();
         var filter = new ReasoningFilter();
-        var options = new ChatOptions { MaxOutputTokens = maxOutputTokens, Temperature = 0.2f };
+        string? provider = null;
+        var fallback = false;
         await foreach (var update in client.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
         {
             var text = update.Text;
@@ -41,14 +44,21 @@ internal static class ChatRunner
                 continue;
             }
 
+            provider ??= ProviderAttribution.ProviderOf(update.AdditionalProperties);
+            fallback |= ProviderAttribution.IsFallback(update.AdditionalProperties);
             raw.Append(text);
             Emit(filter.Push(text));
         }
 
         Emit(filter.Flush());
-        cache?.Set(key, raw.ToString());
+        // The key names the chain's first model; an answer from a later provider is not that model's, so it is not stored.
+        if (cache is not null && !fallback)
+        {
+            await cache.SetAsync(key, raw.ToString(), cancellationToken).ConfigureAwait(false);
+        }
+
         // Not trimmed: the streamed pieces must add up to exactly the returned text.
-        return new ModelAnswer(visible.ToString(), modelId, FromCache: false);
+        return new ModelAnswer(visible.ToString(), modelId, FromCache: false, provider);
 
         void Emit(string piece)
         {

@@ -39,7 +39,7 @@ internal sealed class SettingsLayers
     public void Set(string path, JsonNode? value, string source)
     {
         // null means "not set here" (editors send it for cleared values); for an optional path, so does "".
-        if (value is null && !SettingsSchema.IsNullable(path) && !path.StartsWith("features.", StringComparison.Ordinal))
+        if (value is null && !SettingsSchema.IsNullable(path) && !path.StartsWith("features.", StringComparison.Ordinal) && !path.StartsWith("providers.", StringComparison.Ordinal))
         {
             return;
         }
@@ -102,7 +102,7 @@ internal sealed class SettingsLayers
         foreach (var (key, value) in obj)
         {
             var path = prefix.Concat(key.Split('.')).ToArray();
-            if (value is JsonObject child)
+            if (value is JsonObject child && !ProviderSettings.IsMap(path))
             {
                 foreach (var leaf in Leaves(child, path))
                 {
@@ -119,7 +119,8 @@ internal sealed class SettingsLayers
     // A relative GGUF path or log file in a settings file is relative to that file, not to the process directory.
     private static JsonNode? ResolvePath(string path, JsonNode? value, string? baseDirectory)
     {
-        var isPathSetting = path is "logFile" or "nativeLibraryPath" || path == "model" || (path.StartsWith("features.", StringComparison.Ordinal) && path.EndsWith(".model", StringComparison.Ordinal));
+        var isPathSetting = path is "logFile" or "nativeLibraryPath" || path == "model"
+            || ((path.StartsWith("features.", StringComparison.Ordinal) || path.StartsWith("providers.", StringComparison.Ordinal)) && path.EndsWith(".model", StringComparison.Ordinal));
         if (baseDirectory is null || !isPathSetting || value is not JsonValue v || v.GetValueKind() != JsonValueKind.String)
         {
             return value;

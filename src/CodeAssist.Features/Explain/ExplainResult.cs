@@ -14,4 +14,8 @@ public sealed record ExplainResult(
     bool FromCache,
     string? Notice,
     IReadOnlyList<SymbolFacts> Symbols,
-    IReadOnlyList<DiagnosticFact> Diagnostics);
+    IReadOnlyList<DiagnosticFact> Diagnostics)
+{
+    /// <summary>The provider chain link that answered ("team", "local"), when the feature has a chain.</summary>
+    public string? Provider { get; init; }
+}

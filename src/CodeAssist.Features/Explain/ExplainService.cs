@@ -53,7 +53,7 @@ public sealed class ExplainService(ILanguageModels models, IResponseCache? cache
             {
                 var answer = await ChatRunner.RunAsync(client, prompts.Get(PromptLibrary.Explain).Render(values), cache, partialText, 1024, cancellationToken)
                     .ConfigureAwait(false);
-                return new ExplainResult(filePath, startLine, endLine, answer.Text, answer.ModelId, answer.FromCache, null, symbols, diagnostics);
+                return new ExplainResult(filePath, startLine, endLine, answer.Text, answer.ModelId, answer.FromCache, null, symbols, diagnostics) { Provider = answer.Provider };
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

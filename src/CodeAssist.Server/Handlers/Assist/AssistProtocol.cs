@@ -18,7 +18,8 @@ public sealed record ExplainParams : ITextDocumentRequest
 }
 
 /// <summary>codeAssist/explain result (partial results carry <c>{ "markdown": chunk }</c>, to be appended).</summary>
-public sealed record ExplainResponse(string Markdown, string? ModelId, bool FromCache, string? Notice);
+/// <param name="Provider">The provider chain link that answered ("team", "local"); null without a chain or from the cache.</param>
+public sealed record ExplainResponse(string Markdown, string? ModelId, bool FromCache, string? Notice, string? Provider = null);
 
 /// <summary>codeAssist/analyzeStackTrace params: the text of an exception and its stack trace.</summary>
 public sealed record AnalyzeStackTraceParams
@@ -28,7 +29,7 @@ public sealed record AnalyzeStackTraceParams
     public JsonElement? WorkDoneToken { get; init; }
 }
 
-public sealed record AnalyzeStackTraceResponse(IReadOnlyList<StackTraceExceptionItem> Exceptions, string Markdown, string? ModelId, string? Notice);
+public sealed record AnalyzeStackTraceResponse(IReadOnlyList<StackTraceExceptionItem> Exceptions, string Markdown, string? ModelId, string? Notice, string? Provider = null);
 
 public sealed record StackTraceExceptionItem(string Type, string Message, IReadOnlyList<StackTraceFrameItem> Frames);
 

@@ -27,6 +27,6 @@ internal sealed class ExplainHandler(AssistServices assist) : RequestHandler<Exp
         var sink = new PartialResultSink(context.Client, request.PartialResultToken, progress);
         var result = await assist.Explain.ExplainAsync(document, new TextSpan(start, length), sink, cancellationToken).ConfigureAwait(false);
         await sink.FlushAsync().ConfigureAwait(false);
-        return new ExplainResponse(result.Markdown, result.ModelId, result.FromCache, result.Notice);
+        return new ExplainResponse(result.Markdown, result.ModelId, result.FromCache, result.Notice, result.Provider);
     }
 }
