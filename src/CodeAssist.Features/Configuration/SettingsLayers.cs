@@ -51,7 +51,9 @@ internal sealed class SettingsLayers
 
         if (SettingsSchema.Check(Defaults, path, value) is { } problem)
         {
-            Problems.Add($"Setting `{path}` from {source} {problem}; got {Describe(value)}. Keeping {Describe(Get(path))} from {Sources.GetValueOrDefault(path, "default")}.");
+            // A header map may hold a pasted secret: it is named, never echoed.
+            var got = path.EndsWith("headers", StringComparison.Ordinal) ? "a value not shown" : Describe(value);
+            Problems.Add($"Setting `{path}` from {source} {problem}; got {got}. Keeping {Describe(Get(path))} from {Sources.GetValueOrDefault(path, "default")}.");
             return;
         }
 
