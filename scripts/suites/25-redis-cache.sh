@@ -32,6 +32,6 @@ status=$?
 echo "$output" | grep -E "^\s+(Passed|Failed) |Error Message" -A3 | head -n 120
 passed=$(echo "$output" | grep -Eo 'Passed: +[0-9]+' | awk '{s+=$2} END {print s+0}')
 failed=$(echo "$output" | grep -Eo 'Failed: +[0-9]+' | awk '{s+=$2} END {print s+0}')
-if ! echo "$output" | grep -qE '^(Passed|Failed)!'; then echo "$output" | tail -n 40; failed=$((failed + 1)); fi
+if ! echo "$output" | grep -qE '^(Passed|Failed)!|^Test Run (Successful|Failed|Aborted)'; then echo "$output" | tail -n 40; failed=$((failed + 1)); fi
 echo "$passed passed, $failed failed"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
