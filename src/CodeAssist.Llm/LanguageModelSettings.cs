@@ -1,3 +1,5 @@
+using CodeAssist.Llm.Providers;
+
 namespace CodeAssist.Llm;
 
 /// <summary>
@@ -13,6 +15,13 @@ public sealed record LanguageModelSettings
 
     /// <summary>Resolved options of features whose settings differ from <see cref="Default"/>.</summary>
     public IReadOnlyDictionary<string, LlmOptions> Features { get; init; } = new Dictionary<string, LlmOptions>();
+
+    /// <summary>
+    /// Features with an ordered provider chain (<c>features.explain.providers: ["team", "local"]</c>): a failing
+    /// provider hands the request to the next. A feature listed here ignores <see cref="Features"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<ChainedProvider>> Chains { get; init; } =
+        new Dictionary<string, IReadOnlyList<ChainedProvider>>();
 
     public LlmOptions For(string feature) => Features.TryGetValue(feature, out var options) ? options : Default;
 }

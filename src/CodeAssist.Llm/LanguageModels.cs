@@ -1,5 +1,6 @@
 using CodeAssist.Llm.Http;
 using CodeAssist.Llm.Models;
+using CodeAssist.Llm.Providers;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,9 @@ public sealed class LanguageModels : ILanguageModels, IDisposable
     private readonly Lock _gate = new();
     private readonly ModelProviderFactory _factory;
     private readonly ServiceProvider? _ownedServices;
+    private readonly ILogger _chainLogger;
     private Dictionary<string, ModelProvider> _byFeature = [];
+    private Dictionary<string, ProviderChain> _chains = [];
     private ModelProvider _default;
     private bool _disposed;
 
@@ -37,6 +40,7 @@ public sealed class LanguageModels : ILanguageModels, IDisposable
         }
 
         environment ??= Environment.GetEnvironmentVariable;
+        _chainLogger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("CodeAssist.Llm.Providers");
         _factory = new ModelProviderFactory(httpClientFactory, localModelFactory, cache ?? ModelCache.ForUser(environment), environment, loggerFactory ?? NullLoggerFactory.Instance);
         _default = null!;
         Update(settings);
@@ -52,28 +56,31 @@ public sealed class LanguageModels : ILanguageModels, IDisposable
     {
         get
         {
-            List<ModelProvider> providers;
+            List<ModelStatus> statuses;
             lock (_gate)
             {
-                providers = [.. _byFeature.Values.Append(_default).Distinct()];
+                // A chain reports as one status naming each of its providers' health.
+                statuses = [.. _byFeature.Values.Append(_default).Distinct().Select(p => p.Status), .. _chains.Values.Select(c => c.Status)];
             }
 
-            return Combine(providers.Select(p => p.Status).ToArray());
+            return Combine(statuses);
         }
     }
 
-    public ModelStatus GetStatus(string feature) => ProviderFor(feature).Status;
+    public ModelStatus GetStatus(string feature) => ChainFor(feature)?.Status ?? ProviderFor(feature).Status;
 
-    public ICompletionModel? GetCompletionModel(string feature) => ProviderFor(feature) is { Status.State: ModelState.Ready } p ? p.Completion : null;
+    public ICompletionModel? GetCompletionModel(string feature) => ChainFor(feature) is { } chain ? chain.Completion(_chainLogger)
+        : ProviderFor(feature) is { Status.State: ModelState.Ready } p ? p.Completion : null;
 
-    public IChatClient? GetChatClient(string feature) => ProviderFor(feature) is { Status.State: ModelState.Ready } p ? p.Chat : null;
+    public IChatClient? GetChatClient(string feature) => ChainFor(feature) is { } chain ? chain.Chat(_chainLogger)
+        : ProviderFor(feature) is { Status.State: ModelState.Ready } p ? p.Chat : null;
 
     /// <summary>Completes when no model is loading any more (the CLI waits for this before a one-shot command).</summary>
     public Task WhenLoadedAsync(CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            return Task.WhenAll(_byFeature.Values.Append(_default).Distinct().Select(p => p.Loading)).WaitAsync(cancellationToken);
+            return Task.WhenAll(AllProviders().Select(p => p.Loading)).WaitAsync(cancellationToken);
         }
     }
 
@@ -89,7 +96,7 @@ public sealed class LanguageModels : ILanguageModels, IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            var existing = _byFeature.Values.Append(_default).Where(p => p is not null).Distinct().ToDictionary(p => p.Options);
+            var existing = AllProviders().Where(p => p is not null).ToDictionary(p => p.Options);
             ModelProvider Get(LlmOptions options)
             {
                 var resolved = _factory.Resolve(options);
@@ -111,8 +118,12 @@ public sealed class LanguageModels : ILanguageModels, IDisposable
 
             _default = Get(settings.Default);
             _byFeature = LanguageModelSettings.KnownFeatures.Concat(settings.Features.Keys).Distinct()
+                .Where(f => !settings.Chains.ContainsKey(f))
                 .ToDictionary(f => f, f => Get(settings.For(f)));
-            var inUse = _byFeature.Values.Append(_default).ToHashSet();
+            _chains = settings.Chains.Where(c => c.Value.Count > 0).ToDictionary(
+                c => c.Key,
+                c => new ProviderChain([.. c.Value.Select(link => (link.Name, Get(link.Options)))]));
+            var inUse = AllProviders().ToHashSet();
             retired.AddRange(existing.Values.Where(p => !inUse.Contains(p)));
         }
 
@@ -145,7 +156,7 @@ public sealed class LanguageModels : ILanguageModels, IDisposable
             }
 
             _disposed = true;
-            providers = [.. _byFeature.Values.Append(_default).Distinct()];
+            providers = [.. AllProviders()];
         }
 
         foreach (var provider in providers)
@@ -169,6 +180,18 @@ public sealed class LanguageModels : ILanguageModels, IDisposable
         }
 
         return statuses.FirstOrDefault() ?? new ModelStatus(ModelState.NotConfigured, ModelProviderFactory.HowToAddModel);
+    }
+
+    // Callers hold _gate.
+    private IEnumerable<ModelProvider> AllProviders() =>
+        _byFeature.Values.Append(_default).Concat(_chains.Values.SelectMany(c => c.Providers)).Distinct();
+
+    private ProviderChain? ChainFor(string feature)
+    {
+        lock (_gate)
+        {
+            return _chains.GetValueOrDefault(feature);
+        }
     }
 
     private ModelProvider ProviderFor(string feature)

@@ -1,3 +1,5 @@
+using CodeAssist.Llm.Providers;
+
 namespace CodeAssist.Llm;
 
 /// <summary>The model settings of one feature, resolved from the configuration (per-feature override or default).</summary>
@@ -39,6 +41,12 @@ public sealed record LlmOptions
 
     /// <summary>Redact secrets (keys, tokens, passwords) from prompts sent to remote providers. <value>true</value></summary>
     public bool RedactSecrets { get; init; } = true;
+
+    /// <summary>Extra headers for every request to a remote server (gateways); secret values come from environment variables.</summary>
+    public RequestHeaders Headers { get; init; } = RequestHeaders.None;
+
+    /// <summary>False when <c>remote.allowed</c> is off: a remote provider then sends nothing. <value>true</value></summary>
+    public bool RemoteAllowed { get; init; } = true;
 
     /// <summary>Optional path to a user-built libllama for LLamaSharp.</summary>
     public string? NativeLibraryPath { get; init; }

@@ -21,6 +21,8 @@ internal sealed class ModelProviderFactory
         "Run `codeassist models pull qwen2.5-coder-0.5b` to download a local model, set `model` to a GGUF file, "
         + "or set `provider` to openai or ollama with an `endpoint`. Until then, features answer from Roslyn alone.";
 
+    public const string RemoteNotAllowed = "Remote providers are off (`remote.allowed: false`): nothing leaves this machine.";
+
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly ILocalModelFactory? _localModelFactory;
     private readonly ModelCache _cache;
@@ -73,7 +75,7 @@ internal sealed class ModelProviderFactory
             "local" => CreateLocal(options),
             "openai" => CreateRemote(options, "openai"),
             "ollama" => CreateRemote(options, "ollama"),
-            _ => Failed(options, $"Unknown provider '{options.Provider}' in setting `provider`: use local, openai or ollama."),
+            _ => Failed(options, $"Unknown provider '{options.Provider}': use local, openai or ollama, or a name defined in `providers`."),
         };
     }
 
@@ -159,6 +161,11 @@ internal sealed class ModelProviderFactory
 
     private ModelProvider CreateRemote(LlmOptions options, string kind)
     {
+        if (!options.RemoteAllowed)
+        {
+            return new ModelProvider(options, new ModelStatus(ModelState.NotConfigured, RemoteNotAllowed));
+        }
+
         var endpoint = options.Endpoint;
         if (string.IsNullOrWhiteSpace(endpoint))
         {

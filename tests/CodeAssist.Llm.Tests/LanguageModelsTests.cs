@@ -109,7 +109,7 @@ public sealed class LanguageModelsTests : IDisposable
 
         using (var unknown = Create(new LanguageModelSettings { Default = new LlmOptions { Provider = "gemini" } }))
         {
-            Assert.Contains("Unknown provider 'gemini' in setting `provider`", unknown.Status.Message, StringComparison.Ordinal);
+            Assert.Contains("Unknown provider 'gemini'", unknown.Status.Message, StringComparison.Ordinal);
         }
 
         using (var openAi = Create(new LanguageModelSettings { Default = new LlmOptions { Provider = "openai", Model = "gpt-4o" } }))

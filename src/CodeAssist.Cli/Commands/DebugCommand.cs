@@ -60,6 +60,10 @@ internal static class DebugCommand
             {
                 JsonOutput.Write(environment.Out, report);
             }
+            else if (report.Provider is { } provider)
+            {
+                await environment.Error.WriteLineAsync($"codeassist: answered by provider '{provider}'.").ConfigureAwait(false);
+            }
 
             return overrides.RequiresModel && report.ModelId is null ? ExitCodes.ModelUnavailable : ExitCodes.Ok;
         }));

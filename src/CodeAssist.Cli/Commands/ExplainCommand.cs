@@ -49,6 +49,10 @@ internal static class ExplainCommand
             {
                 JsonOutput.Write(environment.Out, explanation);
             }
+            else if (explanation.Provider is { } provider)
+            {
+                await environment.Error.WriteLineAsync($"codeassist: answered by provider '{provider}'.").ConfigureAwait(false);
+            }
 
             return overrides.RequiresModel && explanation.ModelId is null ? ExitCodes.ModelUnavailable : ExitCodes.Ok;
         }

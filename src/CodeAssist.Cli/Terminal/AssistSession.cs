@@ -26,7 +26,7 @@ internal sealed class AssistSession(ILanguageModels models, IResponseCache? cach
 
     public static AssistSession Create(CliEnvironment environment, ModelOverrides overrides, string? workspaceRoot, bool noCache) => new(
         environment.CreateModels(overrides, workspaceRoot),
-        noCache ? null : new DiskResponseCache(environment.CacheDirectory),
+        noCache ? null : CliResponseCache.Create(environment, workspaceRoot),
         PromptLibrary.ForWorkspace(CliSettings.Load(workspaceRoot).WorkspaceTrusted ? workspaceRoot : null),
         overrides,
         workspaceRoot);
@@ -55,5 +55,9 @@ internal sealed class AssistSession(ILanguageModels models, IResponseCache? cach
         }
     }
 
-    public void Dispose() => (Models as IDisposable)?.Dispose();
+    public void Dispose()
+    {
+        (Models as IDisposable)?.Dispose();
+        (Cache as IDisposable)?.Dispose();
+    }
 }

@@ -26,6 +26,14 @@ public sealed class DiskResponseCache(string directory, long maxBytes = DiskResp
         return Path.Combine(root, "codeassist", "responses");
     }
 
+    public ValueTask<string?> GetAsync(string key, CancellationToken cancellationToken) => ValueTask.FromResult(Get(key));
+
+    public ValueTask SetAsync(string key, string value, CancellationToken cancellationToken)
+    {
+        Set(key, value);
+        return ValueTask.CompletedTask;
+    }
+
     public string? Get(string key)
     {
         var path = PathFor(key);

@@ -12,6 +12,14 @@ public sealed class MemoryResponseCache : IResponseCache, IDisposable
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, maxEntries), Clock = new TimeProviderClock(timeProvider) });
     }
 
+    public ValueTask<string?> GetAsync(string key, CancellationToken cancellationToken) => ValueTask.FromResult(Get(key));
+
+    public ValueTask SetAsync(string key, string value, CancellationToken cancellationToken)
+    {
+        Set(key, value);
+        return ValueTask.CompletedTask;
+    }
+
     public string? Get(string key) => _cache.TryGetValue(key, out string? value) ? value : null;
 
     public void Set(string key, string value) =>

@@ -1,5 +1,6 @@
 using CodeAssist.Features.Caching;
 using CodeAssist.Llm.Http;
+using CodeAssist.Llm.Providers;
 using Microsoft.Extensions.AI;
 
 namespace CodeAssist.Features.Common;
@@ -22,8 +23,9 @@ internal static class ChatRunner
         CancellationToken cancellationToken)
     {
         var modelId = ModelIdOf(client);
-        var key = ResponseCacheKey.Create(modelId, messages);
-        if (cache?.Get(key) is { } cached)
+        var options = new ChatOptions { MaxOutputTokens = maxOutputTokens, Temperature = 0.2f };
+        var key = ResponseCacheKey.Create(modelId, messages, $"max={maxOutputTokens};t={options.Temperature}");
+        if (cache is not null && await cache.GetAsync(key, cancellationToken).ConfigureAwait(false) is { } cached)
         {
             var answer = ReasoningFilter.RemoveAll(cached).TrimStart();
             partialText?.Report(answer);
@@ -33,7 +35,8 @@ internal static class ChatRunner
         var raw = new System.Text.StringBuilder();
         var visible = new System.Text.StringBuilder();
         var filter = new ReasoningFilter();
-        var options = new ChatOptions { MaxOutputTokens = maxOutputTokens, Temperature = 0.2f };
+        string? provider = null;
+        var fallback = false;
         try
         {
             await foreach (var update in client.GetStreamingResponseAsync(messages, options, cancellationToken).ConfigureAwait(false))
@@ -44,6 +47,8 @@ internal static class ChatRunner
                     continue;
                 }
 
+                provider ??= ProviderAttribution.ProviderOf(update.AdditionalProperties);
+                fallback |= ProviderAttribution.IsFallback(update.AdditionalProperties);
                 raw.Append(text);
                 Emit(filter.Push(text));
             }
@@ -54,18 +59,19 @@ internal static class ChatRunner
             // streamed pieces still add up to it), and a partial answer is never cached.
             Emit(filter.Flush());
             Emit($"\n\n> The answer is incomplete: {exception.Message}\n");
-            return new ModelAnswer(visible.ToString(), modelId, FromCache: false, Complete: false);
+            return new ModelAnswer(visible.ToString(), modelId, FromCache: false, provider, Complete: false);
         }
 
         Emit(filter.Flush());
-        if (visible.Length > 0)
+        // An empty answer is never cached: served later, it would hide a server that has recovered. The key names the
+        // chain's first model; an answer from a later provider is not that model's, so it is not stored either.
+        if (cache is not null && visible.Length > 0 && !fallback)
         {
-            // An empty answer is never cached: served later, it would hide a server that has recovered.
-            cache?.Set(key, raw.ToString());
+            await cache.SetAsync(key, raw.ToString(), cancellationToken).ConfigureAwait(false);
         }
 
         // Not trimmed: the streamed pieces must add up to exactly the returned text.
-        return new ModelAnswer(visible.ToString(), modelId, FromCache: false);
+        return new ModelAnswer(visible.ToString(), modelId, FromCache: false, provider);
 
         void Emit(string piece)
         {

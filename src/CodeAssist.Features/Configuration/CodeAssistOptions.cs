@@ -1,4 +1,5 @@
 using CodeAssist.Llm;
+using CodeAssist.Llm.Providers;
 
 namespace CodeAssist.Features.Configuration;
 
@@ -53,6 +54,17 @@ public sealed record CodeAssistOptions
     /// <summary>A user-built libllama for the local provider. <value>null: the bundled CPU build</value></summary>
     public string? NativeLibraryPath { get; init; }
 
+    /// <summary>
+    /// Extra headers for every request to the remote provider above, for gateways:
+    /// <c>{ "api-key": { "env": "AZURE_OPENAI_KEY" } }</c>. Secret values come from environment variables.
+    /// </summary>
+    public IReadOnlyDictionary<string, HeaderOptions> Headers { get; init; } = new Dictionary<string, HeaderOptions>();
+
+    /// <summary>Named providers for provider chains: <c>{ "team": { "provider": "openai", "endpoint": "..." } }</c>.</summary>
+    public IReadOnlyDictionary<string, NamedProviderOptions> Providers { get; init; } = new Dictionary<string, NamedProviderOptions>();
+
+    public RemoteOptions Remote { get; init; } = new();
+
     /// <summary>Per-feature overrides (keys: completion, explain, fix, refactor, debug).</summary>
     public IReadOnlyDictionary<string, FeatureModelOptions> Features { get; init; } = new Dictionary<string, FeatureModelOptions>();
 
@@ -100,6 +112,8 @@ public sealed record CodeAssistOptions
             LoadTimeout = TimeSpan.FromSeconds(Math.Max(1, ModelLoadTimeoutSeconds)),
             RedactSecrets = RedactSecrets,
             NativeLibraryPath = NativeLibraryPath,
+            Headers = HeaderOptions.ToRequestHeaders(Headers),
+            RemoteAllowed = Remote.Allowed,
         };
     }
 
@@ -111,7 +125,9 @@ public sealed record CodeAssistOptions
             .Select(f => (Feature: f, Options: ToLlmOptions(f)))
             .Where(p => p.Options != defaults)
             .ToDictionary(p => p.Feature, p => p.Options);
-        return new LanguageModelSettings { Default = defaults, Features = features };
+        var chains = Features.Where(f => f.Value.Providers is { Count: > 0 })
+            .ToDictionary(f => f.Key, f => ProviderChains.Resolve(this, f.Value.Providers!));
+        return new LanguageModelSettings { Default = defaults, Features = features, Chains = chains };
     }
 }
 
@@ -122,6 +138,9 @@ public sealed record FeatureModelOptions
     public string? Model { get; init; }
 
     public string? Endpoint { get; init; }
+
+    /// <summary>An ordered provider chain (names from <c>providers</c>, or local); when set, the fields above are ignored.</summary>
+    public IReadOnlyList<string>? Providers { get; init; }
 }
 
 public sealed record ContextOptions
@@ -173,6 +192,18 @@ public sealed record CacheOptions
 {
     /// <summary>Entries kept in the in-memory response cache. <value>512</value></summary>
     public int MaxEntries { get; init; } = 512;
+
+    /// <summary>
+    /// The environment variable holding a Redis connection string (e.g. CODEASSIST_REDIS=cache.lan:6379); when
+    /// set, answers are shared through Redis behind the in-memory cache. <value>null: no shared cache</value>
+    /// </summary>
+    public string? Redis { get; init; }
+}
+
+public sealed record RemoteOptions
+{
+    /// <summary>One switch that keeps everything local: false turns every remote provider off. <value>true</value></summary>
+    public bool Allowed { get; init; } = true;
 }
 
 public sealed record RefactorOptions

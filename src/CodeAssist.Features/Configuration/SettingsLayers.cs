@@ -66,7 +66,7 @@ internal sealed class SettingsLayers
     public void Set(string path, JsonNode? value, string source)
     {
         // null means "not set here" (editors send it for cleared values); for an optional path, so does "".
-        if (value is null && !SettingsSchema.IsNullable(path) && !path.StartsWith("features.", StringComparison.Ordinal))
+        if (value is null && !SettingsSchema.IsNullable(path) && !path.StartsWith("features.", StringComparison.Ordinal) && !path.StartsWith("providers.", StringComparison.Ordinal))
         {
             return;
         }
@@ -78,7 +78,9 @@ internal sealed class SettingsLayers
 
         if (SettingsSchema.Check(Defaults, path, value) is { } problem)
         {
-            Problems.Add($"Setting `{path}` from {source} {problem}; got {Describe(value)}. Keeping {Describe(Get(path))} from {Sources.GetValueOrDefault(path, "default")}.");
+            // A header map may hold a pasted secret: it is named, never echoed.
+            var got = path.EndsWith("headers", StringComparison.Ordinal) ? "a value not shown" : Describe(value);
+            Problems.Add($"Setting `{path}` from {source} {problem}; got {got}. Keeping {Describe(Get(path))} from {Sources.GetValueOrDefault(path, "default")}.");
             return;
         }
 
@@ -129,7 +131,7 @@ internal sealed class SettingsLayers
         foreach (var (key, value) in obj)
         {
             var path = prefix.Concat(key.Split('.')).ToArray();
-            if (value is JsonObject child)
+            if (value is JsonObject child && !ProviderSettings.IsMap(path))
             {
                 foreach (var leaf in Leaves(child, path))
                 {
@@ -146,7 +148,8 @@ internal sealed class SettingsLayers
     // A relative GGUF path or log file in a settings file is relative to that file, not to the process directory.
     private static JsonNode? ResolvePath(string path, JsonNode? value, string? baseDirectory)
     {
-        var isPathSetting = path is "logFile" or "nativeLibraryPath" || path == "model" || (path.StartsWith("features.", StringComparison.Ordinal) && path.EndsWith(".model", StringComparison.Ordinal));
+        var isPathSetting = path is "logFile" or "nativeLibraryPath" || path == "model"
+            || ((path.StartsWith("features.", StringComparison.Ordinal) || path.StartsWith("providers.", StringComparison.Ordinal)) && path.EndsWith(".model", StringComparison.Ordinal));
         if (baseDirectory is null || !isPathSetting || value is not JsonValue v || v.GetValueKind() != JsonValueKind.String)
         {
             return value;

@@ -35,10 +35,12 @@ internal static class SettingsSchema
         ["completion.coldLatencyMs"] = Range(0, 60_000),
         ["completion.remoteTimeoutMs"] = Range(100, 60_000),
         ["cache.maxEntries"] = Range(0, 1_000_000),
+        ["cache.redis"] = EnvironmentVariableName,
+        ["headers"] = ProviderSettings.CheckHeaders,
     };
 
     /// <summary>Settings whose default is null, so their type cannot be read from the defaults.</summary>
-    private static readonly HashSet<string> NullableStrings = ["logFile", "nativeLibraryPath"];
+    private static readonly HashSet<string> NullableStrings = ["logFile", "nativeLibraryPath", "cache.redis"];
 
     public static bool IsNullable(string path) => NullableStrings.Contains(path);
 
@@ -48,9 +50,14 @@ internal static class SettingsSchema
     /// <summary>The canonical path of a setting (case-insensitive match against the known ones), or null when unknown.</summary>
     public static string? Canonical(JsonObject defaults, IReadOnlyList<string> path)
     {
+        if (ProviderSettings.Canonical(path) is { } provider)
+        {
+            return provider;
+        }
+
         if (path.Count == 3 && string.Equals(path[0], "features", StringComparison.OrdinalIgnoreCase))
         {
-            var leaf = new[] { "provider", "model", "endpoint" }.FirstOrDefault(l => string.Equals(l, path[2], StringComparison.OrdinalIgnoreCase));
+            var leaf = new[] { "provider", "model", "endpoint", "providers" }.FirstOrDefault(l => string.Equals(l, path[2], StringComparison.OrdinalIgnoreCase));
             return leaf is null ? null : $"features.{path[1].ToLowerInvariant()}.{leaf}";
         }
 
@@ -93,6 +100,11 @@ internal static class SettingsSchema
                 return null;
             }
 
+            if (path.EndsWith(".providers", StringComparison.Ordinal))
+            {
+                return ProviderSettings.CheckNames(value);
+            }
+
             var text = AsString(value);
             if (text is null)
             {
@@ -102,6 +114,11 @@ internal static class SettingsSchema
             return path.EndsWith(".provider", StringComparison.Ordinal) ? OneOf(Providers)(value)
                 : path.EndsWith(".endpoint", StringComparison.Ordinal) ? HttpUrl(value)
                 : null;
+        }
+
+        if (path.StartsWith("providers.", StringComparison.Ordinal))
+        {
+            return ProviderSettings.Check(path, value, OneOf(Providers), HttpUrl);
         }
 
         var expected = DefaultAt(defaults, path);
@@ -145,7 +162,12 @@ internal static class SettingsSchema
         return node;
     }
 
-    private static string? AsString(JsonNode value) =>
+    private static string? EnvironmentVariableName(JsonNode value) =>
+        AsString(value) is { } name && System.Text.RegularExpressions.Regex.IsMatch(name.Trim(), "^[A-Za-z_][A-Za-z0-9_]*$")
+            ? null
+            : "must name an environment variable (e.g. CODEASSIST_REDIS) that holds the connection string";
+
+    internal static string? AsString(JsonNode value) =>
         value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
     private static Func<JsonNode, string?> OneOf(string[] allowed) => value =>

@@ -28,4 +28,7 @@ public sealed record ExplainResult(
     /// <summary>The model's answer with its names checked; null for the Roslyn-only summary.</summary>
     [JsonIgnore]
     public CheckedAnswer? Check { get; init; }
+
+    /// <summary>The provider chain link that answered ("team", "local"), when the feature has a chain.</summary>
+    public string? Provider { get; init; }
 }

@@ -62,6 +62,7 @@ public sealed class ExplainService(ILanguageModels models, IResponseCache? cache
                     filePath, startLine, endLine, CheckedAnswerRenderer.RenderPlain(check), answer.ModelId, answer.FromCache, null, symbols, diagnostics)
                 {
                     Check = check,
+                    Provider = answer.Provider,
                 };
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -3,4 +3,8 @@ namespace CodeAssist.Features.StackTraces;
 /// <summary>A stack trace analysis: the exceptions (innermost first) with resolved frames, and the explanation.</summary>
 /// <param name="Markdown">The model's likely cause and fix, or the resolved frames when there is no model.</param>
 /// <param name="Notice">Why no model answered and how to add one; null when a model answered.</param>
-public sealed record StackTraceReport(IReadOnlyList<ResolvedException> Exceptions, string Markdown, string? ModelId, bool FromCache, string? Notice);
+public sealed record StackTraceReport(IReadOnlyList<ResolvedException> Exceptions, string Markdown, string? ModelId, bool FromCache, string? Notice)
+{
+    /// <summary>The provider chain link that answered ("team", "local"), when the feature has a chain.</summary>
+    public string? Provider { get; init; }
+}

@@ -56,7 +56,7 @@ public sealed class StackTraceService(ILanguageModels models, IResponseCache? ca
             try
             {
                 var answer = await ChatRunner.RunAsync(client, prompts.Get(PromptLibrary.Debug).Render(values), cache, partialText, 1024, cancellationToken).ConfigureAwait(false);
-                return new StackTraceReport(exceptions, answer.Text, answer.ModelId, answer.FromCache, null);
+                return new StackTraceReport(exceptions, answer.Text, answer.ModelId, answer.FromCache, null) { Provider = answer.Provider };
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

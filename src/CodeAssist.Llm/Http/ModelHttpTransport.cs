@@ -79,6 +79,8 @@ internal sealed class ModelHttpTransport
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         }
 
+        Options.Headers.ApplyTo(request.Headers, _environment);
+
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/x-ndjson"));

@@ -38,6 +38,6 @@ internal sealed class AnalyzeStackTraceHandler(AssistServices assist, WorkspaceA
                     ? new Location(ProtocolConversions.ToUri(f.FilePath), new Protocol.Range(new Position(line - 1, 0), new Position(line - 1, 0)))
                     : null)).ToList()))
             .ToList();
-        return new AnalyzeStackTraceResponse(exceptions, report.Markdown, report.ModelId, report.Notice);
+        return new AnalyzeStackTraceResponse(exceptions, report.Markdown, report.ModelId, report.Notice, report.Provider);
     }
 }

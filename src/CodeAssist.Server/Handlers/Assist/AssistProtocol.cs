@@ -21,7 +21,8 @@ public sealed record ExplainParams : ITextDocumentRequest
 /// codeAssist/explain result (partial results carry <c>{ "markdown": chunk }</c>, to be appended). The result's
 /// markdown is the checked answer: names found link to their declaration, unknown ones are flagged.
 /// </summary>
-public sealed record ExplainResponse(string Markdown, string? ModelId, bool FromCache, string? Notice)
+/// <param name="Provider">The provider chain link that answered ("team", "local"); null without a chain or from the cache.</param>
+public sealed record ExplainResponse(string Markdown, string? ModelId, bool FromCache, string? Notice, string? Provider = null)
 {
     /// <summary>The code names of a model's answer, checked against the workspace (empty for the Roslyn summary).</summary>
     public IReadOnlyList<CheckedNameItem> Names { get; init; } = [];
@@ -40,7 +41,7 @@ public sealed record AnalyzeStackTraceParams
     public JsonElement? WorkDoneToken { get; init; }
 }
 
-public sealed record AnalyzeStackTraceResponse(IReadOnlyList<StackTraceExceptionItem> Exceptions, string Markdown, string? ModelId, string? Notice);
+public sealed record AnalyzeStackTraceResponse(IReadOnlyList<StackTraceExceptionItem> Exceptions, string Markdown, string? ModelId, string? Notice, string? Provider = null);
 
 public sealed record StackTraceExceptionItem(string Type, string Message, IReadOnlyList<StackTraceFrameItem> Frames);
 

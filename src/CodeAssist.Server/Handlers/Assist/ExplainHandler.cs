@@ -29,7 +29,7 @@ internal sealed class ExplainHandler(AssistServices assist) : RequestHandler<Exp
         var result = await assist.ExplainFor(document).ExplainAsync(document, new TextSpan(start, length), sink, cancellationToken).ConfigureAwait(false);
         await sink.FlushAsync().ConfigureAwait(false);
         var markdown = result.Check is { } check ? CheckedAnswers.LinkedMarkdown(check) : result.Markdown;
-        return new ExplainResponse(markdown, result.ModelId, result.FromCache, result.Notice)
+        return new ExplainResponse(markdown, result.ModelId, result.FromCache, result.Notice, result.Provider)
         {
             Names = CheckedAnswers.Names(result.Check),
             UnresolvedNames = result.Check?.UnresolvedCount ?? 0,
