@@ -129,7 +129,7 @@ internal static class VerificationBench
         var results = await CandidateVerifier.VerifyAsync(document, position, [candidate], budget, before, cancellationToken).ConfigureAwait(false);
         times.Add(stopwatch.Elapsed.TotalMilliseconds);
         cpuTimes.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
-        return results[0];
+        return results.Results[0];
     }
 
     private static string Rate(int part, int total) => total == 0 ? "n/a" : $"{100.0 * part / total:F1}%";
