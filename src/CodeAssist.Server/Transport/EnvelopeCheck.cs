@@ -23,6 +23,14 @@ internal static class EnvelopeCheck
             return EnvelopeVerdict.Reply(RequestId.Null, $"a message must be a JSON object, not {Describe(root.ValueKind)}.");
         }
 
+        // Two readers of one body must not disagree: with "method" twice, this check and StreamJsonRpc could each
+        // read a different one.
+        if (FindDuplicateMember(root) is { } duplicate)
+        {
+            var firstId = root.TryGetProperty("id", out var anyId) ? ReadId(anyId) : null;
+            return EnvelopeVerdict.Reply(firstId ?? RequestId.Null, $"\"{duplicate}\" appears more than once.");
+        }
+
         var hasId = root.TryGetProperty("id", out var idElement);
         var id = hasId ? ReadId(idElement) : (RequestId?)null;
         var hasMethod = root.TryGetProperty("method", out var method);
@@ -101,6 +109,20 @@ internal static class EnvelopeCheck
         }
 
         return EnvelopeVerdict.Response(id.Value);
+    }
+
+    private static string? FindDuplicateMember(JsonElement root)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in root.EnumerateObject())
+        {
+            if (member.Name is "jsonrpc" or "id" or "method" or "params" or "result" or "error" && !seen.Add(member.Name))
+            {
+                return member.Name;
+            }
+        }
+
+        return null;
     }
 
     private static bool HasVersion2(JsonElement root) =>

@@ -31,6 +31,7 @@ public sealed class HostileFrameTests : IAsyncLifetime
     [InlineData("{\"id\":501,\"method\":\"codeAssist/serverStatus\",\"params\":{}}")]
     [InlineData("{\"jsonrpc\":\"2.0\",\"id\":501,\"method\":\"codeAssist/serverStatus\",\"params\":\"text\"}")]
     [InlineData("{\"jsonrpc\":\"2.0\",\"id\":501,\"method\":\"codeAssist/serverStatus\",\"result\":1}")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":501,\"method\":\"codeAssist/serverStatus\",\"method\":null}")]
     public async Task InvalidRequest_WithAnId_GetsInvalidRequestWithThatId(string frame)
     {
         var response = Client.ExpectResponse(501);

@@ -65,7 +65,21 @@ internal static class FuzzRun
             .ToList();
         output.WriteLine($"{frames.Length} frames ({bytes.Length} bytes): {writer.RequestCount} requests with an id, {answers.Values.Sum()} answers with one, {messages.Count} messages from the server; {string.Join(", ", phases)}.");
         Assert.True(wrong.Count == 0, $"{wrong.Count} ids answered the wrong number of times:\n" + string.Join("\n", wrong.Take(20)));
+
+        // Bad params are InvalidParams naming the field, never a handler's NullReferenceException (InternalError).
+        var internalErrors = messages
+            .Where(m => m.TryGetProperty("error", out var error) && error.GetProperty("code").GetInt32() == -32603)
+            .Select(m => $"{m.GetProperty("error").GetProperty("message").GetString()}; frame {BodyOfAnswer(writer, m)}")
+            .ToList();
+        Assert.True(internalErrors.Count == 0, $"{internalErrors.Count} InternalError answers:\n" + string.Join("\n", internalErrors.Take(20)));
     }
+
+    private static string BodyOfAnswer(FrameWriter writer, JsonElement answer) => answer.GetProperty("id") switch
+    {
+        { ValueKind: JsonValueKind.Number } id => writer.BodyOf(FrameWriter.KeyOf(id.GetInt64())),
+        { ValueKind: JsonValueKind.String } id => writer.BodyOf(FrameWriter.KeyOf(id.GetString()!)),
+        _ => "?",
+    };
 
     /// <summary>Answers per id key; the answers with a null id (to unreadable frames) are not counted.</summary>
     private static Dictionary<string, int> CountAnswers(IReadOnlyList<JsonElement> messages)
