@@ -42,7 +42,8 @@ end
 
 --- True when the user trusts `root` (see the top of this file); nil when the plugin cannot tell.
 function M.is_trusted(root, trusted_folders)
-  if not root or root == '' then
+  -- On 0.11+ a config's root_dir may still be the function that finds it; then there is nothing to decide here.
+  if type(root) ~= 'string' or root == '' then
     return nil
   end
   for _, folder in ipairs(trusted_folders or {}) do
