@@ -10,6 +10,7 @@ namespace CodeAssist.Server.Tests.EndToEnd;
 /// Documents over the size limit (maxDocumentSizeKb, 2 MB by default) stay out of the Roslyn workspace: syntax
 /// diagnostics only, no suggestions, one message per document; and their memory is given back after didClose.
 /// </summary>
+[Collection(MemoryMeasurementCollection.Name)]
 public sealed class LargeDocumentTests(ITestOutputHelper output) : IDisposable
 {
     private const long MiB = 1024 * 1024;
