@@ -42,12 +42,20 @@ internal static class ServeCommand
                 commandLine["trace"] = level;
             }
 
-            await using var services = ServerComposition.Build(new OptionsLoader(), new OptionsSources { CommandLine = commandLine, WorkspaceTrusted = CliSettings.WorkspaceTrusted });
+            var services = ServerComposition.Build(new OptionsLoader(), new OptionsSources { CommandLine = commandLine, WorkspaceTrusted = CliSettings.WorkspaceTrusted });
 
-            // On the way out (before the services, which were declared first) the server's children are killed: a build
-            // host has nothing to save. The watchdog it starts covers the exits that never get here (SIGKILL, a crash).
+            // On the way out, after the services (the workspace may still start a build host while it shuts down), the
+            // server's children are killed: a build host has nothing to save. The watchdog it starts covers the exits
+            // that never get here (SIGKILL, a crash).
             using var children = ChildProcessGuard.Start(services.GetRequiredService<ILoggerFactory>().CreateLogger("CodeAssist.Hosting"));
-            return await LanguageServerHost.RunAsync(input, output, services, cancellationToken);
+            try
+            {
+                return await LanguageServerHost.RunAsync(input, output, services, cancellationToken);
+            }
+            finally
+            {
+                await services.DisposeAsync();
+            }
         });
         return command;
     }

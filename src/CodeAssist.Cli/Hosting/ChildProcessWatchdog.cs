@@ -45,7 +45,9 @@ internal static class ChildProcessWatchdog
         var recorded = new HashSet<ProcessIdentity>();
         var serverGone = Task.Run(() => DrainAsync(serverPipe));
         var lastNews = time.GetTimestamp();
-        while (!serverGone.IsCompleted && ProcessTree.IsAlive(server))
+        // Until the server is really gone: on a normal exit it closes the pipe first and may still start a
+        // process (a workspace load finishing) before it ends.
+        while (ProcessTree.IsAlive(server))
         {
             recorded.RemoveWhere(identity => !ProcessTree.IsAlive(identity));
             foreach (var identity in ProcessTree.Descendants([serverPid]))
@@ -58,7 +60,12 @@ internal static class ChildProcessWatchdog
             }
 
             var interval = time.GetElapsedTime(lastNews) < BusyPeriod ? BusyPollInterval : QuietPollInterval;
-            await Task.WhenAny(serverGone, Task.Delay(interval, time)).ConfigureAwait(false);
+            var pause = Task.Delay(serverGone.IsCompleted ? BusyPollInterval : interval, time);
+            await Task.WhenAny(serverGone, pause).ConfigureAwait(false);
+            if (serverGone.IsCompleted)
+            {
+                await pause.ConfigureAwait(false);
+            }
         }
 
         var killed = Sweep(recorded);

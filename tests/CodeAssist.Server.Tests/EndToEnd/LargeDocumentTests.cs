@@ -10,6 +10,7 @@ namespace CodeAssist.Server.Tests.EndToEnd;
 /// Documents over the size limit (maxDocumentSizeKb, 2 MB by default) stay out of the Roslyn workspace: syntax
 /// diagnostics only, no suggestions, one message per document; and their memory is given back after didClose.
 /// </summary>
+[Collection(MemoryMeasurementCollection.Name)]
 public sealed class LargeDocumentTests(ITestOutputHelper output) : IDisposable
 {
     private const long MiB = 1024 * 1024;
@@ -18,13 +19,19 @@ public sealed class LargeDocumentTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose() => _root.Delete(recursive: true);
 
+    /// <summary>
+    /// The workspace: an empty folder. The large files live beside it, not in it, so that the background load of a
+    /// loose folder never takes them in from disk (the limit is about open documents, not about a project's files).
+    /// </summary>
+    private string WorkspaceRoot => _root.CreateSubdirectory("workspace").FullName;
+
     [Fact]
     public async Task OversizedDocument_GetsSyntaxDiagnosticsOnly_NoSuggestions_AndIsToldOnce()
     {
         var (uri, text) = WriteLargeFile("Big.cs", 0);
         await using var server = ServerProcess.Start();
         var client = server.Client;
-        await client.InitializeAsync(rootUri: new Uri(_root.FullName).AbsoluteUri);
+        await client.InitializeAsync(rootUri: new Uri(WorkspaceRoot).AbsoluteUri);
 
         await client.OpenAsync(uri, text);
         var diagnostics = await WaitForDiagnosticsAsync(client, uri);
@@ -57,8 +64,8 @@ public sealed class LargeDocumentTests(ITestOutputHelper output) : IDisposable
     {
         await using var server = ServerProcess.Start();
         var client = server.Client;
-        await client.InitializeAsync(rootUri: new Uri(_root.FullName).AbsoluteUri);
-        var (smallUri, smallText) = (new Uri(Path.Combine(_root.FullName, "Small.cs")).AbsoluteUri, "class Small { int X; }\n");
+        await client.InitializeAsync(rootUri: new Uri(WorkspaceRoot).AbsoluteUri);
+        var (smallUri, smallText) = (new Uri(Path.Combine(WorkspaceRoot, "Small.cs")).AbsoluteUri, "class Small { int X; }\n");
         await client.OpenAsync(smallUri, smallText);
         await WaitForDiagnosticsAsync(client, smallUri);
         var baseline = server.ResidentBytes();
@@ -101,7 +108,7 @@ public sealed class LargeDocumentTests(ITestOutputHelper output) : IDisposable
         }
 
         text.Append("    int broken = ;\n}\n");
-        var path = Path.Combine(_root.FullName, name);
+        var path = Path.Combine(_root.CreateSubdirectory("outside").FullName, name);
         File.WriteAllText(path, text.ToString());
         return (new Uri(path).AbsoluteUri, text.ToString());
     }
