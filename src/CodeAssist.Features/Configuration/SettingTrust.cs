@@ -18,6 +18,11 @@ internal static class SettingTrust
         ["apiKeyEnvironmentVariable"] = SettingTrustLevel.TrustedOnly,
         ["features.*.provider"] = SettingTrustLevel.TrustedOnly,
         ["features.*.endpoint"] = SettingTrustLevel.TrustedOnly,
+        ["features.*.providers"] = SettingTrustLevel.TrustedOnly,
+        ["headers"] = SettingTrustLevel.TrustedOnly,
+        ["cache.redis"] = SettingTrustLevel.TrustedOnly,
+        // Either way it changes where code goes; a folder cannot even narrow it, so a user's false is never undone.
+        ["remote.allowed"] = SettingTrustLevel.TrustedOnly,
         ["redactSecrets"] = SettingTrustLevel.SafeValueOnly,
 
         // What runs or is written on this machine.
@@ -48,6 +53,9 @@ internal static class SettingTrust
         ["completion.inCommentsAndStrings"] = SettingTrustLevel.Any,
         ["cache.maxEntries"] = SettingTrustLevel.Any,
         ["trace"] = SettingTrustLevel.Any,
+        ["completion.remoteTimeoutMs"] = SettingTrustLevel.Any,
+        ["maxDocumentSizeKb"] = SettingTrustLevel.Any,
+        ["modelLoadTimeoutSeconds"] = SettingTrustLevel.Any,
 
         // A team's API policy for model refactorings; every edit is still compiled and shown before it applies.
         ["refactor.allowSignatureChanges"] = SettingTrustLevel.Any,
