@@ -98,7 +98,8 @@ internal static class HighEntropyWords
 
     /// <summary>
     /// An identifier made of words (ReadAsInt32BadStringAsync, MultExp64Power10By16): capitalised words of three
-    /// letters and more, at least one per seven characters (a random token has one per fourteen).
+    /// letters and more, at least one per seven characters (a random token has one per fourteen), with a quarter of
+    /// its letters vowels.
     /// </summary>
     private static bool IsLongIdentifier(ReadOnlySpan<char> word)
     {
@@ -112,7 +113,20 @@ internal static class HighEntropyWords
         }
 
         // Identifiers have a word every few characters; a long random token has a few such words by chance.
-        return words >= 3 && words * 7 >= word.Length;
+        if (words < 3 || words * 7 < word.Length)
+        {
+            return false;
+        }
+
+        // Words are pronounceable: about a third of an identifier's letters are vowels, a fifth of random letters.
+        int letters = 0, vowels = 0;
+        foreach (var c in word)
+        {
+            letters += char.IsAsciiLetter(c) ? 1 : 0;
+            vowels += "aeiouAEIOU".Contains(c, StringComparison.Ordinal) ? 1 : 0;
+        }
+
+        return vowels * 4 >= letters;
     }
 
     private static bool IsGuid(ReadOnlySpan<char> word) =>

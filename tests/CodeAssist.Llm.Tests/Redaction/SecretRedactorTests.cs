@@ -83,6 +83,7 @@ public sealed class SecretRedactorTests
     [InlineData("var list = new[] { \"Zq8vT3kLm2Pq9Xr4Wn7Ys1Bd6Fh0Jc5G\" };", "Zq8vT3kLm2Pq9Xr4Wn7Ys1Bd6Fh0Jc5G")]
     [InlineData("info: Start processing HTTP request POST http://admin:pa55word@10.0.0.5:8080/v1/completions", "pa55word")]
     [InlineData("sk_live_4eC39HqLyjWDarjtT1zdp7dc", "sk_live_4eC39HqLyjWDarjtT1zdp7dc")]
+    [InlineData("// error CS0103: The name 'SArsGqAir7OnSdzwtjbtBP6XLN2VzwjJPft' does not exist", "SArsGqAir7OnSdzwtjbtBP6XLN2VzwjJPft")]
     [InlineData("github_pat_11ABCDEFG0123456789abc_defghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOP", "github_pat_11ABCDEFG")]
     public void Redact_RemovesTheSecret_InEveryForm(string text, string secret)
     {

@@ -25,12 +25,15 @@ public sealed class TraceRedactionTests : IAsyncLifetime
     public async Task VerboseTrace_OfDidOpen_ShowsTheTextsLengthNotTheText()
     {
         await _server.Client.NotifyAsync("$/setTrace", new { value = "verbose" });
+        // A request after the notification: once it is answered, the trace level applies to what follows.
+        await _server.Client.RequestAsync("codeAssist/serverStatus", new { });
         var text = $"class C {{ string apiKey = \"{Secret}\"; int VisibleCode = 1; }}";
 
         await _server.Client.OpenAsync("file:///secret.cs", text);
 
         var trace = await _server.Client.WaitForNotificationAsync(
-            "$/logTrace", p => p.GetProperty("message").GetString()!.StartsWith("textDocument/didOpen", StringComparison.Ordinal));
+            "$/logTrace",
+            p => p.GetProperty("message").GetString()!.StartsWith("textDocument/didOpen", StringComparison.Ordinal) && p.TryGetProperty("verbose", out _));
         var verbose = trace.GetProperty("verbose").GetString()!;
         Assert.Contains("file:///secret.cs", verbose, StringComparison.Ordinal);
         Assert.Contains($"({text.Length} characters)", verbose, StringComparison.Ordinal);
