@@ -54,10 +54,14 @@ internal static class DebugCommand
             var service = new StackTraceService(session.Models, session.Cache, session.Prompts);
             var writer = new AnswerWriter(environment, silent: json);
             var report = await service.AnalyzeAsync(workspace.CurrentSolution, traceText, writer, cancellationToken);
-            writer.Complete(report.Markdown);
+            writer.Complete(report.Check?.RawText ?? report.Markdown);
             if (json)
             {
                 JsonOutput.Write(environment.Out, report);
+            }
+            else
+            {
+                CheckedNamesPrinter.Print(environment, report.Check);
             }
 
             return overrides.RequiresModel && report.ModelId is null ? ExitCodes.ModelUnavailable : ExitCodes.Ok;
