@@ -70,8 +70,14 @@ internal static class CompleteCommand
         using var models = new LanguageModels(options.ToLanguageModelSettings(), localModelFactory: new LlamaSharpModelFactory());
         await WaitForModelsAsync(models, cancellationToken).ConfigureAwait(false);
         using var service = new InlineCompletionService(models, new ContextCollector(), () => options);
-        var completion = await service.GetCompletionsAsync(new InlineCompletionRequest(document, position, Explicit: true), cancellationToken)
-            .ConfigureAwait(false);
+        var request = new InlineCompletionRequest(document, position, Explicit: true);
+        var completion = await service.GetCompletionsAsync(request, cancellationToken).ConfigureAwait(false);
+        if (completion.Items.Count == 0 && service.GetStatistics().WithheldUnverified > 0)
+        {
+            // One shot, no next keystroke: wait for the check that ran past its budget and take its result.
+            await service.LateChecks.WaitAsync(cancellationToken).ConfigureAwait(false);
+            completion = await service.GetCompletionsAsync(request, cancellationToken).ConfigureAwait(false);
+        }
         if (json)
         {
             Console.WriteLine(JsonSerializer.Serialize(new { completion.Items, completion.Message }, JsonOptions));

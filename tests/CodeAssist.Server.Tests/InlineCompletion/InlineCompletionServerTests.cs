@@ -172,7 +172,7 @@ public sealed class InlineCompletionServerTests
     private static async Task<InProcessServer> StartAsync(ICompletionModel model)
     {
         var server = InProcessServer.Start(services => services.AddSingleton<ILanguageModels>(new FakeLanguageModels(model)));
-        await server.Client.InitializeAsync(InlineCapable, initializationOptions: new { completion = new { debounceMs = 0 } });
+        await server.Client.InitializeAsync(InlineCapable, initializationOptions: new { completion = new { debounceMs = 0, verifyBudgetMs = 30000 } });
         await server.Client.OpenAsync(Uri, Greeter);
         return server;
     }
