@@ -9,16 +9,23 @@ namespace CodeAssist.Bench.Completion;
 ///   replay [--latency-ms MS] [--token-ms MS] [--positions N] [--keys N] [--accuracy P] [--model GGUF --threads N] [--cold-ms MS] [--server]
 ///                                                             typing replay against the in-process pipeline, or with
 ///                                                             --server against the real server over JSON-RPC
+///   names [--sample DIR] [--iterations N]                    checking the code names of a 500-word answer
+///                                                             (default: samples/Inventory)
 /// Common: --repo DIR (default /work/benchrepos/Newtonsoft.Json).
 /// </summary>
 internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("verify" or "replay"))
+        if (args.Length == 0 || args[0] is not ("verify" or "replay" or "names"))
         {
-            Console.Error.WriteLine("usage: CodeAssist.Bench.Completion verify|replay [--repo DIR] [options]");
+            Console.Error.WriteLine("usage: CodeAssist.Bench.Completion verify|replay|names [--repo DIR] [options]");
             return 2;
+        }
+
+        if (args[0] == "names")
+        {
+            return await NamesBench.RunAsync(Option(args, "--sample", "samples/Inventory"), Number(args, "--iterations", 200));
         }
 
         var repository = Option(args, "--repo", "/work/benchrepos/Newtonsoft.Json");

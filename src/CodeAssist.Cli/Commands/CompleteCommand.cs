@@ -92,8 +92,14 @@ internal static class CompleteCommand
         }
 
         using var service = new InlineCompletionService(models, new ContextCollector(exclusions: exclusions), () => options, exclusions: exclusions);
-        var completion = await service.GetCompletionsAsync(new InlineCompletionRequest(document, position, Explicit: true), cancellationToken)
-            .ConfigureAwait(false);
+        var request = new InlineCompletionRequest(document, position, Explicit: true);
+        var completion = await service.GetCompletionsAsync(request, cancellationToken).ConfigureAwait(false);
+        if (completion.Items.Count == 0 && service.GetStatistics().WithheldUnverified > 0)
+        {
+            // One shot, no next keystroke: wait for the check that ran past its budget and take its result.
+            await service.LateChecks.WaitAsync(cancellationToken).ConfigureAwait(false);
+            completion = await service.GetCompletionsAsync(request, cancellationToken).ConfigureAwait(false);
+        }
         if (json)
         {
             Console.WriteLine(JsonSerializer.Serialize(new { completion.Items, completion.Message }, JsonOptions));

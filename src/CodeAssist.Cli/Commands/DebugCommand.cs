@@ -55,14 +55,18 @@ internal static class DebugCommand
             var service = new StackTraceService(session.Models, session.Cache, session.Prompts, session.Exclusion);
             var writer = options.Writer(environment, result);
             var report = await service.AnalyzeAsync(workspace.CurrentSolution, traceText, writer, cancellationToken);
-            writer.Complete(report.Markdown);
+            writer.Complete(report.Check?.RawText ?? report.Markdown);
             if (json)
             {
                 JsonOutput.Write(environment.Out, report);
             }
-            else if (report.Provider is { } provider)
+            else
             {
-                await environment.Error.WriteLineAsync($"codeassist: answered by provider '{provider}'.").ConfigureAwait(false);
+                CheckedNamesPrinter.Print(environment, report.Check);
+                if (report.Provider is { } provider)
+                {
+                    await environment.Error.WriteLineAsync($"codeassist: answered by provider '{provider}'.").ConfigureAwait(false);
+                }
             }
 
             return overrides.RequiresModel && report.ModelId is null ? ExitCodes.ModelUnavailable : ExitCodes.Ok;

@@ -66,7 +66,8 @@ internal static class CandidateVerifier
         CancellationToken cancellationToken)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(BackgroundLimit);
+        // The limit counts from the end of the budget: a check still inside its budget is never cut short by it.
+        limit.CancelAfter(budget + BackgroundLimit);
         var token = limit.Token;
         var results = new List<VerifiedCandidate>(candidates.Count);
         var errorsBefore = await (before ?? MemberErrorsAsync(document, position, token)).WaitAsync(token).ConfigureAwait(false);

@@ -59,8 +59,11 @@ public sealed class InlineCompletionService : IDisposable
         };
     }
 
-    /// <summary>Completes when the checks that ran past their budget have published their results (tests wait on it).</summary>
-    internal Task LateChecks => cache.LateChecks;
+    /// <summary>
+    /// Completes when the checks that ran past their budget have published their results (the one-shot CLI and tests
+    /// wait on it, then ask again).
+    /// </summary>
+    public Task LateChecks => cache.LateChecks;
 
     /// <summary>
     /// Pays a project's first verification in the background (the fork, its compilation, binding a member, Roslyn's

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using CodeAssist.Features.Names;
+
 namespace CodeAssist.Features.StackTraces;
 
 /// <summary>A stack trace analysis: the exceptions (innermost first) with resolved frames, and the explanation.</summary>
@@ -7,4 +10,11 @@ public sealed record StackTraceReport(IReadOnlyList<ResolvedException> Exception
 {
     /// <summary>The provider chain link that answered ("team", "local"), when the feature has a chain.</summary>
     public string? Provider { get; init; }
+
+    /// <summary>The code names of the model's analysis, checked against the workspace (empty without a model).</summary>
+    public IReadOnlyList<CheckedName> Names => Check?.Names ?? [];
+
+    /// <summary>The model's analysis with its names checked (<see cref="Markdown"/> is its plain rendering); null without a model.</summary>
+    [JsonIgnore]
+    public CheckedAnswer? Check { get; init; }
 }

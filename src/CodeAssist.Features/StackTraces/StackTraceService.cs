@@ -2,6 +2,7 @@ using System.Text;
 using CodeAssist.Context;
 using CodeAssist.Features.Caching;
 using CodeAssist.Features.Common;
+using CodeAssist.Features.Names;
 using CodeAssist.Features.Prompts;
 using CodeAssist.Llm;
 using Microsoft.CodeAnalysis;
@@ -56,7 +57,8 @@ public sealed class StackTraceService(ILanguageModels models, IResponseCache? ca
             try
             {
                 var answer = await ChatRunner.RunAsync(client, prompts.Get(PromptLibrary.Debug).Render(values), cache, partialText, 1024, cancellationToken).ConfigureAwait(false);
-                return new StackTraceReport(exceptions, answer.Text, answer.ModelId, answer.FromCache, null) { Provider = answer.Provider };
+                var check = await CheckNamesAsync(solution, exceptions, answer.Text, cancellationToken).ConfigureAwait(false);
+                return new StackTraceReport(exceptions, CheckedAnswerRenderer.RenderPlain(check), answer.ModelId, answer.FromCache, null) { Check = check, Provider = answer.Provider };
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -68,6 +70,28 @@ public sealed class StackTraceService(ILanguageModels models, IResponseCache? ca
         var markdown = FramesMarkdown(exceptions) + "\n> " + notice + "\n";
         partialText?.Report(markdown);
         return new StackTraceReport(exceptions, markdown, null, false, notice);
+    }
+
+    /// <summary>
+    /// Checks the analysis's code names as seen from the innermost workspace frame (what is in scope there first),
+    /// or from any document of the solution when no frame is in it.
+    /// </summary>
+    private static async Task<CheckedAnswer> CheckNamesAsync(
+        Solution solution, IReadOnlyList<ResolvedException> exceptions, string answer, CancellationToken cancellationToken)
+    {
+        foreach (var frame in exceptions.SelectMany(e => e.Frames).Where(f => f.InWorkspace && f.FilePath is not null && f.Line is not null))
+        {
+            if (solution.GetDocumentIdsWithFilePath(frame.FilePath).Select(solution.GetDocument).FirstOrDefault(d => d is not null) is { } document)
+            {
+                var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+                var line = text.Lines[Math.Clamp(frame.Line!.Value - 1, 0, text.Lines.Count - 1)];
+                return await AnswerChecker.CheckAsync(document, line.Span, answer, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return solution.Projects.SelectMany(p => p.Documents).FirstOrDefault() is { } any
+            ? await AnswerChecker.CheckAsync(any, new Microsoft.CodeAnalysis.Text.TextSpan(0, 0), answer, cancellationToken).ConfigureAwait(false)
+            : CheckedAnswer.Unchecked(answer);
     }
 
     private static string FramesText(IReadOnlyList<ResolvedException> exceptions, ContentExclusion exclusion)

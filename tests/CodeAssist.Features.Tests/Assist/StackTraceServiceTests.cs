@@ -58,6 +58,23 @@ public sealed class StackTraceServiceTests
     }
 
     [Fact]
+    public async Task AnalyzeAsync_WithModel_ChecksTheNamesOfTheAnalysis()
+    {
+        var program = await FailingProgram.GetAsync();
+        using var workspace = ProgramWorkspace(program);
+        var client = new FakeChatClient("`OrderProcessor.Check` throws for `s`; call `OrderProcessor.Retry()` instead.");
+        var service = new StackTraceService(new FakeLanguageModels(client), null, PromptLibrary.BuiltInOnly);
+
+        var report = await service.AnalyzeAsync(workspace.Solution, program.StandardError, null, CancellationToken.None);
+
+        Assert.True(report.Names.Single(n => n.Name == "OrderProcessor.Check").Resolved);
+        Assert.True(report.Names.Single(n => n.Name == "s").Resolved);
+        Assert.False(report.Names.Single(n => n.Name == "OrderProcessor.Retry").Resolved);
+        Assert.Contains("`OrderProcessor.Check` (OrderProcessor.cs:", report.Markdown, StringComparison.Ordinal);
+        Assert.Contains("`OrderProcessor.Retry()` (not found in this workspace)", report.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnalyzeAsync_TraceFromAnotherMachine_MapsByFileNameAndType()
     {
         using var workspace = new AssistWorkspace(("OrderProcessor.cs", FailingProgram.ProcessorFile));

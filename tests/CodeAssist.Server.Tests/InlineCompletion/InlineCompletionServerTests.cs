@@ -130,7 +130,8 @@ public sealed class InlineCompletionServerTests
     {
         var model = new FakeCompletionModel("Line(name);");
         await using var server = InProcessServer.Start(services => services.AddSingleton<ILanguageModels>(new FakeLanguageModels(model)));
-        var capabilities = ResponseAssert.Result(await server.Client.InitializeAsync()).GetProperty("capabilities");
+        var capabilities = ResponseAssert.Result(await server.Client.InitializeAsync(
+            initializationOptions: new { completion = new { verifyBudgetMs = 30000 } })).GetProperty("capabilities");
         Assert.True(capabilities.TryGetProperty("completionProvider", out _));
         await server.Client.OpenAsync(Uri, Greeter.Replace("        \n", "        System.Console.Write\n", StringComparison.Ordinal));
 
@@ -172,7 +173,7 @@ public sealed class InlineCompletionServerTests
     private static async Task<InProcessServer> StartAsync(ICompletionModel model)
     {
         var server = InProcessServer.Start(services => services.AddSingleton<ILanguageModels>(new FakeLanguageModels(model)));
-        await server.Client.InitializeAsync(InlineCapable, initializationOptions: new { completion = new { debounceMs = 0 } });
+        await server.Client.InitializeAsync(InlineCapable, initializationOptions: new { completion = new { debounceMs = 0, verifyBudgetMs = 30000 } });
         await server.Client.OpenAsync(Uri, Greeter);
         return server;
     }

@@ -38,6 +38,7 @@ internal sealed class AnalyzeStackTraceHandler(AssistServices assist, WorkspaceA
                     ? new Location(ProtocolConversions.ToUri(f.FilePath), new Protocol.Range(new Position(line - 1, 0), new Position(line - 1, 0)))
                     : null)).ToList()))
             .ToList();
-        return new AnalyzeStackTraceResponse(exceptions, report.Markdown, report.ModelId, report.Notice, report.Provider);
+        var markdown = report.Check is { } check ? CheckedAnswers.LinkedMarkdown(check) : report.Markdown;
+        return new AnalyzeStackTraceResponse(exceptions, markdown, report.ModelId, report.Notice, report.Provider) { Names = CheckedAnswers.Names(report.Check) };
     }
 }

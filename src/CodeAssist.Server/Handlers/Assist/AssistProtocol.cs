@@ -41,7 +41,11 @@ public sealed record AnalyzeStackTraceParams
     public JsonElement? WorkDoneToken { get; init; }
 }
 
-public sealed record AnalyzeStackTraceResponse(IReadOnlyList<StackTraceExceptionItem> Exceptions, string Markdown, string? ModelId, string? Notice, string? Provider = null);
+public sealed record AnalyzeStackTraceResponse(IReadOnlyList<StackTraceExceptionItem> Exceptions, string Markdown, string? ModelId, string? Notice, string? Provider = null)
+{
+    /// <summary>The code names of the model's analysis, checked against the workspace (its markdown links or flags them).</summary>
+    public IReadOnlyList<CheckedNameItem> Names { get; init; } = [];
+}
 
 public sealed record StackTraceExceptionItem(string Type, string Message, IReadOnlyList<StackTraceFrameItem> Frames);
 
