@@ -123,6 +123,13 @@ public sealed record CompletionOptions
     public int VerifyBudgetMs { get; init; } = 150;
 
     /// <summary>
+    /// Compiler-guided decoding: where the compiler knows the valid names (after <c>expr.</c>, after <c>new </c>), a
+    /// local model may only write one of them, and a llama.cpp server gets them as a grammar. Verification still
+    /// judges every suggestion. <value>true</value>
+    /// </summary>
+    public bool ConstrainIdentifiers { get; init; } = true;
+
+    /// <summary>
     /// Target time to the first suggestion at a new place in the code. With a model of known speed (a local model
     /// measures its own), the prompt is made small enough to meet it; 0 always sends the full prompt. <value>1500</value>
     /// </summary>
