@@ -29,4 +29,10 @@ internal sealed record ReplaySettings
 
     /// <summary>Drive the real server over JSON-RPC (didChange + inlineCompletion per key) instead of the service in-process.</summary>
     public bool OverJsonRpc { get; init; }
+
+    /// <summary>
+    /// Withhold the identifier constraint from the model (it is still computed, to measure where the model's names
+    /// bind), to compare with and without compiler-guided decoding.
+    /// </summary>
+    public bool Unconstrained { get; init; }
 }
