@@ -3,4 +3,8 @@ namespace CodeAssist.Llm;
 /// <summary>What the features need to know about a model.</summary>
 /// <param name="ModelId">Stable id used in cache keys (file name and size for local models, name for remote ones).</param>
 /// <param name="FimFormat">Name of the FIM template in use (e.g. "qwen2.5-coder"), or null when the model has none.</param>
-public sealed record ModelInfo(string ModelId, string Provider, int ContextLength, bool SupportsFim, string? FimFormat, string? ChatTemplate);
+public sealed record ModelInfo(string ModelId, string Provider, int ContextLength, bool SupportsFim, string? FimFormat, string? ChatTemplate)
+{
+    /// <summary>LoRA adapters applied to a local model, as "file (scale)".</summary>
+    public IReadOnlyList<string> LoraAdapters { get; init; } = [];
+}

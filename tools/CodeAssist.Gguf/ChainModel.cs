@@ -28,18 +28,8 @@ public static class ChainModel
 
         TokenizerSpec tokenizer = Vocabulary(chains);
         Dictionary<int, List<(int Token, float Weight)>> next = Successors(chains, tokenizer);
-
-        // Tokens followed by end-of-text alone need no dimension of their own: the default one says exactly that.
-        int[] scripted = next.Where(p => p.Value is not [(var only, _)] || only != tokenizer.EosId).Select(p => p.Key).Order().ToArray();
-        var dimensionOf = new Dictionary<int, int>();
-        foreach (int token in scripted)
-        {
-            dimensionOf[token] = dimensionOf.Count;
-        }
-
+        (int[] scripted, Dictionary<int, int> dimensionOf, ModelShape shape) = Plan(chains);
         int defaultDimension = dimensionOf.Count;
-        int embd = Math.Max(64, (defaultDimension + 64) / 64 * 64);
-        ModelShape shape = ModelShape.TinyQwen2 with { EmbeddingLength = embd, BlockCount = 1 };
 
         var writer = new GgufWriter();
         ModelLayout.AddMetadata(writer, shape, tokenizer, type, name);
@@ -79,6 +69,27 @@ public static class ChainModel
             _ => RandomWeights.Constant(0f),
         });
         return writer;
+    }
+
+    /// <summary>
+    /// The tokens with an embedding dimension of their own (in dimension order), each one's dimension, and the shape
+    /// (the embedding is the next multiple of 64 above the dimensions plus the default one). Adapters use it too.
+    /// </summary>
+    internal static (int[] Scripted, Dictionary<int, int> DimensionOf, ModelShape Shape) Plan(IReadOnlyList<ChainLink> chains)
+    {
+        TokenizerSpec tokenizer = Vocabulary(chains);
+        Dictionary<int, List<(int Token, float Weight)>> next = Successors(chains, tokenizer);
+
+        // Tokens followed by end-of-text alone need no dimension of their own: the default one says exactly that.
+        int[] scripted = next.Where(p => p.Value is not [(var only, _)] || only != tokenizer.EosId).Select(p => p.Key).Order().ToArray();
+        var dimensionOf = new Dictionary<int, int>();
+        foreach (int token in scripted)
+        {
+            dimensionOf[token] = dimensionOf.Count;
+        }
+
+        int embd = Math.Max(64, (dimensionOf.Count + 64) / 64 * 64);
+        return (scripted, dimensionOf, ModelShape.TinyQwen2 with { EmbeddingLength = embd, BlockCount = 1 });
     }
 
     /// <summary>

@@ -41,6 +41,12 @@ public sealed record CodeAssistOptions
     /// <summary>A user-built libllama for the local provider. <value>null: the bundled CPU build</value></summary>
     public string? NativeLibraryPath { get; init; }
 
+    /// <summary>
+    /// LoRA adapters (GGUF, llama.cpp format) applied to the local model: <c>[{ "path": "...", "scale": 1.0 }]</c>.
+    /// Loads files, so a workspace may only set it once the folder is trusted. <value>empty</value>
+    /// </summary>
+    public IReadOnlyList<LoraAdapterOptions> LoraAdapters { get; init; } = [];
+
     /// <summary>Per-feature overrides (keys: completion, explain, fix, refactor, debug).</summary>
     public IReadOnlyDictionary<string, FeatureModelOptions> Features { get; init; } = new Dictionary<string, FeatureModelOptions>();
 
@@ -75,6 +81,7 @@ public sealed record CodeAssistOptions
             RequestTimeout = TimeSpan.FromSeconds(Math.Max(1, RequestTimeoutSeconds)),
             RedactSecrets = RedactSecrets,
             NativeLibraryPath = NativeLibraryPath,
+            LoraAdapters = LoraAdapters,
         };
     }
 
