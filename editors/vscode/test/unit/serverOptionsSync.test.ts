@@ -57,6 +57,9 @@ function csDefault(property: CsProperty): unknown {
   if (property.type.startsWith('IReadOnlyDictionary')) {
     return {};
   }
+  if (property.type.startsWith('IReadOnlyList')) {
+    return [];
+  }
   if (value === undefined) {
     // C# defaults: false, 0, and null strings (which the settings UI shows as empty)
     return property.type === 'bool' ? false : property.type === 'int' ? 0 : '';
