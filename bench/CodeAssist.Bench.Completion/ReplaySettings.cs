@@ -19,6 +19,9 @@ internal sealed record ReplaySettings
 
     public int MaxTokens { get; init; } = 24;
 
+    /// <summary>The pause after a position's last key; long pauses let a slow model finish (a patient user).</summary>
+    public int PauseAfterLastKeyMs { get; init; } = 1000;
+
     /// <summary>A GGUF to run through LLamaSharp instead of the scripted model, or null.</summary>
     public string? ModelPath { get; init; }
 
