@@ -4,7 +4,7 @@ namespace CodeAssist.Bench.Completion;
 
 /// <summary>
 /// One replay position as an editor drives it: per key, apply the keystroke, cancel the request it supersedes and
-/// send a new one, then wait 60-100 ms; after the last key the user pauses a second so that request may finish.
+/// send a new one, then wait 60-100 ms; after the last key the user pauses (a second by default) so that request may finish.
 /// </summary>
 internal static class KeystrokeLoop
 {
@@ -39,7 +39,7 @@ internal static class KeystrokeLoop
             await Task.Delay(random.Next(settings.MinKeyIntervalMs, settings.MaxKeyIntervalMs + 1), cancellationToken).ConfigureAwait(false);
         }
 
-        await Task.Delay(1000, cancellationToken).ConfigureAwait(false);
+        await Task.Delay(settings.PauseAfterLastKeyMs, cancellationToken).ConfigureAwait(false);
         previous?.Cancel();
         var results = await Task.WhenAll(pending).ConfigureAwait(false);
         outcomes.AddRange(results);

@@ -10,7 +10,7 @@ namespace CodeAssist.Bench.Completion;
 /// With random weights no answer passes verification, so these model-side times are what a real model's cold and
 /// warm suggestions would cost (verification adds its p95, reported separately).
 /// </summary>
-internal sealed class MeasuringModel(ICompletionModel inner) : ICompletionModel
+internal sealed class MeasuringModel(ICompletionModel inner, bool withholdConstraint = false) : ICompletionModel
 {
     private readonly Lock gate = new();
     private readonly List<ModelCall> calls = [];
@@ -19,6 +19,9 @@ internal sealed class MeasuringModel(ICompletionModel inner) : ICompletionModel
     private long positionStarted;
 
     public ModelInfo Info => inner.Info;
+
+    /// <summary>Where the candidates wrote names at member-access sites, and whether those names exist.</summary>
+    public MemberSiteTally MemberSites { get; } = new();
 
     public ModelThroughput? Throughput => inner.Throughput;
 
@@ -59,15 +62,26 @@ internal sealed class MeasuringModel(ICompletionModel inner) : ICompletionModel
         var started = Stopwatch.GetTimestamp();
         CompletionUsage? usage = null;
         var cancelled = true;
+        var text = new System.Text.StringBuilder();
         try
         {
-            await foreach (var chunk in inner.InfillAsync(request, cancellationToken).ConfigureAwait(false))
+            var sent = withholdConstraint ? request with { Identifiers = null } : request;
+            await foreach (var chunk in inner.InfillAsync(sent, cancellationToken).ConfigureAwait(false))
             {
                 usage ??= chunk.Usage;
+                if (chunk.CandidateIndex == 0)
+                {
+                    text.Append(chunk.Text);
+                }
+
                 yield return chunk;
             }
 
             cancelled = false;
+            if (request.Identifiers is { } identifiers && usage is not null)
+            {
+                MemberSites.Add(identifiers, text.ToString(), usage);
+            }
         }
         finally
         {

@@ -19,6 +19,9 @@ internal sealed record ReplaySettings
 
     public int MaxTokens { get; init; } = 24;
 
+    /// <summary>The pause after a position's last key; long pauses let a slow model finish (a patient user).</summary>
+    public int PauseAfterLastKeyMs { get; init; } = 1000;
+
     /// <summary>A GGUF to run through LLamaSharp instead of the scripted model, or null.</summary>
     public string? ModelPath { get; init; }
 
@@ -29,4 +32,10 @@ internal sealed record ReplaySettings
 
     /// <summary>Drive the real server over JSON-RPC (didChange + inlineCompletion per key) instead of the service in-process.</summary>
     public bool OverJsonRpc { get; init; }
+
+    /// <summary>
+    /// Withhold the identifier constraint from the model (it is still computed, to measure where the model's names
+    /// bind), to compare with and without compiler-guided decoding.
+    /// </summary>
+    public bool Unconstrained { get; init; }
 }

@@ -31,7 +31,7 @@ internal static class TypingReplay
 
         var oracle = new OracleCompletionModel(originals, settings);
         using var local = settings.ModelPath is null ? null : await LoadLocalAsync(settings, cancellationToken).ConfigureAwait(false);
-        var model = new MeasuringModel(local?.Completion ?? oracle);
+        var model = new MeasuringModel(local?.Completion ?? oracle, settings.Unconstrained);
         if (settings.OverJsonRpc)
         {
             await ServerReplay.RunAsync(repositoryRoot, positions, originals, model, settings, cancellationToken).ConfigureAwait(false);
@@ -53,6 +53,7 @@ internal static class TypingReplay
 
         Report(settings, positions.Count, outcomes, cold, service.GetStatistics(), local is null ? oracle.GeneratedTokens : -1);
         ReportModelCalls(model.Calls, local?.Completion.Throughput);
+        ReportMemberSites(model.MemberSites, settings.Unconstrained);
         return 0;
     }
 
@@ -140,6 +141,17 @@ internal static class TypingReplay
         Console.WriteLine($"Server overhead excluding model and debounce: p50 {stats.OverheadP50Ms:F1} ms, p95 {stats.OverheadP95Ms:F1} ms; typing-through p95 {stats.TypingThroughP95Ms:F2} ms.");
         Console.WriteLine($"Generated tokens {(generatedTokens < 0 ? "n/a" : generatedTokens)}, wasted after cancellation {stats.WastedTokens}.");
         Console.WriteLine($"Verification: rejected {stats.RejectedByVerification}, repaired {stats.Repaired}, unverified (over budget) {stats.Unverified}; p50 {stats.VerificationP50Ms:F1} ms, p95 {stats.VerificationP95Ms:F1} ms.");
+    }
+
+    private static void ReportMemberSites(MemberSiteTally tally, bool unconstrained)
+    {
+        var micros = tally.TokenMicroseconds.ToList();
+        Console.WriteLine($"Identifier constraint: {(unconstrained ? "withheld from the model" : "on")}; member-access sites in finished candidates {tally.Sites}, "
+            + $"names that bind {tally.Bound} ({100.0 * tally.Bound / Math.Max(1, tally.Sites):F1}%); tokens replaced {tally.Replacements}.");
+        if (micros.Count > 0)
+        {
+            Console.WriteLine($"  added per generated token: p50 {Percentiles.Of(micros, 50):F0} us, p95 {Percentiles.Of(micros, 95):F0} us, max {micros.Max():F0} us (n={micros.Count}).");
+        }
     }
 
     internal static void ReportModelCalls(IReadOnlyList<ModelCall> calls, ModelThroughput? throughput)

@@ -1,3 +1,4 @@
+using CodeAssist.Llm;
 using LLama.Native;
 
 namespace CodeAssist.Llm.LlamaSharp;
@@ -13,4 +14,7 @@ internal sealed record GenerationRequest(
 {
     /// <summary>Tokens that end generation besides llama.cpp's end-of-generation set (a FIM template's end tokens).</summary>
     public IReadOnlySet<LLamaToken> StopTokens { get; init; } = new HashSet<LLamaToken>();
+
+    /// <summary>Valid names at identifier sites; null samples freely.</summary>
+    public IdentifierConstraint? Identifiers { get; init; }
 }

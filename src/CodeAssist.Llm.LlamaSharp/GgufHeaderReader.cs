@@ -68,6 +68,49 @@ internal static class GgufHeaderReader
         }
     }
 
+    /// <summary>
+    /// The scalar metadata and every tensor's shape (ggml order), for checks llama.cpp would otherwise fail on by
+    /// aborting the process (a LoRA adapter made for another model). Throws the I/O exceptions of a bad file.
+    /// </summary>
+    public static (Dictionary<string, object> Values, Dictionary<string, long[]> Shapes) ReadTensorShapes(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        using var reader = new BinaryReader(stream, Encoding.UTF8);
+        if (reader.ReadUInt32() != Magic || reader.ReadUInt32() < 2)
+        {
+            throw new InvalidDataException($"{path} is not a GGUF v2+ file.");
+        }
+
+        ulong tensorCount = reader.ReadUInt64();
+        ulong keyCount = reader.ReadUInt64();
+        var values = new Dictionary<string, object>(StringComparer.Ordinal);
+        for (ulong i = 0; i < keyCount; i++)
+        {
+            string key = ReadString(reader);
+            if (ReadValue(reader, reader.ReadUInt32()) is { } value)
+            {
+                values[key] = value;
+            }
+        }
+
+        var shapes = new Dictionary<string, long[]>(StringComparer.Ordinal);
+        for (ulong i = 0; i < tensorCount; i++)
+        {
+            string name = ReadString(reader);
+            var shape = new long[reader.ReadUInt32()];
+            for (int d = 0; d < shape.Length; d++)
+            {
+                shape[d] = checked((long)reader.ReadUInt64());
+            }
+
+            reader.ReadUInt32(); // type
+            reader.ReadUInt64(); // offset
+            shapes[name] = shape;
+        }
+
+        return (values, shapes);
+    }
+
     /// <summary>Returns scalars as long/double/bool/string; arrays are skipped (null).</summary>
     private static object? ReadValue(BinaryReader reader, uint type)
     {

@@ -39,7 +39,7 @@ internal sealed class LlamaCompletionModel : ICompletionModel
 
         int maxTokens = ClampMaxTokens(request.MaxTokens);
         List<LLamaToken> prompt = _infill.Build(request, _session.ContextSize - maxTokens - 1);
-        await foreach (CompletionChunk chunk in RunCandidatesAsync(prompt, maxTokens, request.StopSequences, request.Temperature, request.CandidateCount, request.TimeLimit, _fim!.EndTokenIds, cancellationToken).ConfigureAwait(false))
+        await foreach (CompletionChunk chunk in RunCandidatesAsync(prompt, maxTokens, request.StopSequences, request.Temperature, request.CandidateCount, request.TimeLimit, _fim!.EndTokenIds, request.Identifiers, cancellationToken).ConfigureAwait(false))
         {
             yield return chunk;
         }
@@ -59,7 +59,7 @@ internal sealed class LlamaCompletionModel : ICompletionModel
             prompt.Add(bos);
         }
 
-        await foreach (CompletionChunk chunk in RunCandidatesAsync(prompt, maxTokens, request.StopSequences, request.Temperature, 1, request.TimeLimit, new HashSet<LLamaToken>(), cancellationToken).ConfigureAwait(false))
+        await foreach (CompletionChunk chunk in RunCandidatesAsync(prompt, maxTokens, request.StopSequences, request.Temperature, 1, request.TimeLimit, new HashSet<LLamaToken>(), null, cancellationToken).ConfigureAwait(false))
         {
             yield return chunk;
         }
@@ -83,12 +83,13 @@ internal sealed class LlamaCompletionModel : ICompletionModel
         int candidates,
         TimeSpan? timeLimit,
         IReadOnlySet<LLamaToken> stopTokens,
+        IdentifierConstraint? identifiers,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         int count = temperature <= 0 ? 1 : Math.Clamp(candidates, 1, 8);
         for (int candidate = 0; candidate < count; candidate++)
         {
-            var request = new GenerationRequest(prompt, maxTokens, stops, temperature, (uint)(1234 + candidate), timeLimit ?? _defaultTimeLimit) { StopTokens = stopTokens };
+            var request = new GenerationRequest(prompt, maxTokens, stops, temperature, (uint)(1234 + candidate), timeLimit ?? _defaultTimeLimit) { StopTokens = stopTokens, Identifiers = identifiers };
             await foreach ((string? text, CompletionUsage? usage) in SessionStream.RunAsync(_session, request, cancellationToken).ConfigureAwait(false))
             {
                 yield return new CompletionChunk(candidate, text ?? "", usage);

@@ -60,7 +60,7 @@ internal sealed partial class LlamaSession
         return KvSnapshots.CommonPrefix(_cached, prompt);
     }
 
-    private CompletionFinishReason Generate(GenerationRequest request, Action<string> onText, ref int generated, CancellationToken cancellationToken)
+    private CompletionFinishReason Generate(GenerationRequest request, Action<string> onText, ref int generated, out GuidedSampling? guided, CancellationToken cancellationToken)
     {
         using ISamplingPipeline sampler = request.Temperature <= 0
             ? new GreedySamplingPipeline()
@@ -71,6 +71,7 @@ internal sealed partial class LlamaSession
         int logitsIndex = _batch.TokenCount - 1;
         CompletionFinishReason reason = CompletionFinishReason.Length;
         var piece = new byte[256];
+        guided = request.Identifiers is { } identifiers ? StartGuide(identifiers, request) : null;
         while (generated < request.MaxTokens)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -81,6 +82,11 @@ internal sealed partial class LlamaSession
             }
 
             LLamaToken token = sampler.Sample(_context.NativeHandle, logitsIndex);
+            if (guided is not null)
+            {
+                token = Guide(guided, token, logitsIndex, request.StopTokens);
+            }
+
             if (token.IsEndOfGeneration(_vocab) || request.StopTokens.Contains(token))
             {
                 reason = CompletionFinishReason.Stop;

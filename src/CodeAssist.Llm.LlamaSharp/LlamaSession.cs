@@ -172,11 +172,17 @@ internal sealed partial class LlamaSession : IDisposable
             long started = _time.GetTimestamp();
             evaluated = Prefill(prompt, cancellationToken);
             long prefilled = _time.GetTimestamp();
-            CompletionFinishReason reason = Generate(request, onText, ref generated, cancellationToken);
+            CompletionFinishReason reason = Generate(request, onText, ref generated, out GuidedSampling? guided, cancellationToken);
             TimeSpan promptTime = _time.GetElapsedTime(started, prefilled);
             TimeSpan generationTime = _time.GetElapsedTime(prefilled);
             _throughput.Observe(evaluated, promptTime, generated, generationTime);
-            return LastUsage = new CompletionUsage(prompt.Count, evaluated, generated, reason) { PromptTime = promptTime, GenerationTime = generationTime };
+            return LastUsage = new CompletionUsage(prompt.Count, evaluated, generated, reason)
+            {
+                PromptTime = promptTime,
+                GenerationTime = generationTime,
+                ConstrainedReplacements = guided?.Guide.Replaced ?? 0,
+                ConstraintTokenTimes = guided?.Times ?? [],
+            };
         }
         catch (OperationCanceledException)
         {

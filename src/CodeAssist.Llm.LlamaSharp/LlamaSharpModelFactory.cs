@@ -66,6 +66,17 @@ public sealed class LlamaSharpModelFactory : ILocalModelFactory
         try
         {
             LLamaContext context = CreateContext(weights, parameters, path);
+            IReadOnlyList<string> adapters;
+            try
+            {
+                adapters = LoraAdapters.Apply(path, weights, context, options.LoraAdapters);
+            }
+            catch
+            {
+                context.Dispose();
+                throw;
+            }
+
             var session = new LlamaSession(context, _time);
             await session.CalibrateAsync(CalibrationPrompt(weights), cancellationToken).ConfigureAwait(false);
             FimTokens? fim = FimTokenResolver.Resolve(weights, options.FimFormat);
@@ -76,7 +87,10 @@ public sealed class LlamaSharpModelFactory : ILocalModelFactory
                 (int)context.ContextSize,
                 fim is not null,
                 fim?.Name,
-                chatTemplate);
+                chatTemplate)
+            {
+                LoraAdapters = adapters,
+            };
             return new LlamaLocalModel(weights, session, fim, info, options.RequestTimeout);
         }
         catch

@@ -10,4 +10,10 @@ public sealed record CompletionUsage(int PromptTokens, int EvaluatedPromptTokens
 
     /// <summary>Time spent generating, when the provider measures it.</summary>
     public TimeSpan? GenerationTime { get; init; }
+
+    /// <summary>Sampled tokens that compiler-guided decoding replaced because they would write a name the site lacks.</summary>
+    public int ConstrainedReplacements { get; init; }
+
+    /// <summary>Time compiler-guided decoding added to each generated token (empty when the request had no constraint).</summary>
+    public IReadOnlyList<TimeSpan> ConstraintTokenTimes { get; init; } = [];
 }

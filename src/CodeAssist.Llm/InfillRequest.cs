@@ -26,4 +26,7 @@ public sealed record InfillRequest
 
     /// <summary>Wall-clock bound on generation; random-weight models never stop by themselves.</summary>
     public TimeSpan? TimeLimit { get; init; }
+
+    /// <summary>Valid names at identifier sites (compiler-guided decoding); null leaves sampling unconstrained.</summary>
+    public IdentifierConstraint? Identifiers { get; init; }
 }

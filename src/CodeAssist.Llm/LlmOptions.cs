@@ -50,4 +50,7 @@ public sealed record LlmOptions
 
     /// <summary>Optional path to a user-built libllama for LLamaSharp.</summary>
     public string? NativeLibraryPath { get; init; }
+
+    /// <summary>LoRA adapters loaded on the local model, in order (other providers ignore them).</summary>
+    public IReadOnlyList<LoraAdapterOptions> LoraAdapters { get; init; } = [];
 }

@@ -7,4 +7,6 @@ public sealed record ModelInfo(string ModelId, string Provider, int ContextLengt
 {
     /// <summary>Whether prompts leave the machine (openai, ollama): they are then redacted and time-limited tighter.</summary>
     public bool IsRemote => Provider is "openai" or "ollama";
+    /// <summary>LoRA adapters applied to a local model, as "file (scale)".</summary>
+    public IReadOnlyList<string> LoraAdapters { get; init; } = [];
 }

@@ -27,19 +27,9 @@ public static class ChainModel
         }
 
         TokenizerSpec tokenizer = Vocabulary(chains);
-        Dictionary<int, int> next = Successors(chains, tokenizer);
-
-        // Tokens followed by end-of-text need no dimension of their own: the default one says exactly that.
-        int[] scripted = next.Where(p => p.Value != tokenizer.EosId).Select(p => p.Key).Order().ToArray();
-        var dimensionOf = new Dictionary<int, int>();
-        foreach (int token in scripted)
-        {
-            dimensionOf[token] = dimensionOf.Count;
-        }
-
+        Dictionary<int, List<(int Token, float Weight)>> next = Successors(chains, tokenizer);
+        (int[] scripted, Dictionary<int, int> dimensionOf, ModelShape shape) = Plan(chains);
         int defaultDimension = dimensionOf.Count;
-        int embd = Math.Max(64, (defaultDimension + 64) / 64 * 64);
-        ModelShape shape = ModelShape.TinyQwen2 with { EmbeddingLength = embd, BlockCount = 1 };
 
         var writer = new GgufWriter();
         ModelLayout.AddMetadata(writer, shape, tokenizer, type, name);
@@ -52,9 +42,15 @@ public static class ChainModel
         void Output(long row, Span<float> values)
         {
             values.Clear();
-            foreach (int token in scripted.Where(t => next[t] == row))
+            foreach (int token in scripted)
             {
-                values[dimensionOf[token]] = Margin;
+                foreach ((int successor, float weight) in next[token])
+                {
+                    if (successor == row)
+                    {
+                        values[dimensionOf[token]] = Margin * weight;
+                    }
+                }
             }
 
             if (row == tokenizer.EosId)
@@ -73,6 +69,27 @@ public static class ChainModel
             _ => RandomWeights.Constant(0f),
         });
         return writer;
+    }
+
+    /// <summary>
+    /// The tokens with an embedding dimension of their own (in dimension order), each one's dimension, and the shape
+    /// (the embedding is the next multiple of 64 above the dimensions plus the default one). Adapters use it too.
+    /// </summary>
+    internal static (int[] Scripted, Dictionary<int, int> DimensionOf, ModelShape Shape) Plan(IReadOnlyList<ChainLink> chains)
+    {
+        TokenizerSpec tokenizer = Vocabulary(chains);
+        Dictionary<int, List<(int Token, float Weight)>> next = Successors(chains, tokenizer);
+
+        // Tokens followed by end-of-text alone need no dimension of their own: the default one says exactly that.
+        int[] scripted = next.Where(p => p.Value is not [(var only, _)] || only != tokenizer.EosId).Select(p => p.Key).Order().ToArray();
+        var dimensionOf = new Dictionary<int, int>();
+        foreach (int token in scripted)
+        {
+            dimensionOf[token] = dimensionOf.Count;
+        }
+
+        int embd = Math.Max(64, (dimensionOf.Count + 64) / 64 * 64);
+        return (scripted, dimensionOf, ModelShape.TinyQwen2 with { EmbeddingLength = embd, BlockCount = 1 });
     }
 
     /// <summary>
@@ -127,19 +144,33 @@ public static class ChainModel
         return tiny with { Tokens = tokens, TokenTypes = types };
     }
 
-    private static Dictionary<int, int> Successors(IReadOnlyList<ChainLink> chains, TokenizerSpec tokenizer)
+    /// <summary>
+    /// Each token's successors with their weights. A token has one successor per weight: two chains of the same
+    /// weight that disagree cannot both be followed, while a lighter chain's successor is the runner-up.
+    /// </summary>
+    private static Dictionary<int, List<(int Token, float Weight)>> Successors(IReadOnlyList<ChainLink> chains, TokenizerSpec tokenizer)
     {
-        var next = new Dictionary<int, int>();
+        var next = new Dictionary<int, List<(int Token, float Weight)>>();
         void Link(int from, int to, ChainLink chain)
         {
-            if (next.TryGetValue(from, out int existing) && existing != to)
+            if (!next.TryGetValue(from, out List<(int Token, float Weight)>? successors))
+            {
+                next[from] = successors = [];
+            }
+
+            if (successors.Any(s => s.Token == to))
+            {
+                return;
+            }
+
+            if (successors.FirstOrDefault(s => s.Weight == chain.Weight) is { Weight: > 0 } existing)
             {
                 throw new ArgumentException(
-                    $"Token '{tokenizer.Tokens[from]}' would be followed by both '{tokenizer.Tokens[existing]}' and '{tokenizer.Tokens[to]}' (in \"{chain.Text}\"): a chain model follows one token with one successor.",
+                    $"Token '{tokenizer.Tokens[from]}' would be followed by both '{tokenizer.Tokens[existing.Token]}' and '{tokenizer.Tokens[to]}' (in \"{chain.Text}\"): a chain model follows one token with one successor per weight.",
                     nameof(chains));
             }
 
-            next[from] = to;
+            successors.Add((to, chain.Weight));
         }
 
         foreach (ChainLink chain in chains)

@@ -65,6 +65,12 @@ public sealed record CodeAssistOptions
 
     public RemoteOptions Remote { get; init; } = new();
 
+    /// <summary>
+    /// LoRA adapters (GGUF, llama.cpp format) applied to the local model: <c>[{ "path": "...", "scale": 1.0 }]</c>.
+    /// Loads files, so a workspace may only set it once the folder is trusted. <value>empty</value>
+    /// </summary>
+    public IReadOnlyList<LoraAdapterOptions> LoraAdapters { get; init; } = [];
+
     /// <summary>Per-feature overrides (keys: completion, explain, fix, refactor, debug).</summary>
     public IReadOnlyDictionary<string, FeatureModelOptions> Features { get; init; } = new Dictionary<string, FeatureModelOptions>();
 
@@ -114,6 +120,7 @@ public sealed record CodeAssistOptions
             NativeLibraryPath = NativeLibraryPath,
             Headers = HeaderOptions.ToRequestHeaders(Headers),
             RemoteAllowed = Remote.Allowed,
+            LoraAdapters = LoraAdapters,
         };
     }
 
@@ -172,6 +179,13 @@ public sealed record CompletionOptions
     /// finishes. <value>false</value>
     /// </summary>
     public bool ShowUnverified { get; init; }
+
+    /// <summary>
+    /// Compiler-guided decoding: where the compiler knows the valid names (after <c>expr.</c>, after <c>new </c>), a
+    /// local model may only write one of them, and a llama.cpp server gets them as a grammar. Verification still
+    /// judges every suggestion. <value>true</value>
+    /// </summary>
+    public bool ConstrainIdentifiers { get; init; } = true;
 
     /// <summary>
     /// Target time to the first suggestion at a new place in the code. With a model of known speed (a local model

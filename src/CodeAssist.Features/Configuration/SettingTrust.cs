@@ -30,11 +30,13 @@ internal static class SettingTrust
         ["model"] = SettingTrustLevel.PathInsideFolder,
         ["features.*.model"] = SettingTrustLevel.PathInsideFolder,
         ["logFile"] = SettingTrustLevel.TrustedOnly,
+        ["loraAdapters"] = SettingTrustLevel.TrustedOnly,
 
         // What is kept from the model, and who is trusted: a folder must not widen either.
         ["exclude"] = SettingTrustLevel.TrustedOnly,
         ["trustedFolders"] = SettingTrustLevel.UserFileOnly,
         ["completion.verify"] = SettingTrustLevel.SafeValueOnly,
+        ["completion.showUnverified"] = SettingTrustLevel.SafeValueOnly,
 
         // Tuning: a hostile value costs time or quality, never data or control.
         ["threads"] = SettingTrustLevel.Any,
@@ -54,6 +56,7 @@ internal static class SettingTrust
         ["cache.maxEntries"] = SettingTrustLevel.Any,
         ["trace"] = SettingTrustLevel.Any,
         ["completion.remoteTimeoutMs"] = SettingTrustLevel.Any,
+        ["completion.constrainIdentifiers"] = SettingTrustLevel.Any,
         ["maxDocumentSizeKb"] = SettingTrustLevel.Any,
         ["modelLoadTimeoutSeconds"] = SettingTrustLevel.Any,
 

@@ -37,6 +37,7 @@ internal static class SettingsSchema
         ["cache.maxEntries"] = Range(0, 1_000_000),
         ["cache.redis"] = EnvironmentVariableName,
         ["headers"] = ProviderSettings.CheckHeaders,
+        ["loraAdapters"] = LoraAdapterList,
     };
 
     /// <summary>Settings whose default is null, so their type cannot be read from the defaults.</summary>
@@ -175,6 +176,13 @@ internal static class SettingsSchema
         var text = AsString(value);
         return text is not null && allowed.Contains(text.Trim(), StringComparer.OrdinalIgnoreCase) ? null : $"must be one of {string.Join(", ", allowed)}";
     };
+
+    private static string? LoraAdapterList(JsonNode value) =>
+        value is JsonArray adapters && adapters.All(adapter => adapter is JsonObject entry
+            && entry["path"] is JsonValue path && path.GetValueKind() == JsonValueKind.String && path.GetValue<string>().Trim().Length > 0
+            && (entry["scale"] is null || (entry["scale"] is JsonValue scale && scale.GetValueKind() == JsonValueKind.Number)))
+            ? null
+            : "must be a list of { \"path\": \"adapter.gguf\", \"scale\": 1.0 }";
 
     private static Func<JsonNode, string?> Range(int min, int max) => value =>
         value is JsonValue v && v.TryGetValue<int>(out var number) && number >= min && number <= max ? null : $"must be between {min} and {max}";

@@ -50,7 +50,14 @@ internal sealed class GenerationRunner
             : null;
         try
         {
-            await foreach (var chunk in model.InfillAsync(prompt.Request, cancellationToken).ConfigureAwait(false))
+            var request = prompt.Request;
+            if (options.ConstrainIdentifiers
+                && await IdentifierSites.CreateAsync(document, generation.Text, generation.Position, cancellationToken).ConfigureAwait(false) is { } identifiers)
+            {
+                request = request with { Identifiers = identifiers };
+            }
+
+            await foreach (var chunk in model.InfillAsync(request, cancellationToken).ConfigureAwait(false))
             {
                 chunks++;
                 if (!texts.TryGetValue(chunk.CandidateIndex, out var builder))

@@ -124,6 +124,12 @@ internal sealed class OpenAiCompletionModel : ICompletionModel
             body["stop"] = new JsonArray(request.StopSequences.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray());
         }
 
+        // Only llama-server comes this way, and it reads GBNF: the member at the caret must be one that exists.
+        if (IdentifierGrammar.ForCaretSite(request.Identifiers) is { } grammar)
+        {
+            body["grammar"] = grammar;
+        }
+
         var promptTokens = TokenEstimator.Estimate(request.Prefix) + TokenEstimator.Estimate(request.Suffix)
             + request.ExtraContext.Sum(s => TokenEstimator.Estimate(s.Text));
         return StreamedCompletion.RunAsync(_transport, "infill", body, serverSentEvents: true, ParseInfillEvent, request.TimeLimit, promptTokens, cancellationToken);

@@ -61,7 +61,8 @@ public sealed class ChainModelInlineCompletionTests
     public async Task MisspelledMember_IsRepairedToTheRealOne()
     {
         // CS1061 on "Cuont", and List<int> has one close name: the spelling repair replaces it and verifies again.
-        await using var run = await StartAsync("Cuont;");
+        // (Compiler-guided decoding is off: with it, the model could not write "Cuont" in the first place.)
+        await using var run = await StartAsync("Cuont;", constrainIdentifiers: false);
 
         var item = Assert.Single(await run.CompleteAsync());
 
@@ -74,7 +75,7 @@ public sealed class ChainModelInlineCompletionTests
     [Fact]
     public async Task UnknownMemberWithNoCloseName_IsRejected_AndNothingIsShown()
     {
-        await using var run = await StartAsync("Xylophone;");
+        await using var run = await StartAsync("Xylophone;", constrainIdentifiers: false);
 
         Assert.Empty(await run.CompleteAsync());
 
@@ -89,7 +90,7 @@ public sealed class ChainModelInlineCompletionTests
     {
         // The first verification of a session, on the default 150 ms budget: in time it is repaired; late, it is
         // withheld and its repaired result is what the next request gets. Either way "Cuont" never reaches the user.
-        await using var run = await StartAsync("Cuont;", new { debounceMs = 0 });
+        await using var run = await StartAsync("Cuont;", constrainIdentifiers: false, completion: new { debounceMs = 0, constrainIdentifiers = false });
 
         var first = await run.CompleteAsync();
         Assert.DoesNotContain(first, item => item.GetProperty("insertText").GetString() == "Cuont;");
@@ -110,7 +111,7 @@ public sealed class ChainModelInlineCompletionTests
     [Fact]
     public async Task OutOfBudget_WithShowUnverified_MarksTheItemUnverified()
     {
-        await using var run = await StartAsync("Cuont;", new { debounceMs = 0, verifyBudgetMs = 0, showUnverified = true });
+        await using var run = await StartAsync("Cuont;", constrainIdentifiers: false, completion: new { debounceMs = 0, verifyBudgetMs = 0, showUnverified = true, constrainIdentifiers = false });
 
         var item = Assert.Single(await run.CompleteAsync());
 
@@ -120,16 +121,43 @@ public sealed class ChainModelInlineCompletionTests
         Assert.Equal(1, (await run.StatsAsync()).GetProperty("unverified").GetInt32());
     }
 
-    private static async Task<ChainRun> StartAsync(string continuation, object? completion = null)
+    [Theory]
+    [InlineData(true, "Count;", 0)]
+    [InlineData(false, "Count;", 1)]
+    public async Task ModelThatMisspellsTheMember_WithTheConstraint_WritesTheRealOne(bool constrainIdentifiers, string shown, int repaired)
+    {
+        // The model prefers "Cuont" after "." and has the real "Count" as its runner-up. Guided decoding refuses the
+        // name List<int> lacks and takes the runner-up, so the candidate needs no repair; without it, the verifier's
+        // spelling repair has to fix the model's answer.
+        ChainLink[] chains =
+        [
+            new(["<|fim_middle|>", "."], "Cuont;"),
+            new(["."], "Count;") { Weight = 0.5f },
+        ];
+        await using var run = await StartAsync(chains, constrainIdentifiers);
+
+        var item = Assert.Single(await run.CompleteAsync());
+
+        Assert.Equal(shown, item.GetProperty("insertText").GetString());
+        var stats = await run.StatsAsync();
+        Assert.Equal(repaired, stats.GetProperty("repaired").GetInt32());
+        Assert.Equal(0, stats.GetProperty("rejectedByVerification").GetInt32());
+        Assert.Equal(0, stats.GetProperty("unverified").GetInt32());
+    }
+
+    private static Task<ChainRun> StartAsync(string continuation, bool constrainIdentifiers = true, object? completion = null) =>
+        StartAsync([new ChainLink(["<|fim_middle|>", "."], continuation)], constrainIdentifiers, completion);
+
+    private static async Task<ChainRun> StartAsync(IReadOnlyList<ChainLink> chains, bool constrainIdentifiers, object? completion = null)
     {
         var path = Path.Combine(Path.GetTempPath(), $"codeassist-chain-{Guid.NewGuid():N}.gguf");
-        ChainModel.Build(continuation, ["<|fim_middle|>", "."]).WriteTo(path);
+        ChainModel.Build(chains).WriteTo(path);
         var server = ServerProcess.Start();
         try
         {
             await server.Client.InitializeAsync(
                 new { textDocument = new { inlineCompletion = new { } } },
-                new { provider = "local", model = path, threads = 1, contextSize = 2048, completion = completion ?? new { debounceMs = 0, verifyBudgetMs = 30000 } });
+                new { provider = "local", model = path, threads = 1, contextSize = 2048, completion = completion ?? new { debounceMs = 0, verifyBudgetMs = 30000, constrainIdentifiers } });
 
             // The server loads the model in the background and says so in codeAssist/status.
             await server.Client.WaitUntilSeenAsync(m =>

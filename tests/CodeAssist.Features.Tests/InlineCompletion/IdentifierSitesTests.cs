@@ -1,0 +1,129 @@
+using CodeAssist.Features.InlineCompletion;
+using CodeAssist.TestUtilities.InlineCompletion;
+using Xunit;
+
+namespace CodeAssist.Features.Tests.InlineCompletion;
+
+/// <summary>The names compiler-guided decoding gets at each kind of site, from a real semantic model.</summary>
+public sealed class IdentifierSitesTests
+{
+    private const string Shop = """
+        using System.Collections.Generic;
+        using System.Linq;
+
+        sealed class Item
+        {
+            public string Name { get; set; } = "";
+            public static Item Empty { get; } = new();
+            private int secret;
+        }
+
+        sealed class Order
+        {
+            public List<Item> Items { get; } = new();
+            public int Stock { get; set; }
+            public int StockLevel() => Stock;
+        }
+
+        sealed class Shop
+        {
+            public int Run(Order order)
+            {
+                $0
+                return 0;
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task AfterAReceiverDot_TheMembersOfItsType_InstanceAndExtension()
+    {
+        var site = await SiteAsync("var n = order.");
+
+        Assert.NotNull(site);
+        Assert.True(site.Required);
+        Assert.Contains("Stock", site.Names);
+        Assert.Contains("StockLevel", site.Names);
+        Assert.Contains("Items", site.Names);
+        Assert.Contains("ToString", site.Names);
+        Assert.Equal("", site.Typed);
+    }
+
+    [Fact]
+    public async Task AChainTheModelWrote_IsBoundSpeculatively_WithExtensionMethods()
+    {
+        var site = await SiteAsync("", generated: "var n = order.Items.");
+
+        Assert.NotNull(site);
+        Assert.Contains("Count", site.Names);
+        Assert.Contains("Select", site.Names); // System.Linq extension method
+        Assert.DoesNotContain("Stock", site.Names);
+    }
+
+    [Fact]
+    public async Task AfterATypeName_OnlyStaticMembers_AndPrivateOnesOfOtherTypesAreLeftOut()
+    {
+        var items = await SiteAsync("var first = order.Items[0].");
+        var statics = await SiteAsync("var e = Item.");
+
+        Assert.NotNull(items);
+        Assert.Contains("Name", items.Names);
+        Assert.DoesNotContain("Empty", items.Names);
+        Assert.DoesNotContain("secret", items.Names);
+        Assert.NotNull(statics);
+        Assert.Contains("Empty", statics.Names);
+        Assert.DoesNotContain("Name", statics.Names);
+    }
+
+    [Fact]
+    public async Task NameTypedBeforeTheCaret_IsReportedAsTyped()
+    {
+        var site = await SiteAsync("var n = order.Sto");
+
+        Assert.NotNull(site);
+        Assert.Equal("Sto", site.Typed);
+        Assert.Contains("Stock", site.Names);
+    }
+
+    [Fact]
+    public async Task AfterNew_TheTypesInScope_NotRequired()
+    {
+        var site = await SiteAsync("var list = new ");
+
+        Assert.NotNull(site);
+        Assert.False(site.Required);
+        Assert.Contains("List", site.Names);
+        Assert.Contains("Item", site.Names);
+        Assert.Contains("int", site.Names);
+    }
+
+    [Theory]
+    [InlineData("var n = 1.")]
+    [InlineData("var n = unknown.")]
+    [InlineData("var n = order")]
+    [InlineData("var renewal = ")]
+    public async Task NoSite_WhereTheNamesAreNotKnown(string line)
+    {
+        Assert.Null(await SiteAsync(line));
+    }
+
+    [Theory]
+    [InlineData("x = order.Items[i].Name", "order.Items[i].Name")]
+    [InlineData("if (Foo(a, b).Bar", "Foo(a, b).Bar")]
+    [InlineData("x = items?", "items")]
+    [InlineData("return new List<int>()", "new List<int>()")]
+    [InlineData("x = (a", "a")]
+    public void Receiver_IsTheExpressionBeforeTheDot(string text, string receiver)
+    {
+        Assert.Equal(receiver, IdentifierSites.Receiver(text));
+    }
+
+    private static async Task<CodeAssist.Llm.IdentifierSite?> SiteAsync(string typedLine, string generated = "")
+    {
+        var (document, position) = CompletionFixture.Create(Shop.Replace("$0", typedLine + "$0", StringComparison.Ordinal));
+        var text = await document.GetTextAsync();
+        var constraint = await IdentifierSites.CreateAsync(document, text, position, CancellationToken.None);
+        Assert.NotNull(constraint);
+        return constraint.SiteAfter(generated);
+    }
+}
