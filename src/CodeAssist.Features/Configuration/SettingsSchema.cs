@@ -134,7 +134,8 @@ internal static class SettingsSchema
             JsonValueKind.String when AsString(value) is null => "must be a string",
             JsonValueKind.Number when value is not JsonValue number || number.GetValueKind() != JsonValueKind.Number || !number.TryGetValue<int>(out _) => "must be a whole number",
             JsonValueKind.True or JsonValueKind.False when value.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False) => "must be true or false",
-            JsonValueKind.Array when value is not JsonArray list || list.Any(item => item is null || AsString(item) is null) => "must be a list of strings",
+            // A list with a rule of its own (loraAdapters) holds objects; the rule checks it.
+            JsonValueKind.Array when !Rules.ContainsKey(path) && (value is not JsonArray list || list.Any(item => item is null || AsString(item) is null)) => "must be a list of strings",
             _ => null,
         };
         return typeError ?? (Rules.TryGetValue(path, out var rule) ? rule(value) : null);
