@@ -7,7 +7,8 @@ namespace CodeAssist.Features.Explain;
 /// <summary>
 /// Fits the explain prompt to the model's context by priority: the selected code always goes in whole, then the
 /// signatures, the diagnostics, calls and related members, callers, and documentation; the least useful part is
-/// dropped first. The answer's reservation scales with the window (<see cref="ChatContextWindow.AnswerTokens"/>).
+/// dropped first. The answer's reservation scales with the window (<see cref="ChatContextWindow.AnswerTokens"/>)
+/// and shrinks to its minimum before the code is refused.
 /// A model that does not report its window gets the whole prompt and the preferred reservation, as before.
 /// </summary>
 internal static class ExplainPromptFitter
@@ -37,16 +38,22 @@ internal static class ExplainPromptFitter
             return new ExplainPrompt(template.Render(Values(fixedValues, symbols, diagnostics, Steps[0])), PreferredAnswerTokens, [], null);
         }
 
-        var answerTokens = window.AnswerTokens(PreferredAnswerTokens);
-        var promptTokens = window.PromptTokens(answerTokens);
+        // The facts go before the answer shrinks, and the answer shrinks (to its minimum) before the code is refused.
         var smallest = 0;
-        foreach (var step in Steps)
+        var promptTokens = 0;
+        var answerTokens = 0;
+        foreach (var answer in new[] { window.AnswerTokens(PreferredAnswerTokens), window.MinimumAnswerTokens(PreferredAnswerTokens) }.Distinct())
         {
-            var messages = template.Render(Values(fixedValues, symbols, diagnostics, step));
-            smallest = window.CountPromptTokens(messages);
-            if (smallest <= promptTokens)
+            answerTokens = answer;
+            promptTokens = window.PromptTokens(answer);
+            foreach (var step in Steps)
             {
-                return new ExplainPrompt(messages, answerTokens, step.LeftOut, null);
+                var messages = template.Render(Values(fixedValues, symbols, diagnostics, step));
+                smallest = window.CountPromptTokens(messages);
+                if (smallest <= promptTokens)
+                {
+                    return new ExplainPrompt(messages, answer, step.LeftOut, null);
+                }
             }
         }
 

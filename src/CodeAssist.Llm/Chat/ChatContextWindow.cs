@@ -17,6 +17,12 @@ public sealed record ChatContextWindow(int ContextLength, Func<IReadOnlyList<Cha
     /// </summary>
     public int AnswerTokens(int preferred) => Math.Clamp(ContextLength / 4, Math.Min(64, preferred), preferred);
 
+    /// <summary>
+    /// The least the answer may keep when the question would not fit otherwise: an eighth of the window (at least 64
+    /// tokens), enough for a short answer, and better than no answer from the model at all.
+    /// </summary>
+    public int MinimumAnswerTokens(int preferred) => Math.Min(AnswerTokens(preferred), Math.Max(64, ContextLength / 8));
+
     /// <summary>Tokens a prompt may use when the answer reserves <paramref name="answerTokens"/> (one more for the end of the prompt).</summary>
     public int PromptTokens(int answerTokens) => Math.Max(0, ContextLength - answerTokens - 1);
 }
