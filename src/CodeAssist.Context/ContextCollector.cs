@@ -30,8 +30,12 @@ public sealed class ContextCollector : ICodeContextProvider
         await ProjectTypeIndex.GetAsync(document.Project, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<CodeContext> GetContextAsync(Document document, int position, int budgetTokens, CancellationToken cancellationToken)
+    public Task<CodeContext> GetContextAsync(Document document, int position, int budgetTokens, CancellationToken cancellationToken) =>
+        GetContextAsync(document, position, budgetTokens, _tokenCounter, cancellationToken);
+
+    public async Task<CodeContext> GetContextAsync(Document document, int position, int budgetTokens, ITokenCounter tokenCounter, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(tokenCounter);
         ArgumentNullException.ThrowIfNull(document);
         ArgumentOutOfRangeException.ThrowIfNegative(budgetTokens);
         // An excluded file gives no context at all, and no excluded file gives any: its text never enters a prompt.
@@ -56,7 +60,7 @@ public sealed class ContextCollector : ICodeContextProvider
 
         candidates.RemoveAll(c => c.Location is { } location && exclusion.IsExcluded(location.FilePath));
 
-        var (selected, text, tokens) = ContextBudget.Fit(candidates, budgetTokens, _tokenCounter);
+        var (selected, text, tokens) = ContextBudget.Fit(candidates, budgetTokens, tokenCounter);
         var items = selected.Select(c => new ContextItem(c.Kind, c.Text, c.Score, c.Location)).ToList();
         return new CodeContext(items, text, tokens, budgetTokens);
     }

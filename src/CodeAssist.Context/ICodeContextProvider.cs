@@ -8,6 +8,13 @@ public interface ICodeContextProvider
     Task<CodeContext> GetContextAsync(Document document, int position, int budgetTokens, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The context with the budget counted by <paramref name="tokenCounter"/> (the model's tokenizer when there is a
+    /// model), so that the caller can trust <see cref="CodeContext.TokenCount"/> without counting again.
+    /// </summary>
+    Task<CodeContext> GetContextAsync(Document document, int position, int budgetTokens, ITokenCounter tokenCounter, CancellationToken cancellationToken) =>
+        GetContextAsync(document, position, budgetTokens, cancellationToken);
+
+    /// <summary>
     /// Builds ahead what the first request in <paramref name="document"/>'s project would otherwise wait for (the
     /// compilation, per-project indexes), so that the first suggestion after opening a file is not the slow one.
     /// </summary>

@@ -7,14 +7,21 @@ using LLama.Native;
 namespace CodeAssist.Llm.LlamaSharp;
 
 /// <summary>
-/// Turns the layout of <see cref="FimPromptBuilder.BuildSegments"/> into token ids: markers are the vocabulary's own
+/// Turns the layout of <see cref="FimLayout.BuildSegments"/> into token ids: markers are the vocabulary's own
 /// ids and user text is tokenized with special tokens off, so code that contains "&lt;|fim_prefix|&gt;" stays text
-/// and cannot inject a marker. Over budget, the least relevant context snippets go first, then code far from the
-/// cursor (three quarters from the start of the prefix, one quarter from the end of the suffix).
+/// and cannot inject a marker. Features size the prompt with this model's tokenizer, so over budget is the exception
+/// this class only guards: the least relevant context snippets go first, then code far from the cursor (three
+/// quarters from the start of the prefix, one quarter from the end of the suffix), each sized from token counts
+/// taken once rather than by trimming and re-tokenizing in a loop.
 /// </summary>
 internal sealed class InfillPromptBuilder
 {
-    private const int MaxTrimRounds = 32;
+    // Code cuts are sized from a characters-per-token ratio; a few tokens of slack absorb merges at the new edge.
+    private const int CutSlackTokens = 4;
+
+    // A second code cut covers a ratio that was off (text of very uneven density); past that the prompt cannot fit.
+    private const int MaxCodeCuts = 2;
+
     private readonly LLamaWeights _weights;
     private readonly FimTokens _fim;
 
@@ -26,44 +33,66 @@ internal sealed class InfillPromptBuilder
 
     public List<LLamaToken> Build(InfillRequest request, int budget)
     {
-        for (int round = 0; round < MaxTrimRounds; round++)
+        List<LLamaToken> tokens = Render(request);
+        if (tokens.Count <= budget)
         {
-            List<LLamaToken> tokens = Render(request);
-            int excess = tokens.Count - budget;
-            if (excess <= 0)
-            {
-                return tokens;
-            }
+            return tokens;
+        }
 
-            if (request.ExtraContext.Count > 0)
-            {
-                request = request with { ExtraContext = request.ExtraContext.Take(request.ExtraContext.Count - 1).ToArray() };
-                continue;
-            }
+        if (request.ExtraContext.Count > 0)
+        {
+            request = request with { ExtraContext = KeepContext(request.ExtraContext, tokens.Count - budget) };
+            tokens = Render(request);
+        }
 
+        for (int cut = 0; cut < MaxCodeCuts && tokens.Count > budget; cut++)
+        {
             if (request.Prefix.Length == 0 && request.Suffix.Length == 0)
             {
                 break;
             }
 
-            // Room left for code once markers and paths are counted: a quarter for the suffix, the rest for the prefix.
-            int prefixTokens = Text(request.Prefix).Length;
-            int suffixTokens = Text(request.Suffix).Length;
-            int room = Math.Max(0, prefixTokens + suffixTokens - excess);
-            int keepSuffix = Math.Min(suffixTokens, room / 4);
-            int keepPrefix = Math.Min(prefixTokens, room - keepSuffix);
-            keepSuffix = Math.Min(suffixTokens, room - keepPrefix);
-            int prefixCut = Math.Min(request.Prefix.Length, CharsFor(request.Prefix, prefixTokens - keepPrefix));
-            int suffixCut = Math.Min(request.Suffix.Length, CharsFor(request.Suffix, suffixTokens - keepSuffix));
-            if (prefixCut == 0 && suffixCut == 0)
-            {
-                (prefixCut, suffixCut) = request.Prefix.Length > 0 ? (1, 0) : (0, 1);
-            }
-
-            request = request with { Prefix = request.Prefix[prefixCut..], Suffix = request.Suffix[..^suffixCut] };
+            request = CutCode(request, tokens.Count - budget + CutSlackTokens);
+            tokens = Render(request);
         }
 
-        throw new ArgumentException($"The infill prompt does not fit in {budget} tokens even without code.", nameof(budget));
+        return tokens.Count <= budget
+            ? tokens
+            : throw new ArgumentException($"The infill prompt does not fit in {budget} tokens even without code.", nameof(budget));
+    }
+
+    /// <summary>The most relevant snippets (they come first) that leave out at least <paramref name="excess"/> tokens.</summary>
+    private IReadOnlyList<ContextSnippet> KeepContext(IReadOnlyList<ContextSnippet> context, int excess)
+    {
+        int keep = context.Count;
+        while (keep > 0 && excess > 0)
+        {
+            keep--;
+            // The snippet's path line and file separator count too; one token for the marker.
+            excess -= Text(context[keep].Text).Length + Text(context[keep].FilePath + "\n").Length + 1;
+        }
+
+        return context.Take(keep).ToArray();
+    }
+
+    /// <summary>Cuts about <paramref name="excess"/> tokens of code far from the cursor.</summary>
+    private InfillRequest CutCode(InfillRequest request, int excess)
+    {
+        // Room left for code once markers and paths are counted: a quarter for the suffix, the rest for the prefix.
+        int prefixTokens = Text(request.Prefix).Length;
+        int suffixTokens = Text(request.Suffix).Length;
+        int room = Math.Max(0, prefixTokens + suffixTokens - excess);
+        int keepSuffix = Math.Min(suffixTokens, room / 4);
+        int keepPrefix = Math.Min(prefixTokens, room - keepSuffix);
+        keepSuffix = Math.Min(suffixTokens, room - keepPrefix);
+        int prefixCut = Math.Min(request.Prefix.Length, CharsFor(request.Prefix, prefixTokens, prefixTokens - keepPrefix));
+        int suffixCut = Math.Min(request.Suffix.Length, CharsFor(request.Suffix, suffixTokens, suffixTokens - keepSuffix));
+        if (prefixCut == 0 && suffixCut == 0)
+        {
+            (prefixCut, suffixCut) = request.Prefix.Length > 0 ? (1, 0) : (0, 1);
+        }
+
+        return request with { Prefix = request.Prefix[prefixCut..], Suffix = request.Suffix[..^suffixCut] };
     }
 
     public LLamaToken[] Text(string text) =>
@@ -77,7 +106,7 @@ internal sealed class InfillPromptBuilder
             tokens.Add(bos);
         }
 
-        foreach (FimSegment segment in FimPromptBuilder.BuildSegments(_fim.Template, request))
+        foreach (FimSegment segment in FimLayout.BuildSegments(_fim.Template, request))
         {
             if (segment.IsMarker)
             {
@@ -92,15 +121,7 @@ internal sealed class InfillPromptBuilder
         return tokens;
     }
 
-    /// <summary>Characters that hold about <paramref name="tokens"/> tokens of <paramref name="text"/> (rounded up).</summary>
-    private int CharsFor(string text, int tokens)
-    {
-        if (tokens <= 0 || text.Length == 0)
-        {
-            return 0;
-        }
-
-        int count = Math.Max(1, Text(text).Length);
-        return (int)Math.Ceiling(tokens * (double)text.Length / count) + 1;
-    }
+    /// <summary>Characters that hold about <paramref name="tokens"/> of the <paramref name="count"/> tokens of <paramref name="text"/> (rounded up).</summary>
+    private static int CharsFor(string text, int count, int tokens) =>
+        tokens <= 0 || text.Length == 0 ? 0 : (int)Math.Ceiling(tokens * (double)text.Length / Math.Max(1, count)) + 1;
 }

@@ -1,6 +1,7 @@
 using CodeAssist.Llm.Http;
 using CodeAssist.Llm.Models;
 using CodeAssist.Llm.Providers;
+using CodeAssist.Llm.Registry;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -31,6 +32,19 @@ public sealed class LanguageModels : ILanguageModels, IDisposable
         ILoggerFactory? loggerFactory = null,
         ModelCache? cache = null,
         Func<string, string?>? environment = null)
+        : this(settings, ProviderRegistry.BuiltIn, httpClientFactory, localModelFactory, loggerFactory, cache, environment)
+    {
+    }
+
+    /// <summary>With another provider registry: tests register providers of their own.</summary>
+    internal LanguageModels(
+        LanguageModelSettings settings,
+        ProviderRegistry registry,
+        IHttpClientFactory? httpClientFactory = null,
+        ILocalModelFactory? localModelFactory = null,
+        ILoggerFactory? loggerFactory = null,
+        ModelCache? cache = null,
+        Func<string, string?>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (httpClientFactory is null)
@@ -41,7 +55,7 @@ public sealed class LanguageModels : ILanguageModels, IDisposable
 
         environment ??= Environment.GetEnvironmentVariable;
         _chainLogger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("CodeAssist.Llm.Providers");
-        _factory = new ModelProviderFactory(httpClientFactory, localModelFactory, cache ?? ModelCache.ForUser(environment), environment, loggerFactory ?? NullLoggerFactory.Instance);
+        _factory = new ModelProviderFactory(httpClientFactory, localModelFactory, cache ?? ModelCache.ForUser(environment), environment, loggerFactory ?? NullLoggerFactory.Instance, registry);
         _default = null!;
         Update(settings);
     }

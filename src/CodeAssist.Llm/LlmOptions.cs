@@ -2,10 +2,13 @@ using CodeAssist.Llm.Providers;
 
 namespace CodeAssist.Llm;
 
-/// <summary>The model settings of one feature, resolved from the configuration (per-feature override or default).</summary>
+/// <summary>
+/// The model settings of one feature, resolved from the configuration (per-feature override or default). The defaults
+/// here are the only declaration of them: Features' CodeAssistOptions takes its model settings' defaults from this record.
+/// </summary>
 public sealed record LlmOptions
 {
-    /// <summary>local | openai | ollama.</summary>
+    /// <summary>A name in <see cref="Registry.ProviderRegistry"/>: local, openai or ollama.</summary>
     public string Provider { get; init; } = "local";
 
     /// <summary>A GGUF path for local, a model name for remote providers; empty means none configured.</summary>

@@ -5,8 +5,8 @@ namespace CodeAssist.Llm;
 /// <param name="FimFormat">Name of the FIM template in use (e.g. "qwen2.5-coder"), or null when the model has none.</param>
 public sealed record ModelInfo(string ModelId, string Provider, int ContextLength, bool SupportsFim, string? FimFormat, string? ChatTemplate)
 {
-    /// <summary>Whether prompts leave the machine (openai, ollama): they are then redacted and time-limited tighter.</summary>
-    public bool IsRemote => Provider is "openai" or "ollama";
+    /// <summary>Whether prompts leave the machine (a remote provider in <see cref="Registry.ProviderRegistry"/>): they are then redacted and time-limited tighter.</summary>
+    public bool IsRemote => Registry.ProviderRegistry.BuiltIn.IsRemote(Provider);
     /// <summary>LoRA adapters applied to a local model, as "file (scale)".</summary>
     public IReadOnlyList<string> LoraAdapters { get; init; } = [];
 }

@@ -1,9 +1,8 @@
 using CodeAssist.Llm.Chat;
 using CodeAssist.Llm.Http;
 using CodeAssist.Llm.Models;
-using CodeAssist.Llm.Ollama;
-using CodeAssist.Llm.OpenAi;
 using CodeAssist.Llm.Redaction;
+using CodeAssist.Llm.Registry;
 using CodeAssist.Llm.Remote;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -17,9 +16,9 @@ namespace CodeAssist.Llm;
 /// </summary>
 internal sealed class ModelProviderFactory
 {
-    public const string HowToAddModel =
+    public static readonly string HowToAddModel =
         "Run `codeassist models pull qwen2.5-coder-0.5b` to download a local model, set `model` to a GGUF file, "
-        + "or set `provider` to openai or ollama with an `endpoint`. Until then, features answer from Roslyn alone.";
+        + $"or set `provider` to {string.Join(" or ", ProviderRegistry.BuiltIn.Names.Skip(1))} with an `endpoint`. Until then, features answer from Roslyn alone.";
 
     public const string RemoteNotAllowed = "Remote providers are off (`remote.allowed: false`): nothing leaves this machine.";
 
@@ -28,9 +27,12 @@ internal sealed class ModelProviderFactory
     private readonly ModelCache _cache;
     private readonly Func<string, string?> _environment;
     private readonly ILoggerFactory _loggerFactory;
+    private readonly ProviderRegistry _registry;
 
-    public ModelProviderFactory(IHttpClientFactory httpClientFactory, ILocalModelFactory? localModelFactory, ModelCache cache, Func<string, string?> environment, ILoggerFactory loggerFactory)
+    public ModelProviderFactory(
+        IHttpClientFactory httpClientFactory, ILocalModelFactory? localModelFactory, ModelCache cache, Func<string, string?> environment, ILoggerFactory loggerFactory, ProviderRegistry registry)
     {
+        _registry = registry;
         _httpClientFactory = httpClientFactory;
         _localModelFactory = localModelFactory;
         _cache = cache;
@@ -43,7 +45,7 @@ internal sealed class ModelProviderFactory
     {
         var provider = options.Provider.Trim().ToLowerInvariant();
         options = options with { Provider = provider };
-        if (provider != "local")
+        if (provider != ProviderRegistry.Local)
         {
             return options;
         }
@@ -70,13 +72,14 @@ internal sealed class ModelProviderFactory
 
     public ModelProvider Create(LlmOptions options)
     {
-        return options.Provider switch
+        if (options.Provider == ProviderRegistry.Local)
         {
-            "local" => CreateLocal(options),
-            "openai" => CreateRemote(options, "openai"),
-            "ollama" => CreateRemote(options, "ollama"),
-            _ => Failed(options, $"Unknown provider '{options.Provider}': use local, openai or ollama, or a name defined in `providers`."),
-        };
+            return CreateLocal(options);
+        }
+
+        return _registry.FindRemote(options.Provider) is { } kind
+            ? CreateRemote(options, kind)
+            : Failed(options, $"Unknown provider '{options.Provider}': use {_registry.NamesForMessages}, or a name defined in `providers`.");
     }
 
     private ModelProvider CreateLocal(LlmOptions options)
@@ -103,7 +106,7 @@ internal sealed class ModelProviderFactory
 
         if (_localModelFactory is null)
         {
-            return Failed(options, "This build of CodeAssist has no local model support (LLamaSharp); use provider openai or ollama.");
+            return Failed(options, $"This build of CodeAssist has no local model support (LLamaSharp); use provider {string.Join(" or ", _registry.Names.Skip(1))}.");
         }
 
         var name = Path.GetFileName(options.Model);
@@ -159,7 +162,8 @@ internal sealed class ModelProviderFactory
         }
     }
 
-    private ModelProvider CreateRemote(LlmOptions options, string kind)
+    /// <summary>Builds any remote provider: the checks, the health breaker and redaction are the same for all of them.</summary>
+    private ModelProvider CreateRemote(LlmOptions options, RemoteProviderKind kind)
     {
         if (!options.RemoteAllowed)
         {
@@ -169,23 +173,23 @@ internal sealed class ModelProviderFactory
         var endpoint = options.Endpoint;
         if (string.IsNullOrWhiteSpace(endpoint))
         {
-            if (kind == "openai")
+            if (kind.DefaultEndpoint is null)
             {
-                return Failed(options, "Provider openai needs an `endpoint`, e.g. http://127.0.0.1:8080 (llama-server) or https://api.openai.com/v1.");
+                return Failed(options, $"Provider {kind.Name} needs an `endpoint`, e.g. {kind.EndpointExample}.");
             }
 
-            endpoint = "http://127.0.0.1:11434";
+            endpoint = kind.DefaultEndpoint;
         }
 
-        if (kind == "ollama" && string.IsNullOrWhiteSpace(options.Model))
+        if (kind.ModelExample is not null && string.IsNullOrWhiteSpace(options.Model))
         {
-            return Failed(options, "Provider ollama needs a `model`, e.g. qwen2.5-coder:1.5b.");
+            return Failed(options, $"Provider {kind.Name} needs a `model`, e.g. {kind.ModelExample}.");
         }
 
         Uri root;
         try
         {
-            root = kind == "openai" ? ModelHttpTransport.ParseRoot(endpoint, "/v1") : ModelHttpTransport.ParseRoot(endpoint, "/api");
+            root = ModelHttpTransport.ParseRoot(endpoint, kind.ApiSuffix);
         }
         catch (ModelRequestException exception)
         {
@@ -193,11 +197,10 @@ internal sealed class ModelProviderFactory
         }
 
         var transport = new ModelHttpTransport(_httpClientFactory, options, root, _environment);
-        ICompletionModel completion = kind == "openai" ? new OpenAiCompletionModel(transport) : new OllamaCompletionModel(transport);
-        IChatClient inner = kind == "openai" ? new OpenAiChatClient(transport) : new OllamaChatClient(transport);
-        var label = kind == "openai" ? "OpenAI-compatible server" : "Ollama";
+        var completion = kind.CreateCompletion(transport);
+        var inner = kind.CreateChat(transport);
         var model = string.IsNullOrEmpty(options.Model) ? "" : $", model {options.Model}";
-        var ready = new ModelStatus(ModelState.Ready, $"Using {label} at {transport.DisplayEndpoint}{model}.", completion.Info);
+        var ready = new ModelStatus(ModelState.Ready, $"Using {kind.Label} at {transport.DisplayEndpoint}{model}.", completion.Info);
         var provider = new ModelProvider(options, new ModelStatus(ModelState.Loading, ""));
         var health = new RemoteHealth(provider, ready);
 

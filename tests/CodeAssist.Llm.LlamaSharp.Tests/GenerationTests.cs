@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
+
 namespace CodeAssist.Llm.LlamaSharp.Tests;
 
 [Collection(LlamaCollection.Name)]
@@ -104,7 +106,7 @@ public sealed class GenerationTests
     [Fact]
     public async Task Complete_TimeLimit_StopsGeneration()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider();
         using LlamaLocalModel model = await GeneratedModels.LoadAsync(GeneratedModels.TinyLlamaF16, time: time);
         model.Session.AfterToken = _ => time.Advance(TimeSpan.FromSeconds(1));
 

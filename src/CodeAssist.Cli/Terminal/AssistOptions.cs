@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CodeAssist.Llm.Registry;
 
 namespace CodeAssist.Cli.Terminal;
 
@@ -49,9 +50,9 @@ internal sealed class AssistOptions
     public ModelOverrides Overrides(ParseResult result)
     {
         var provider = result.GetValue(Provider);
-        if (provider is not null && provider is not ("local" or "openai" or "ollama"))
+        if (provider is not null && !ProviderRegistry.BuiltIn.Names.Contains(provider))
         {
-            throw new CliException(ExitCodes.BadArguments, $"Unknown provider '{provider}': use local, openai or ollama.");
+            throw new CliException(ExitCodes.BadArguments, $"Unknown provider '{provider}': use {ProviderRegistry.BuiltIn.NamesForMessages}.");
         }
 
         return new ModelOverrides(provider, result.GetValue(Model), result.GetValue(Endpoint));

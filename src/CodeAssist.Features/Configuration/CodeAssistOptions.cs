@@ -10,40 +10,43 @@ namespace CodeAssist.Features.Configuration;
 /// </summary>
 public sealed record CodeAssistOptions
 {
+    // The model settings' defaults are LlmOptions' own: declared once, there, and only mapped here.
+    private static readonly LlmOptions ModelDefaults = new();
+
     /// <summary>local | openai | ollama. <value>local</value></summary>
-    public string Provider { get; init; } = "local";
+    public string Provider { get; init; } = ModelDefaults.Provider;
 
     /// <summary>GGUF path (local) or model name (remote). <value>empty: none configured</value></summary>
-    public string Model { get; init; } = "";
+    public string Model { get; init; } = ModelDefaults.Model;
 
-    public string Endpoint { get; init; } = "";
+    public string Endpoint { get; init; } = ModelDefaults.Endpoint;
 
-    public string ApiKeyEnvironmentVariable { get; init; } = "OPENAI_API_KEY";
+    public string ApiKeyEnvironmentVariable { get; init; } = ModelDefaults.ApiKeyEnvironmentVariable;
 
     /// <summary><value>0: physical cores minus one, at least one</value></summary>
-    public int Threads { get; init; }
+    public int Threads { get; init; } = ModelDefaults.Threads;
 
-    public int ContextSize { get; init; } = 4096;
+    public int ContextSize { get; init; } = ModelDefaults.ContextSize;
 
-    public string FimFormat { get; init; } = "auto";
+    public string FimFormat { get; init; } = ModelDefaults.FimFormat;
 
     /// <summary>Remote infill: auto | infill (llama-server) | prompt (FIM-formatted) | suffix. <value>auto</value></summary>
-    public string InfillMode { get; init; } = "auto";
+    public string InfillMode { get; init; } = ModelDefaults.InfillMode;
 
     /// <summary>Ollama keep_alive. <value>30m</value></summary>
-    public string KeepAlive { get; init; } = "30m";
+    public string KeepAlive { get; init; } = ModelDefaults.KeepAlive;
 
     /// <summary>Time to the first byte of a remote answer, and the longest pause between streamed chunks. <value>60</value></summary>
-    public int RequestTimeoutSeconds { get; init; } = 60;
+    public int RequestTimeoutSeconds { get; init; } = (int)ModelDefaults.RequestTimeout.TotalSeconds;
 
     /// <summary>Redact keys, tokens and passwords from prompts sent to remote providers. <value>true</value></summary>
-    public bool RedactSecrets { get; init; } = true;
+    public bool RedactSecrets { get; init; } = ModelDefaults.RedactSecrets;
 
     /// <summary>
     /// The longest a local model may take to load (reading the file, creating the context, measuring its speed)
     /// before its status says it failed. <value>120</value>
     /// </summary>
-    public int ModelLoadTimeoutSeconds { get; init; } = 120;
+    public int ModelLoadTimeoutSeconds { get; init; } = (int)ModelDefaults.LoadTimeout.TotalSeconds;
 
     /// <summary>
     /// Open documents larger than this (KiB of text) get no model features and only syntax diagnostics; they stay
@@ -52,7 +55,7 @@ public sealed record CodeAssistOptions
     public int MaxDocumentSizeKb { get; init; } = 2048;
 
     /// <summary>A user-built libllama for the local provider. <value>null: the bundled CPU build</value></summary>
-    public string? NativeLibraryPath { get; init; }
+    public string? NativeLibraryPath { get; init; } = ModelDefaults.NativeLibraryPath;
 
     /// <summary>
     /// Extra headers for every request to the remote provider above, for gateways:
@@ -69,7 +72,7 @@ public sealed record CodeAssistOptions
     /// LoRA adapters (GGUF, llama.cpp format) applied to the local model: <c>[{ "path": "...", "scale": 1.0 }]</c>.
     /// Loads files, so a workspace may only set it once the folder is trusted. <value>empty</value>
     /// </summary>
-    public IReadOnlyList<LoraAdapterOptions> LoraAdapters { get; init; } = [];
+    public IReadOnlyList<LoraAdapterOptions> LoraAdapters { get; init; } = ModelDefaults.LoraAdapters;
 
     /// <summary>Per-feature overrides (keys: completion, explain, fix, refactor, debug).</summary>
     public IReadOnlyDictionary<string, FeatureModelOptions> Features { get; init; } = new Dictionary<string, FeatureModelOptions>();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CodeAssist.Llm;
 using CodeAssist.Llm.Fim;
+using CodeAssist.Llm.Registry;
 
 namespace CodeAssist.Features.Configuration;
 
@@ -13,7 +14,7 @@ internal static class SettingsSchema
 {
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
-    private static readonly string[] Providers = ["local", "openai", "ollama"];
+    private static readonly string[] Providers = [.. ProviderRegistry.BuiltIn.Names];
 
     private static readonly Dictionary<string, Func<JsonNode, string?>> Rules = new(StringComparer.Ordinal)
     {

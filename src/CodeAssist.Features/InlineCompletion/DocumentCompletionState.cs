@@ -18,6 +18,9 @@ internal sealed class DocumentCompletionState
 
     public IReadOnlyList<ContextSnippet> Context { get; set; } = [];
 
+    /// <summary>The tokens of <see cref="Context"/> as the model counts them.</summary>
+    public int ContextTokens { get; set; }
+
     /// <summary>Prompt budgets chosen when the caret entered the member; kept with the context for the same reason.</summary>
     public PromptPlan? Plan { get; set; }
 }

@@ -27,7 +27,7 @@ public sealed class InlineCompletionService : IDisposable
     private readonly CandidateRanker ranker;
     private readonly ConcurrentDictionary<string, DocumentCompletionState> documents = new(StringComparer.Ordinal);
     private readonly CompletionCache cache;
-    private readonly ConditionalWeakTable<ICompletionModel, FimPromptBuilder> promptBuilders = [];
+    private readonly ConditionalWeakTable<ICompletionModel, InlineCompletionPromptBuilder> promptBuilders = [];
     private readonly MemberContext memberContext;
     private readonly ContentExclusions? exclusions;
 
@@ -182,9 +182,9 @@ public sealed class InlineCompletionService : IDisposable
             return await JoinAsync(state, running, text, request.Position, timing, cancellationToken).ConfigureAwait(false);
         }
 
-        var (context, plan) = await memberContext.GetAsync(state, model, document, root, request.Position, settings, cancellationToken).ConfigureAwait(false);
-        var builder = promptBuilders.GetValue(model, m => new FimPromptBuilder(m));
-        var prompt = builder.Build(text, request.Position, decision, context, plan, document.FilePath, settings.Completion);
+        var (context, contextTokens, plan) = await memberContext.GetAsync(state, model, document, root, request.Position, settings, cancellationToken).ConfigureAwait(false);
+        var builder = promptBuilders.GetValue(model, m => new InlineCompletionPromptBuilder(m));
+        var prompt = builder.Build(text, request.Position, decision, context, contextTokens, plan, document.FilePath, settings.Completion);
         if (cache.Get(prompt.Key) is { } cached)
         {
             counters.CacheHit();

@@ -13,7 +13,7 @@ namespace CodeAssist.Features.InlineCompletion;
 /// </summary>
 internal sealed class MemberContext(ICodeContextProvider? provider, InlineCompletionCounters counters)
 {
-    public async Task<(IReadOnlyList<ContextSnippet> Context, PromptPlan Plan)> GetAsync(
+    public async Task<(IReadOnlyList<ContextSnippet> Context, int ContextTokens, PromptPlan Plan)> GetAsync(
         DocumentCompletionState state,
         ICompletionModel model,
         Document document,
@@ -26,20 +26,27 @@ internal sealed class MemberContext(ICodeContextProvider? provider, InlineComple
         var memberStart = member?.SpanStart ?? 0;
         if (state.ContextMemberStart == memberStart && state.Plan is { } memoised)
         {
-            return (state.Context, memoised);
+            return (state.Context, state.ContextTokens, memoised);
         }
 
         var plan = PromptPlanner.Plan(model.Throughput, settings.Completion, settings.Context.BudgetTokens, counters.GeneratedTokensAverage);
         IReadOnlyList<ContextSnippet> snippets = [];
+        var tokens = 0;
         if (provider is not null && plan.ContextTokens > 0)
         {
-            var context = await provider.GetContextAsync(document, position, plan.ContextTokens, cancellationToken).ConfigureAwait(false);
-            snippets = string.IsNullOrWhiteSpace(context.RenderedText) ? [] : [new ContextSnippet("context.cs", context.RenderedText)];
+            // Counted with the model's tokenizer, once: the prompt builder takes this count as it is.
+            var context = await provider.GetContextAsync(document, position, plan.ContextTokens, new ModelTokenCounter(model), cancellationToken).ConfigureAwait(false);
+            if (!string.IsNullOrWhiteSpace(context.RenderedText))
+            {
+                snippets = [new ContextSnippet("context.cs", context.RenderedText)];
+                tokens = context.TokenCount;
+            }
         }
 
         state.Context = snippets;
+        state.ContextTokens = tokens;
         state.Plan = plan;
         state.ContextMemberStart = memberStart;
-        return (snippets, plan);
+        return (snippets, tokens, plan);
     }
 }

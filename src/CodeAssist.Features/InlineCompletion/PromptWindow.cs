@@ -85,7 +85,7 @@ internal sealed class PromptWindow
 
     /// <summary>
     /// The rest of the caret's line, then whole lines while they fit. The suffix needs no snapping: it comes before the
-    /// line being typed in the prompt (see FimPromptBuilder.BuildSegments), and it only changes when the caret changes
+    /// line being typed in the prompt (see FimLayout.BuildSegments), and it only changes when the caret changes
     /// lines, which re-evaluates from the end of the prefix anyway.
     /// </summary>
     public string CutSuffix(SourceText text, int position, int budgetTokens)

@@ -32,8 +32,8 @@ internal sealed class OllamaCompletionModel : ICompletionModel
         ArgumentNullException.ThrowIfNull(request);
         if (_template is not null)
         {
-            var prompt = FimPromptBuilder.BuildText(_template, request);
-            return GenerateAsync(prompt, suffix: null, raw: true, FimPromptBuilder.StopSequences(_template, request), request.MaxTokens, request.Temperature, request.TimeLimit, cancellationToken);
+            var prompt = FimLayout.BuildText(_template, request);
+            return GenerateAsync(prompt, suffix: null, raw: true, FimLayout.StopSequences(_template, request), request.MaxTokens, request.Temperature, request.TimeLimit, cancellationToken);
         }
 
         return GenerateAsync(request.Prefix, request.Suffix, raw: false, request.StopSequences, request.MaxTokens, request.Temperature, request.TimeLimit, cancellationToken);

@@ -49,7 +49,7 @@ internal sealed class OpenAiCompletionModel : ICompletionModel
         {
             "infill" => InfillEndpointAsync(request, cancellationToken),
             "prompt" when _template is not null => CompletionsAsync(
-                FimPromptBuilder.BuildText(_template, request), suffix: null, FimPromptBuilder.StopSequences(_template, request), request.MaxTokens, request.Temperature, request.CandidateCount, request.TimeLimit, cancellationToken),
+                FimLayout.BuildText(_template, request), suffix: null, FimLayout.StopSequences(_template, request), request.MaxTokens, request.Temperature, request.CandidateCount, request.TimeLimit, cancellationToken),
             _ => CompletionsAsync(
                 request.Prefix, request.Suffix, request.StopSequences, request.MaxTokens, request.Temperature, request.CandidateCount, request.TimeLimit, cancellationToken),
         };
@@ -104,8 +104,8 @@ internal sealed class OpenAiCompletionModel : ICompletionModel
     private IAsyncEnumerable<CompletionChunk> InfillEndpointAsync(InfillRequest request, CancellationToken cancellationToken)
     {
         // llama-server appends "prompt" after its middle marker: the line being typed goes there so that a keystroke
-        // only changes the end of the prompt and cache_prompt reuses the rest (see FimPromptBuilder.BuildSegments).
-        var (linesBefore, currentLine) = FimPromptBuilder.SplitCurrentLine(request.Prefix);
+        // only changes the end of the prompt and cache_prompt reuses the rest (see FimLayout.BuildSegments).
+        var (linesBefore, currentLine) = FimLayout.SplitCurrentLine(request.Prefix);
         var body = new JsonObject
         {
             ["input_prefix"] = linesBefore,

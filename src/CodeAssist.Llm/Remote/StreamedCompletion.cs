@@ -62,7 +62,7 @@ internal static class StreamedCompletion
             // A server that ignores "stream": true answers with one JSON document; it parses like a single event.
             var whole = serverSentEvents && response.Content.Headers.ContentType?.MediaType == "application/json";
             var events = whole ? ReadWholeAsync(reader, limit.Token)
-                : serverSentEvents ? ServerSentEvents.ReadDataAsync(reader, limit.Token)
+                : serverSentEvents ? ServerSentEventStream.ReadDataAsync(stream, transport.Options.RequestTimeout, transport.DisplayEndpoint, limit.Token)
                 : ReadLinesAsync(reader, limit.Token);
             await using var enumerator = events.GetAsyncEnumerator(limit.Token);
             var timedOut = false;

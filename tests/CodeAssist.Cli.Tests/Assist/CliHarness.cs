@@ -4,6 +4,7 @@ using CodeAssist.Cli.Terminal;
 using CodeAssist.Llm;
 using CodeAssist.TestUtilities.Assist;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CodeAssist.Cli.Tests.Assist;
 
@@ -65,7 +66,7 @@ internal sealed class CliHarness : IDisposable
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var environment = new CliEnvironment(output, error, new StringReader(Stdin), OutputIsTerminal, false, _models, CacheDirectory, new StoppedTimeProvider());
+        var environment = new CliEnvironment(output, error, new StringReader(Stdin), OutputIsTerminal, false, _models, CacheDirectory, new FakeTimeProvider());
         var root = new RootCommand("test");
         root.Subcommands.Add(ExplainCommand.Create(environment));
         root.Subcommands.Add(FixCommand.Create(environment));

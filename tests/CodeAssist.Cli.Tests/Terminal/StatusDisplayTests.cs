@@ -1,5 +1,6 @@
 using CodeAssist.Cli.Terminal;
 using CodeAssist.TestUtilities.Assist;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace CodeAssist.Cli.Tests.Terminal;
@@ -9,7 +10,7 @@ public sealed class StatusDisplayTests
     [Fact]
     public async Task RunAsync_Redirected_ALineEverySecondWithElapsedThenDone()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         using var error = new StringWriter();
         var status = new StatusDisplay(Environment(error, clock));
         var loading = new TaskCompletionSource<int>();
@@ -34,7 +35,7 @@ public sealed class StatusDisplayTests
     [Fact]
     public async Task RunAsync_WorkEndsWithinASecond_PrintsNothing()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         using var error = new StringWriter();
         var status = new StatusDisplay(Environment(error, clock));
 

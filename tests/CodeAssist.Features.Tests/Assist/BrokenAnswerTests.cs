@@ -6,6 +6,7 @@ using CodeAssist.Llm.Http;
 using CodeAssist.TestUtilities;
 using CodeAssist.TestUtilities.Assist;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace CodeAssist.Features.Tests.Assist;
@@ -30,7 +31,7 @@ public sealed class BrokenAnswerTests
         using var cache = new MemoryResponseCache(16, TimeProvider.System);
         var streamed = new List<string>();
 
-        var cut = await new ExplainService(new FakeLanguageModels(new CuttingChatClient("It doubles ", "its input")), cache, PromptLibrary.BuiltInOnly, new StoppedTimeProvider())
+        var cut = await new ExplainService(new FakeLanguageModels(new CuttingChatClient("It doubles ", "its input")), cache, PromptLibrary.BuiltInOnly, new FakeTimeProvider())
             .ExplainAsync(workspace.MarkedDocument, workspace.MarkedSpan, new SyncProgress(streamed), CancellationToken.None);
 
         Assert.StartsWith("It doubles its input", cut.Markdown, StringComparison.Ordinal);
@@ -39,7 +40,7 @@ public sealed class BrokenAnswerTests
         Assert.Equal(cut.Markdown, string.Concat(streamed));
 
         var whole = new FakeChatClient("It doubles x.");
-        var again = await new ExplainService(new FakeLanguageModels(whole), cache, PromptLibrary.BuiltInOnly, new StoppedTimeProvider())
+        var again = await new ExplainService(new FakeLanguageModels(whole), cache, PromptLibrary.BuiltInOnly, new FakeTimeProvider())
             .ExplainAsync(workspace.MarkedDocument, workspace.MarkedSpan, null, CancellationToken.None);
 
         Assert.False(again.FromCache);
@@ -52,11 +53,11 @@ public sealed class BrokenAnswerTests
     {
         using var workspace = new AssistWorkspace(("MathUtil.cs", Source));
         using var cache = new MemoryResponseCache(16, TimeProvider.System);
-        await new ExplainService(new FakeLanguageModels(new FakeChatClient("")), cache, PromptLibrary.BuiltInOnly, new StoppedTimeProvider())
+        await new ExplainService(new FakeLanguageModels(new FakeChatClient("")), cache, PromptLibrary.BuiltInOnly, new FakeTimeProvider())
             .ExplainAsync(workspace.MarkedDocument, workspace.MarkedSpan, null, CancellationToken.None);
 
         var whole = new FakeChatClient("It doubles x.");
-        var again = await new ExplainService(new FakeLanguageModels(whole), cache, PromptLibrary.BuiltInOnly, new StoppedTimeProvider())
+        var again = await new ExplainService(new FakeLanguageModels(whole), cache, PromptLibrary.BuiltInOnly, new FakeTimeProvider())
             .ExplainAsync(workspace.MarkedDocument, workspace.MarkedSpan, null, CancellationToken.None);
 
         Assert.False(again.FromCache);

@@ -3,6 +3,7 @@ using CodeAssist.Features.Names;
 using CodeAssist.Features.Prompts;
 using CodeAssist.TestUtilities;
 using CodeAssist.TestUtilities.Assist;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace CodeAssist.Features.Tests.Assist;
@@ -60,7 +61,7 @@ public sealed class CheckedNamesTests
     {
         var files = Directory.GetFiles(SampleFolder, "*.cs").Select(path => (Path.GetFileName(path), Mark(path))).ToArray();
         using var workspace = new AssistWorkspace(files);
-        var service = new ExplainService(new FakeLanguageModels(new FakeChatClient(answer)), null, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
+        var service = new ExplainService(new FakeLanguageModels(new FakeChatClient(answer)), null, PromptLibrary.BuiltInOnly, new FakeTimeProvider());
         return await service.ExplainAsync(workspace.MarkedDocument, workspace.MarkedSpan, null, CancellationToken.None);
     }
 

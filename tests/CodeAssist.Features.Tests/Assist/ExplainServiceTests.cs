@@ -4,6 +4,7 @@ using CodeAssist.Features.Explain;
 using CodeAssist.Features.Prompts;
 using CodeAssist.TestUtilities;
 using CodeAssist.TestUtilities.Assist;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace CodeAssist.Features.Tests.Assist;
@@ -47,7 +48,7 @@ public sealed class ExplainServiceTests
     public async Task ExplainAsync_NoModel_ReturnsRoslynSummaryWithFactsAndNotice()
     {
         using var workspace = new AssistWorkspace(("Cart.cs", Source));
-        var service = new ExplainService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
+        var service = new ExplainService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly, new FakeTimeProvider());
         var streamed = new List<string>();
 
         var result = await service.ExplainAsync(workspace.MarkedDocument, workspace.MarkedSpan, new SyncProgress(streamed), CancellationToken.None);
@@ -84,7 +85,7 @@ public sealed class ExplainServiceTests
     {
         using var workspace = new AssistWorkspace(("Cart.cs", Source));
         var client = new FakeChatClient("`Add` appends a SKU once.\n\n**Key risks**\n- Not thread-safe.");
-        var service = new ExplainService(new FakeLanguageModels(client), null, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
+        var service = new ExplainService(new FakeLanguageModels(client), null, PromptLibrary.BuiltInOnly, new FakeTimeProvider());
         var streamed = new List<string>();
 
         var result = await service.ExplainAsync(workspace.MarkedDocument, workspace.MarkedSpan, new SyncProgress(streamed), CancellationToken.None);
@@ -106,8 +107,8 @@ public sealed class ExplainServiceTests
     {
         using var workspace = new AssistWorkspace(("Cart.cs", Source));
         var client = new FakeChatClient("first answer");
-        using var cache = new MemoryResponseCache(16, new StoppedTimeProvider());
-        var service = new ExplainService(new FakeLanguageModels(client), cache, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
+        using var cache = new MemoryResponseCache(16, new FakeTimeProvider());
+        var service = new ExplainService(new FakeLanguageModels(client), cache, PromptLibrary.BuiltInOnly, new FakeTimeProvider());
 
         var first = await service.ExplainAsync(workspace.MarkedDocument, workspace.MarkedSpan, null, CancellationToken.None);
         var second = await service.ExplainAsync(workspace.MarkedDocument, workspace.MarkedSpan, null, CancellationToken.None);
@@ -123,7 +124,7 @@ public sealed class ExplainServiceTests
     {
         using var workspace = new AssistWorkspace(("Cart.cs", Source));
         var client = new FakeChatClient { Respond = _ => throw new HttpRequestException("connection refused") };
-        var service = new ExplainService(new FakeLanguageModels(client), null, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
+        var service = new ExplainService(new FakeLanguageModels(client), null, PromptLibrary.BuiltInOnly, new FakeTimeProvider());
 
         var result = await service.ExplainAsync(workspace.MarkedDocument, workspace.MarkedSpan, null, CancellationToken.None);
 
@@ -139,7 +140,7 @@ public sealed class ExplainServiceTests
         var document = workspace.Document("Cart.cs");
         var text = (await document.GetTextAsync()).ToString();
         var span = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(text.IndexOf("public decimal Total", StringComparison.Ordinal), text.LastIndexOf('}'));
-        var service = new ExplainService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
+        var service = new ExplainService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly, new FakeTimeProvider());
 
         var result = await service.ExplainAsync(document, span, null, CancellationToken.None);
 

@@ -5,6 +5,7 @@ using CodeAssist.TestUtilities;
 using CodeAssist.TestUtilities.Assist;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace CodeAssist.Features.Tests.Assist;
@@ -137,7 +138,7 @@ public sealed class FixServiceTests
         using var workspace = new AssistWorkspace(("Names.cs", source));
         var document = workspace.Document("Names.cs");
         var diagnostic = (await FixService.DiagnosticsAsync(document, null, CancellationToken.None)).First(d => d.Id == "CS0246");
-        var service = new FixService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
+        var service = new FixService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly, new FakeTimeProvider());
 
         var report = await service.FixAsync(document, diagnostic, CancellationToken.None);
 
@@ -159,7 +160,7 @@ public sealed class FixServiceTests
         using var workspace = new AssistWorkspace(("Greeter.cs", source));
         var document = workspace.Document("Greeter.cs");
         var diagnostic = (await FixService.DiagnosticsAsync(document, null, CancellationToken.None)).Single(d => d.Id == "CS1061");
-        var service = new FixService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
+        var service = new FixService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly, new FakeTimeProvider());
 
         var report = await service.FixAsync(document, diagnostic, CancellationToken.None);
 
@@ -184,7 +185,7 @@ public sealed class FixServiceTests
         using var workspace = new AssistWorkspace(("OrderLine.cs", Line));
         var document = workspace.Document("OrderLine.cs");
         var diagnostic = (await FixService.DiagnosticsAsync(document, null, CancellationToken.None)).Single(d => d.Id == "CS0103");
-        var service = new FixService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
+        var service = new FixService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly, new FakeTimeProvider());
 
         var report = await service.FixAsync(document, diagnostic, CancellationToken.None);
 
@@ -202,7 +203,7 @@ public sealed class FixServiceTests
         var document = workspace.Document("OrderLine.cs");
         var diagnostic = (await FixService.DiagnosticsAsync(document, null, CancellationToken.None)).Single(d => d.Id == "CS0103");
         var client = new FakeChatClient("Hint: use the property.\n```csharp\npublic int Double() => Quantity * 2;\n```");
-        var service = new FixService(new FakeLanguageModels(client), null, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
+        var service = new FixService(new FakeLanguageModels(client), null, PromptLibrary.BuiltInOnly, new FakeTimeProvider());
 
         var report = await service.FixAsync(document, diagnostic, CancellationToken.None);
 
@@ -220,7 +221,7 @@ public sealed class FixServiceTests
         var document = workspace.Document("Counter.cs");
         var diagnostic = (await FixService.DiagnosticsAsync(document, null, CancellationToken.None)).Single(d => d.Id == id);
         var client = new FakeChatClient(answer);
-        var service = new FixService(new FakeLanguageModels(client), null, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
+        var service = new FixService(new FakeLanguageModels(client), null, PromptLibrary.BuiltInOnly, new FakeTimeProvider());
         var report = await service.FixAsync(document, diagnostic, CancellationToken.None);
         Assert.Contains("return _count.ToString();", client.LastUserText, StringComparison.Ordinal);
         Assert.Contains(id, client.LastUserText, StringComparison.Ordinal);

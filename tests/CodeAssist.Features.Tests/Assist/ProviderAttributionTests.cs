@@ -6,6 +6,7 @@ using CodeAssist.Llm.Providers;
 using CodeAssist.TestUtilities;
 using CodeAssist.TestUtilities.Assist;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace CodeAssist.Features.Tests.Assist;
@@ -33,8 +34,8 @@ public sealed class ProviderAttributionTests
     {
         using var workspace = new AssistWorkspace(("Counter.cs", Source));
         var model = new FakeChatClient("counts up", "unused");
-        using var cache = new MemoryResponseCache(16, new StoppedTimeProvider());
-        var service = new ExplainService(new FakeLanguageModels(new AttributingChatClient(model, "team", fallback: false)), cache, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
+        using var cache = new MemoryResponseCache(16, new FakeTimeProvider());
+        var service = new ExplainService(new FakeLanguageModels(new AttributingChatClient(model, "team", fallback: false)), cache, PromptLibrary.BuiltInOnly, new FakeTimeProvider());
 
         var first = await service.ExplainAsync(workspace.MarkedDocument, workspace.MarkedSpan, null, CancellationToken.None);
         var second = await service.ExplainAsync(workspace.MarkedDocument, workspace.MarkedSpan, null, CancellationToken.None);
@@ -50,8 +51,8 @@ public sealed class ProviderAttributionTests
     {
         using var workspace = new AssistWorkspace(("Counter.cs", Source));
         var model = new FakeChatClient("from local", "from local again");
-        using var cache = new MemoryResponseCache(16, new StoppedTimeProvider());
-        var service = new ExplainService(new FakeLanguageModels(new AttributingChatClient(model, "local", fallback: true)), cache, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
+        using var cache = new MemoryResponseCache(16, new FakeTimeProvider());
+        var service = new ExplainService(new FakeLanguageModels(new AttributingChatClient(model, "local", fallback: true)), cache, PromptLibrary.BuiltInOnly, new FakeTimeProvider());
 
         var first = await service.ExplainAsync(workspace.MarkedDocument, workspace.MarkedSpan, null, CancellationToken.None);
         var second = await service.ExplainAsync(workspace.MarkedDocument, workspace.MarkedSpan, null, CancellationToken.None);

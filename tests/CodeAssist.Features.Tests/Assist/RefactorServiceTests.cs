@@ -3,6 +3,7 @@ using CodeAssist.Features.Prompts;
 using CodeAssist.Features.Refactor;
 using CodeAssist.TestUtilities;
 using CodeAssist.TestUtilities.Assist;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace CodeAssist.Features.Tests.Assist;
@@ -107,7 +108,7 @@ public sealed class RefactorServiceTests
             }
             """;
         using var workspace = new AssistWorkspace(("Checks.cs", source));
-        var service = new RefactorService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
+        var service = new RefactorService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly, new FakeTimeProvider());
 
         var report = await service.SuggestAsync(workspace.MarkedDocument, workspace.MarkedSpan, false, null, includeRoslyn: true, CancellationToken.None);
 
@@ -123,7 +124,7 @@ public sealed class RefactorServiceTests
     {
         using var workspace = new AssistWorkspace(("Totals.cs", Source));
         var client = new FakeChatClient(answer);
-        var service = new RefactorService(new FakeLanguageModels(client), null, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
+        var service = new RefactorService(new FakeLanguageModels(client), null, PromptLibrary.BuiltInOnly, new FakeTimeProvider());
         var report = await service.SuggestAsync(workspace.MarkedDocument, workspace.MarkedSpan, allowSignatureChanges, null, includeRoslyn: false, CancellationToken.None);
         Assert.Contains("for (var i = 0; i < values.Length; i++)", client.LastUserText, StringComparison.Ordinal);
         return report;

@@ -64,8 +64,8 @@ public sealed class ColdPromptTests
 
         var requests = model.Requests.ToArray();
         Assert.Equal(2, requests.Length);
-        var (firstLines, _) = Llm.Fim.FimPromptBuilder.SplitCurrentLine(requests[0].Prefix);
-        var (secondLines, _) = Llm.Fim.FimPromptBuilder.SplitCurrentLine(requests[1].Prefix);
+        var (firstLines, _) = Llm.Fim.FimLayout.SplitCurrentLine(requests[0].Prefix);
+        var (secondLines, _) = Llm.Fim.FimLayout.SplitCurrentLine(requests[1].Prefix);
         Assert.Equal(firstLines, secondLines);
         Assert.Equal(requests[0].Suffix, requests[1].Suffix);
         Assert.Equal(1, context.Calls);

@@ -19,10 +19,14 @@ internal sealed class FakeContextProvider : ICodeContextProvider
     /// <summary>The token budget of each call, in order.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<int> Budgets { get; } = new();
 
-    public Task<CodeContext> GetContextAsync(Document document, int position, int budgetTokens, CancellationToken cancellationToken)
+    public Task<CodeContext> GetContextAsync(Document document, int position, int budgetTokens, CancellationToken cancellationToken) =>
+        GetContextAsync(document, position, budgetTokens, EstimatingTokenCounter.Instance, cancellationToken);
+
+    /// <summary>Counts the fixed text with the caller's counter, as the real collector does.</summary>
+    public Task<CodeContext> GetContextAsync(Document document, int position, int budgetTokens, ITokenCounter tokenCounter, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref calls);
         Budgets.Enqueue(budgetTokens);
-        return Task.FromResult(new CodeContext([], rendered, rendered.Length / 4, budgetTokens));
+        return Task.FromResult(new CodeContext([], rendered, tokenCounter.CountTokens(rendered), budgetTokens));
     }
 }

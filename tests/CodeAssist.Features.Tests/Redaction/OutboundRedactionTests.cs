@@ -12,6 +12,7 @@ using CodeAssist.TestUtilities.Assist;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace CodeAssist.Features.Tests.Redaction;
@@ -31,7 +32,7 @@ public sealed class OutboundRedactionTests
         using var models = new LanguageModels(new LanguageModelSettings { Default = llm });
         using var workspace = new AssistWorkspace(SeededSecrets.Files.ToArray());
         var prompts = PromptLibrary.BuiltInOnly;
-        var time = new StoppedTimeProvider();
+        var time = new FakeTimeProvider();
         var counts = new Dictionary<string, int>();
 
         var completion = new InlineCompletionService(models, new ContextCollector(), () => new CodeAssistOptions

@@ -5,6 +5,7 @@ using CodeAssist.Server.Tests.Infrastructure;
 using CodeAssist.TestUtilities.Assist;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace CodeAssist.Server.Tests.Assist;
@@ -37,7 +38,7 @@ internal sealed class AssistServer : IAsyncDisposable
         {
             services.AddSingleton<IWorkspaceSession, WorkspaceSession>();
             services.AddSingleton<ILanguageModels>(new FakeLanguageModels(chatClient));
-            services.AddSingleton<TimeProvider>(new StoppedTimeProvider());
+            services.AddSingleton<TimeProvider>(new FakeTimeProvider());
         });
         await server.Client.InitializeAsync(capabilities: new { window = new { workDoneProgress = false } }, rootUri: new Uri(folder + "/").AbsoluteUri);
         for (var attempt = 0; attempt < 300; attempt++)

@@ -7,7 +7,7 @@ namespace CodeAssist.Llm.Fim;
 /// current file last, so the start of the prompt stays the same across keystrokes and a prefix cache (local KV
 /// reuse, a server's prompt cache) keeps working.
 /// </summary>
-public static class FimPromptBuilder
+public static class FimLayout
 {
     /// <summary>The prompt as markers and text, for providers that tokenize markers themselves.</summary>
     public static IReadOnlyList<FimSegment> BuildSegments(FimTemplate template, InfillRequest request)

@@ -3,14 +3,14 @@ using Xunit;
 
 namespace CodeAssist.Llm.Tests.Fim;
 
-public sealed class FimPromptBuilderTests
+public sealed class FimLayoutTests
 {
     private static readonly InfillRequest Plain = new() { Prefix = "int Add(int a, int b) => ", Suffix = ";\n" };
 
     [Fact]
     public void Qwen_FileLevel_IsPsm()
     {
-        Assert.Equal("<|fim_prefix|>int Add(int a, int b) => <|fim_suffix|>;\n<|fim_middle|>", FimPromptBuilder.BuildText(FimTemplates.QwenCoder, Plain));
+        Assert.Equal("<|fim_prefix|>int Add(int a, int b) => <|fim_suffix|>;\n<|fim_middle|>", FimLayout.BuildText(FimTemplates.QwenCoder, Plain));
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class FimPromptBuilderTests
             + "<|file_sep|>src/Util.cs\nstatic class Util { }\n"
             + "<|file_sep|>src/Calc.cs\n"
             + "<|fim_prefix|>int Add(int a, int b) => <|fim_suffix|>;\n<|fim_middle|>";
-        Assert.Equal(expected, FimPromptBuilder.BuildText(FimTemplates.QwenCoder, request));
+        Assert.Equal(expected, FimLayout.BuildText(FimTemplates.QwenCoder, request));
     }
 
     [Fact]
@@ -38,8 +38,8 @@ public sealed class FimPromptBuilderTests
         var first = Plain with { RepositoryName = "calc", FilePath = "a.cs", ExtraContext = [new ContextSnippet("b.cs", "class B { }")] };
         var second = first with { Prefix = first.Prefix + "a + b" };
 
-        var textA = FimPromptBuilder.BuildText(FimTemplates.QwenCoder, first);
-        var textB = FimPromptBuilder.BuildText(FimTemplates.QwenCoder, second);
+        var textA = FimLayout.BuildText(FimTemplates.QwenCoder, first);
+        var textB = FimLayout.BuildText(FimTemplates.QwenCoder, second);
         var common = textA.IndexOf("<|fim_suffix|>", StringComparison.Ordinal);
 
         Assert.Equal(textA[..common], textB[..common]);
@@ -52,7 +52,7 @@ public sealed class FimPromptBuilderTests
 
         Assert.Equal(
             "<|fim_prefix|>int Add(int a, int b)\n{\n<|fim_suffix|>;\n}\n<|fim_middle|>    return a",
-            FimPromptBuilder.BuildText(FimTemplates.QwenCoder, request));
+            FimLayout.BuildText(FimTemplates.QwenCoder, request));
     }
 
     [Fact]
@@ -61,8 +61,8 @@ public sealed class FimPromptBuilderTests
         var first = new InfillRequest { Prefix = "class C\n{\n    void M() => Console.Wr", Suffix = ";\n}\n", FilePath = "C.cs", ExtraContext = [new ContextSnippet("B.cs", "class B { }")] };
         var second = first with { Prefix = first.Prefix + "ite" };
 
-        var textA = FimPromptBuilder.BuildText(FimTemplates.QwenCoder, first);
-        var textB = FimPromptBuilder.BuildText(FimTemplates.QwenCoder, second);
+        var textA = FimLayout.BuildText(FimTemplates.QwenCoder, first);
+        var textB = FimLayout.BuildText(FimTemplates.QwenCoder, second);
 
         Assert.True(textB.StartsWith(textA, StringComparison.Ordinal), textB);
         Assert.Equal("ite", textB[textA.Length..]);
@@ -73,14 +73,14 @@ public sealed class FimPromptBuilderTests
     {
         var request = new InfillRequest { Prefix = "void M()\n{\n    x", Suffix = "\n}" };
 
-        Assert.Equal("[SUFFIX]\n}[PREFIX]void M()\n{\n    x", FimPromptBuilder.BuildText(FimTemplates.Codestral, request));
+        Assert.Equal("[SUFFIX]\n}[PREFIX]void M()\n{\n    x", FimLayout.BuildText(FimTemplates.Codestral, request));
     }
 
     [Fact]
     public void SplitCurrentLine_WithoutLineBreak_KeepsThePrefixWhole()
     {
-        Assert.Equal(("abc", ""), FimPromptBuilder.SplitCurrentLine("abc"));
-        Assert.Equal(("a\r\n", "  b"), FimPromptBuilder.SplitCurrentLine("a\r\n  b"));
+        Assert.Equal(("abc", ""), FimLayout.SplitCurrentLine("abc"));
+        Assert.Equal(("a\r\n", "  b"), FimLayout.SplitCurrentLine("a\r\n  b"));
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class FimPromptBuilderTests
         var request = Plain with { RepositoryName = "calc", FilePath = "Calc.cs", ExtraContext = [new ContextSnippet("B.cs", "class B { }")] };
 
         var expected = "<repo_name>calc<file_sep>B.cs\nclass B { }<file_sep><fim_prefix>Calc.cs\nint Add(int a, int b) => <fim_suffix>;\n<fim_middle>";
-        Assert.Equal(expected, FimPromptBuilder.BuildText(FimTemplates.StarCoder2, request));
+        Assert.Equal(expected, FimLayout.BuildText(FimTemplates.StarCoder2, request));
     }
 
     [Fact]
@@ -98,25 +98,25 @@ public sealed class FimPromptBuilderTests
         var request = Plain with { FilePath = "Calc.cs", ExtraContext = [new ContextSnippet("B.cs", "class B\n{\n}")] };
 
         var expected = "<｜fim▁begin｜>// Path: B.cs\n// class B\n// {\n// }\n\n// Path: Calc.cs\nint Add(int a, int b) => <｜fim▁hole｜>;\n<｜fim▁end｜>";
-        Assert.Equal(expected, FimPromptBuilder.BuildText(FimTemplates.DeepSeekCoder, request));
+        Assert.Equal(expected, FimLayout.BuildText(FimTemplates.DeepSeekCoder, request));
     }
 
     [Fact]
     public void CodeLlama_TextHasSentencePieceSpacing()
     {
-        Assert.Equal("<PRE> int Add(int a, int b) =>  <SUF>;\n <MID>", FimPromptBuilder.BuildText(FimTemplates.CodeLlama, Plain));
+        Assert.Equal("<PRE> int Add(int a, int b) =>  <SUF>;\n <MID>", FimLayout.BuildText(FimTemplates.CodeLlama, Plain));
     }
 
     [Fact]
     public void Codestral_SuffixFirstWithoutMiddleMarker()
     {
-        Assert.Equal("[SUFFIX];\n[PREFIX]int Add(int a, int b) => ", FimPromptBuilder.BuildText(FimTemplates.Codestral, Plain));
+        Assert.Equal("[SUFFIX];\n[PREFIX]int Add(int a, int b) => ", FimLayout.BuildText(FimTemplates.Codestral, Plain));
     }
 
     [Fact]
     public void BuildSegments_SeparatesMarkersFromUserText()
     {
-        var segments = FimPromptBuilder.BuildSegments(FimTemplates.QwenCoder, Plain with { RepositoryName = "r", FilePath = "a.cs" });
+        var segments = FimLayout.BuildSegments(FimTemplates.QwenCoder, Plain with { RepositoryName = "r", FilePath = "a.cs" });
 
         Assert.Equal(
             ["<|repo_name|>", "r\n", "<|file_sep|>", "a.cs\n", "<|fim_prefix|>", "int Add(int a, int b) => ", "<|fim_suffix|>", ";\n", "<|fim_middle|>"],
@@ -129,7 +129,7 @@ public sealed class FimPromptBuilderTests
     {
         var request = new InfillRequest { Prefix = "var s = \"<|fim_middle|>\";", Suffix = "// <|endoftext|>" };
 
-        var text = FimPromptBuilder.BuildText(FimTemplates.QwenCoder, request);
+        var text = FimLayout.BuildText(FimTemplates.QwenCoder, request);
 
         Assert.Equal(1, CountOf(text, "<|fim_middle|>"));
         Assert.Equal(0, CountOf(text, "<|endoftext|>"));
@@ -139,14 +139,14 @@ public sealed class FimPromptBuilderTests
     [Fact]
     public void StopSequences_IncludeEndTokensMarkersAndRequestStops()
     {
-        var stops = FimPromptBuilder.StopSequences(FimTemplates.QwenCoder, Plain with { StopSequences = ["\n\n"] });
+        var stops = FimLayout.StopSequences(FimTemplates.QwenCoder, Plain with { StopSequences = ["\n\n"] });
 
         Assert.Contains("<|endoftext|>", stops);
         Assert.Contains("<|file_sep|>", stops);
         Assert.Contains("<|fim_prefix|>", stops);
         Assert.Equal("\n\n", stops[^1]);
         Assert.Equal(stops.Count, stops.Distinct().Count());
-        Assert.DoesNotContain("</s>", FimPromptBuilder.StopSequences(FimTemplates.Codestral, Plain));
+        Assert.DoesNotContain("</s>", FimLayout.StopSequences(FimTemplates.Codestral, Plain));
     }
 
     private static int CountOf(string text, string value)

@@ -11,7 +11,7 @@ namespace CodeAssist.Features.InlineCompletion;
 /// while the caret stays in the same member (the service memoises it), the prefix window starts on a snapped line,
 /// and only the line being edited changes between keystrokes.
 /// </summary>
-internal sealed class FimPromptBuilder
+internal sealed class InlineCompletionPromptBuilder
 {
     // Tokens the FIM markers and file headers take, kept free so the prompt never overflows the context.
     private const int FormatOverheadTokens = 32;
@@ -21,7 +21,7 @@ internal sealed class FimPromptBuilder
     private readonly ICompletionModel model;
     private readonly PromptWindow window;
 
-    public FimPromptBuilder(ICompletionModel model)
+    public InlineCompletionPromptBuilder(ICompletionModel model)
     {
         this.model = model;
         window = new PromptWindow(model.CountTokens, redactSecrets: model.Info.IsRemote);
@@ -32,14 +32,14 @@ internal sealed class FimPromptBuilder
         int position,
         CompletionDecision decision,
         IReadOnlyList<ContextSnippet> context,
+        int contextTokens,
         PromptPlan plan,
         string? filePath,
         CompletionOptions options)
     {
-        var contextTokens = context.Sum(snippet => model.CountTokens(snippet.Text));
         var available = Math.Max(64, model.Info.ContextLength - options.MaxTokens - contextTokens - FormatOverheadTokens);
-        // The context was cut with an estimate; settle the difference with the prefix so the prompt keeps the planned
-        // size (a cold prompt stays within its time), never growing the prefix past the full layout's.
+        // The context may use less than its planned share; the prefix takes the difference so the prompt keeps the
+        // planned size (a cold prompt stays within its time), never growing past the full layout's.
         var plannedPrefix = Math.Clamp(
             plan.PrefixTokens + plan.ContextTokens - contextTokens, MinPrefixTokens, Math.Max(plan.PrefixTokens, PromptPlan.FullPrefixTokens));
         var prefixBudget = Math.Min(plannedPrefix, available * 3 / 4);
