@@ -5,6 +5,7 @@ using CodeAssist.Features.Prompts;
 using CodeAssist.Features.Refactor;
 using CodeAssist.TestUtilities;
 using CodeAssist.TestUtilities.Assist;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace CodeAssist.Features.Tests.Assist;
@@ -37,7 +38,7 @@ public sealed class CheckedHintTests
         var document = workspace.Document("Audit.cs");
         var diagnostic = (await FixService.DiagnosticsAsync(document, null, CancellationToken.None)).Single(d => d.Id == "CS0029");
         var client = new FakeChatClient($"Hint: {Hint}\n```csharp\npublic int Count()\n{{\n    return 0;\n}}\n```");
-        var service = new FixService(new FakeLanguageModels(client), null, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
+        var service = new FixService(new FakeLanguageModels(client), null, PromptLibrary.BuiltInOnly, new FakeTimeProvider());
 
         var report = await service.FixAsync(document, diagnostic, CancellationToken.None);
 
@@ -49,7 +50,7 @@ public sealed class CheckedHintTests
     {
         using var workspace = SampleWorkspace(("Audit.cs", Broken.Replace("return \"none\";", "[|int total = 0;\n        total += 1;\n        return total;|]", StringComparison.Ordinal)));
         var client = new FakeChatClient($"Rationale: {Hint}\n```csharp\npublic int Count()\n{{\n    return 1;\n}}\n```");
-        var service = new RefactorService(new FakeLanguageModels(client), null, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
+        var service = new RefactorService(new FakeLanguageModels(client), null, PromptLibrary.BuiltInOnly, new FakeTimeProvider());
 
         var report = await service.SuggestAsync(workspace.MarkedDocument, workspace.MarkedSpan, allowSignatureChanges: false, request: null, includeRoslyn: false, CancellationToken.None);
 

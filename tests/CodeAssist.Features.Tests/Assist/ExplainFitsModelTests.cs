@@ -5,6 +5,7 @@ using CodeAssist.Llm.Chat;
 using CodeAssist.TestUtilities;
 using CodeAssist.TestUtilities.Assist;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace CodeAssist.Features.Tests.Assist;
@@ -89,7 +90,7 @@ public sealed class ExplainFitsModelTests
     }
 
     private static ExplainService Service(FakeChatClient client) =>
-        new(new FakeLanguageModels(client), null, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
+        new(new FakeLanguageModels(client), null, PromptLibrary.BuiltInOnly, new FakeTimeProvider());
 
     /// <summary>The remote estimate (three characters a token) plus a few tokens of chat markup per message.</summary>
     private static int EstimatedTokens(IReadOnlyList<ChatMessage> messages) =>
