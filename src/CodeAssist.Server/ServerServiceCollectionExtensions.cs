@@ -1,4 +1,6 @@
+using CodeAssist.Context;
 using CodeAssist.Features.Configuration;
+using CodeAssist.Llm;
 using CodeAssist.Server.Client;
 using CodeAssist.Server.Configuration;
 using CodeAssist.Server.Documents;
@@ -15,7 +17,10 @@ public static class ServerServiceCollectionExtensions
 {
     /// <summary>
     /// The server's own services and every handler of <see cref="HandlerIndex"/>. The host adds logging, the
-    /// option sources and, when it has them, IWorkspaceSession and ILanguageModels.
+    /// option sources and, when it has them, IWorkspaceSession, ICodeContextProvider and ILanguageModels. What it
+    /// leaves out is decided here, once: no model is <see cref="NoLanguageModels"/> (features answer from Roslyn
+    /// alone), no context provider is a <see cref="ContextCollector"/> over the workspace (if any), no workspace is a
+    /// server that syncs documents and answers from their text.
     /// </summary>
     /// <param name="sources">Everything but the workspace root and the editor, which initialize adds.</param>
     public static IServiceCollection AddCodeAssistServer(this IServiceCollection services, OptionsLoader loader, OptionsSources sources)
@@ -27,9 +32,11 @@ public static class ServerServiceCollectionExtensions
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<OversizedDocuments>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ILanguageModels, NoLanguageModels>();
+        services.TryAddSingleton<ICodeContextProvider>(provider => new ContextCollector(session: provider.GetService<IWorkspaceSession>()));
         services.AddSingleton<ClosedDocumentMemory>();
         services.AddSingleton<LanguageClient>();
-        services.AddSingleton<WorkspaceAccess>();
+        services.AddSingleton(provider => new WorkspaceAccess(provider.GetService<IWorkspaceSession>()));
         services.AddSingleton<WorkspaceLoader>();
         services.AddSingleton<ContextWarmUp>();
         services.AddSingleton<WatchedFilesRegistration>();

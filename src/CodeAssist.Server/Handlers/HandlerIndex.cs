@@ -1,3 +1,7 @@
+using CodeAssist.Context;
+using CodeAssist.Features.InlineCompletion;
+using CodeAssist.Llm;
+using CodeAssist.Server.Configuration;
 using CodeAssist.Server.Diagnostics;
 using CodeAssist.Server.Handlers.Assist;
 using CodeAssist.Server.Handlers.Context;
@@ -14,7 +18,9 @@ namespace CodeAssist.Server.Handlers;
 
 /// <summary>
 /// Every LSP method the server serves, registered here and only here: this list is the index of supported
-/// methods. To add one: write a handler class next to its feature and add one line below.
+/// methods. To add one: write a handler class next to its feature and add one line below. Handlers and the
+/// services registered here take what they need in their constructors; <see cref="ServerServiceCollectionExtensions"/>
+/// decides what stands in for a model or a workspace the host did not compose.
 /// </summary>
 public static class HandlerIndex
 {
@@ -39,8 +45,19 @@ public static class HandlerIndex
         services.AddHandler<DidChangeWatchedFilesHandler>();
         services.AddHandler<ExecuteCommandHandler>();
 
-        // Features: each registers its service, handlers and workspace commands
-        services.AddInlineCompletion();
+        // Inline completion (the service answers from Roslyn alone when the host composed no model)
+        services.AddSingleton(provider => new InlineCompletionService(
+            provider.GetRequiredService<ILanguageModels>(),
+            provider.GetRequiredService<ICodeContextProvider>(),
+            () => provider.GetRequiredService<ServerOptions>().Current,
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ServerOptions>().Exclusions));
+        services.AddSingleton<LooseDocuments>();
+        services.AddSingleton<InlineSuggestions>();
+        services.AddHandler<InlineCompletionHandler>();
+        services.AddHandler<CompletionFallbackHandler>();
+        services.AddHandler<StatsHandler>();
+        services.AddCommand<AcceptedCommand>();
 
         // CodeAssist extensions (docs/lsp-extensions.md)
         services.AddHandler<ServerStatusHandler>();

@@ -2,8 +2,6 @@ using System.Text.Json;
 using CodeAssist.Context;
 using CodeAssist.Server.Protocol;
 using CodeAssist.Server.Text;
-using CodeAssist.Server.Workspace;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CodeAssist.Server.Handlers.Context;
 
@@ -12,11 +10,9 @@ namespace CodeAssist.Server.Handlers.Context;
 /// commands in editors. Answers from the snapshot captured at dequeue; an empty result when the workspace does not
 /// have the document (no workspace registered).
 /// </summary>
-internal sealed class ContextHandler(WorkspaceAccess workspace, IServiceProvider services) : RequestHandler<ContextParams, ContextResult>
+internal sealed class ContextHandler(ICodeContextProvider provider) : RequestHandler<ContextParams, ContextResult>
 {
     private const int MaxBudgetTokens = 32_768;
-
-    private readonly ICodeContextProvider _provider = services.GetService<ICodeContextProvider>() ?? new ContextCollector(session: workspace.Session);
 
     public override string Method => "codeAssist/context";
 
@@ -34,7 +30,7 @@ internal sealed class ContextHandler(WorkspaceAccess workspace, IServiceProvider
         }
 
         var offset = ProtocolConversions.GetOffset(snapshot, request.Position, context.PositionEncoding);
-        var result = await _provider.GetContextAsync(document, offset, budget, cancellationToken).ConfigureAwait(false);
+        var result = await provider.GetContextAsync(document, offset, budget, cancellationToken).ConfigureAwait(false);
         var items = result.Items
             .Select(i => new ContextResultItem(JsonNamingPolicy.CamelCase.ConvertName(i.Kind.ToString()), i.Text, Math.Round(i.Score, 4), ToLocation(i.Location)))
             .ToList();
