@@ -12,15 +12,16 @@ using CodeAssist.Server.Handlers.Status;
 using CodeAssist.Server.Handlers.Sync;
 using CodeAssist.Server.Handlers.Trust;
 using CodeAssist.Server.Handlers.Workspace;
+using CodeAssist.Server.Workspace;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CodeAssist.Server.Handlers;
 
 /// <summary>
 /// Every LSP method the server serves, registered here and only here: this list is the index of supported
-/// methods. To add one: write a handler class next to its feature and add one line below. Handlers and the
-/// services registered here take what they need in their constructors; <see cref="ServerServiceCollectionExtensions"/>
-/// decides what stands in for a model or a workspace the host did not compose.
+/// methods. To add one: write a handler class next to its feature and add one line below. Handlers and services
+/// take what they need in their constructors and never look services up: what stands in for a model, a context
+/// provider or a workspace the host did not compose is decided once, here and in <see cref="ServerServiceCollectionExtensions"/>.
 /// </summary>
 public static class HandlerIndex
 {
@@ -45,10 +46,10 @@ public static class HandlerIndex
         services.AddHandler<DidChangeWatchedFilesHandler>();
         services.AddHandler<ExecuteCommandHandler>();
 
-        // Inline completion (the service answers from Roslyn alone when the host composed no model)
+        // Inline completion (without a model it answers from Roslyn alone; without a context provider, with no context)
         services.AddSingleton(provider => new InlineCompletionService(
             provider.GetRequiredService<ILanguageModels>(),
-            provider.GetRequiredService<ICodeContextProvider>(),
+            provider.GetService<ICodeContextProvider>(),
             () => provider.GetRequiredService<ServerOptions>().Current,
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ServerOptions>().Exclusions));
@@ -61,7 +62,9 @@ public static class HandlerIndex
 
         // CodeAssist extensions (docs/lsp-extensions.md)
         services.AddHandler<ServerStatusHandler>();
-        services.AddHandler<ContextHandler>();
+        // The context the host composed, or else what a ContextCollector finds in the workspace (if any)
+        services.AddSingleton<IMethodHandler>(provider => new ContextHandler(
+            provider.GetService<ICodeContextProvider>() ?? new ContextCollector(session: provider.GetRequiredService<WorkspaceAccess>().Session)));
         services.AddHandler<DidChangeTrustHandler>();
 
         // Explain, fix, refactor, stack traces (one shared response cache)

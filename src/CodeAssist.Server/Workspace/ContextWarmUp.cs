@@ -12,10 +12,11 @@ namespace CodeAssist.Server.Workspace;
 /// Prepares the context of a project (its compilation, the context engine's indexes) in the background when the
 /// workspace has loaded and when a file of a project not seen yet is opened, so that the first suggestion is not
 /// the one that waits for them (seconds on a large project). Then it runs one verification there, so the first
-/// suggestion's compiler check is not a cold one that misses its budget.
+/// suggestion's compiler check is not a cold one that misses its budget. Without a context provider (a host that
+/// composed none) only the verification is warmed.
 /// </summary>
 internal sealed class ContextWarmUp(
-    WorkspaceAccess workspace, DocumentStore documents, ICodeContextProvider provider, InlineCompletionService completion, ILogger<ContextWarmUp> logger) : IDisposable
+    WorkspaceAccess workspace, DocumentStore documents, ICodeContextProvider? provider, InlineCompletionService completion, ILogger<ContextWarmUp> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<ProjectId, Task> _projects = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -56,7 +57,11 @@ internal sealed class ContextWarmUp(
     {
         try
         {
-            await provider.WarmUpAsync(document, _stopping.Token).ConfigureAwait(false);
+            if (provider is not null)
+            {
+                await provider.WarmUpAsync(document, _stopping.Token).ConfigureAwait(false);
+            }
+
             await completion.WarmUpVerificationAsync(document, _stopping.Token).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
