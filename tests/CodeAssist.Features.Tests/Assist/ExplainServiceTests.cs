@@ -47,7 +47,7 @@ public sealed class ExplainServiceTests
     public async Task ExplainAsync_NoModel_ReturnsRoslynSummaryWithFactsAndNotice()
     {
         using var workspace = new AssistWorkspace(("Cart.cs", Source));
-        var service = new ExplainService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
+        var service = new ExplainService(new FakeLanguageModels(chatClient: null), null, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
         var streamed = new List<string>();
 
         var result = await service.ExplainAsync(workspace.MarkedDocument, workspace.MarkedSpan, new SyncProgress(streamed), CancellationToken.None);
@@ -70,7 +70,7 @@ public sealed class ExplainServiceTests
     public async Task ExplainAsync_CallerSearchOutOfTime_SaysItStoppedInsteadOfNoCallers()
     {
         using var workspace = new AssistWorkspace(("Cart.cs", Source));
-        var service = new ExplainService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly, new ExpiredTimeProvider());
+        var service = new ExplainService(new FakeLanguageModels(chatClient: null), null, PromptLibrary.BuiltInOnly, new ExpiredTimeProvider());
 
         var result = await service.ExplainAsync(workspace.MarkedDocument, workspace.MarkedSpan, null, CancellationToken.None);
 
@@ -139,7 +139,7 @@ public sealed class ExplainServiceTests
         var document = workspace.Document("Cart.cs");
         var text = (await document.GetTextAsync()).ToString();
         var span = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(text.IndexOf("public decimal Total", StringComparison.Ordinal), text.LastIndexOf('}'));
-        var service = new ExplainService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
+        var service = new ExplainService(new FakeLanguageModels(chatClient: null), null, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
 
         var result = await service.ExplainAsync(document, span, null, CancellationToken.None);
 

@@ -107,7 +107,7 @@ public sealed class RefactorServiceTests
             }
             """;
         using var workspace = new AssistWorkspace(("Checks.cs", source));
-        var service = new RefactorService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
+        var service = new RefactorService(new FakeLanguageModels(chatClient: null), null, PromptLibrary.BuiltInOnly, new StoppedTimeProvider());
 
         var report = await service.SuggestAsync(workspace.MarkedDocument, workspace.MarkedSpan, false, null, includeRoslyn: true, CancellationToken.None);
 
