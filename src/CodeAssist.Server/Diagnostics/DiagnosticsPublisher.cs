@@ -13,7 +13,7 @@ namespace CodeAssist.Server.Diagnostics;
 /// the request queue after a quiet period per document (a newer change cancels the pending computation), so typing
 /// never waits on the semantic model. Failures are logged; diagnostics are never worth a crashed session.
 /// </summary>
-public sealed class DiagnosticsPublisher(
+internal sealed class DiagnosticsPublisher(
     DocumentStore documents,
     OversizedDocuments oversized,
     WorkspaceAccess workspace,

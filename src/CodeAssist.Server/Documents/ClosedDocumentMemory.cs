@@ -8,7 +8,7 @@ namespace CodeAssist.Server.Documents;
 /// process keeps the pages and its RSS never comes down after a big file is closed. The collection runs once,
 /// shortly after the last of several closes, off the request queue.
 /// </summary>
-public sealed class ClosedDocumentMemory(TimeProvider time)
+internal sealed class ClosedDocumentMemory(TimeProvider time)
 {
     /// <summary>Closing a document at least this long (UTF-16 characters) schedules the collection.</summary>
     public const int LargeDocumentLength = 1 << 20;

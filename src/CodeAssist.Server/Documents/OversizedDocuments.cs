@@ -11,7 +11,7 @@ namespace CodeAssist.Server.Documents;
 /// A 25 MB generated file otherwise costs gigabytes of semantic state.
 /// **Invariant**: like the store, only the queue's serial section (didOpen/didChange/didClose) changes it.
 /// </summary>
-public sealed class OversizedDocuments
+internal sealed class OversizedDocuments
 {
     private readonly ConcurrentDictionary<string, byte> _keptOut = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _told = new(StringComparer.Ordinal);

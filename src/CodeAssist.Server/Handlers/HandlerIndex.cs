@@ -1,3 +1,7 @@
+using CodeAssist.Context;
+using CodeAssist.Features.InlineCompletion;
+using CodeAssist.Llm;
+using CodeAssist.Server.Configuration;
 using CodeAssist.Server.Diagnostics;
 using CodeAssist.Server.Handlers.Assist;
 using CodeAssist.Server.Handlers.Context;
@@ -8,13 +12,16 @@ using CodeAssist.Server.Handlers.Status;
 using CodeAssist.Server.Handlers.Sync;
 using CodeAssist.Server.Handlers.Trust;
 using CodeAssist.Server.Handlers.Workspace;
+using CodeAssist.Server.Workspace;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CodeAssist.Server.Handlers;
 
 /// <summary>
 /// Every LSP method the server serves, registered here and only here: this list is the index of supported
-/// methods. To add one: write a handler class next to its feature and add one line below.
+/// methods. To add one: write a handler class next to its feature and add one line below. Handlers and services
+/// take what they need in their constructors and never look services up: what stands in for a model, a context
+/// provider or a workspace the host did not compose is decided once, here and in <see cref="ServerServiceCollectionExtensions"/>.
 /// </summary>
 public static class HandlerIndex
 {
@@ -39,12 +46,25 @@ public static class HandlerIndex
         services.AddHandler<DidChangeWatchedFilesHandler>();
         services.AddHandler<ExecuteCommandHandler>();
 
-        // Features: each registers its service, handlers and workspace commands
-        services.AddInlineCompletion();
+        // Inline completion (without a model it answers from Roslyn alone; without a context provider, with no context)
+        services.AddSingleton(provider => new InlineCompletionService(
+            provider.GetRequiredService<ILanguageModels>(),
+            provider.GetService<ICodeContextProvider>(),
+            () => provider.GetRequiredService<ServerOptions>().Current,
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ServerOptions>().Exclusions));
+        services.AddSingleton<LooseDocuments>();
+        services.AddSingleton<InlineSuggestions>();
+        services.AddHandler<InlineCompletionHandler>();
+        services.AddHandler<CompletionFallbackHandler>();
+        services.AddHandler<StatsHandler>();
+        services.AddCommand<AcceptedCommand>();
 
         // CodeAssist extensions (docs/lsp-extensions.md)
         services.AddHandler<ServerStatusHandler>();
-        services.AddHandler<ContextHandler>();
+        // The context the host composed, or else what a ContextCollector finds in the workspace (if any)
+        services.AddSingleton<IMethodHandler>(provider => new ContextHandler(
+            provider.GetService<ICodeContextProvider>() ?? new ContextCollector(session: provider.GetRequiredService<WorkspaceAccess>().Session)));
         services.AddHandler<DidChangeTrustHandler>();
 
         // Explain, fix, refactor, stack traces (one shared response cache)

@@ -91,37 +91,17 @@ public sealed class RequestQueue<TContext> : IAsyncDisposable
             CancelReadsOf(item.DocumentUri);
         }
 
-        Task<object?> run;
-        try
+        if (TryCaptureContext(item, out var context))
         {
             // Mutations are not cancellable by the client: half an edit would corrupt the document store.
-            run = item.Run(_captureContext(item), _stopping.Token);
-            await run.ConfigureAwait(false);
+            item.Complete(await RunSettledAsync(item, context, _stopping.Token).ConfigureAwait(false));
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            ServerLog.HandlerFailed(_logger, item.Method, exception);
-            run = Task.FromException<object?>(exception);
-        }
-        catch (OperationCanceledException)
-        {
-            run = Task.FromCanceled<object?>(new CancellationToken(canceled: true));
-        }
-
-        item.Complete(run);
     }
 
     private void StartRead(QueueItem<TContext> item)
     {
-        TContext context;
-        try
+        if (!TryCaptureContext(item, out var context))
         {
-            context = _captureContext(item);
-        }
-        catch (Exception exception)
-        {
-            ServerLog.HandlerFailed(_logger, item.Method, exception);
-            item.Complete(Task.FromException<object?>(exception));
             return;
         }
 
@@ -135,17 +115,7 @@ public sealed class RequestQueue<TContext> : IAsyncDisposable
             Task<object?> run;
             try
             {
-                run = item.Run(context, cancellation.Token);
-                await run.ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                ServerLog.HandlerFailed(_logger, item.Method, exception);
-                run = Task.FromException<object?>(exception);
-            }
-            catch (OperationCanceledException)
-            {
-                run = Task.FromCanceled<object?>(new CancellationToken(canceled: true));
+                run = await RunSettledAsync(item, context, cancellation.Token).ConfigureAwait(false);
             }
             finally
             {
@@ -155,6 +125,46 @@ public sealed class RequestQueue<TContext> : IAsyncDisposable
 
             item.Complete(run);
         });
+    }
+
+    /// <summary>Captures the request's context at dequeue; a failure fails (and completes) only that request.</summary>
+    private bool TryCaptureContext(QueueItem<TContext> item, out TContext context)
+    {
+        try
+        {
+            context = _captureContext(item);
+            return true;
+        }
+        catch (Exception exception)
+        {
+            ServerLog.HandlerFailed(_logger, item.Method, exception);
+            item.Complete(Task.FromException<object?>(exception));
+            context = default!;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Runs the handler and returns its outcome as a finished task that never throws when awaited by the queue: a
+    /// failure is logged and kept as the task's exception, a cancellation becomes a cancelled task.
+    /// </summary>
+    private async Task<Task<object?>> RunSettledAsync(QueueItem<TContext> item, TContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var run = item.Run(context, cancellationToken);
+            await run.ConfigureAwait(false);
+            return run;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            ServerLog.HandlerFailed(_logger, item.Method, exception);
+            return Task.FromException<object?>(exception);
+        }
+        catch (OperationCanceledException)
+        {
+            return Task.FromCanceled<object?>(new CancellationToken(canceled: true));
+        }
     }
 
     private void CancelReadsOf(string documentUri)

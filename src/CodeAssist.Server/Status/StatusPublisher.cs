@@ -1,8 +1,8 @@
 using CodeAssist.Context;
 using CodeAssist.Llm;
 using CodeAssist.Server.Client;
+using CodeAssist.Server.Configuration;
 using CodeAssist.Server.Protocol;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CodeAssist.Server.Status;
 
@@ -10,11 +10,11 @@ namespace CodeAssist.Server.Status;
 /// Folds the workspace load state, the model status and running generations into one codeAssist/status, sent
 /// whenever the folded value changes (editors show it in a status bar).
 /// </summary>
-public sealed class StatusPublisher : IDisposable
+internal sealed class StatusPublisher : IDisposable
 {
     private readonly LanguageClient _client;
-    private readonly ILanguageModels? _models;
-    private readonly IServiceProvider _services;
+    private readonly ILanguageModels _models;
+    private readonly ServerOptions _options;
     private readonly Lock _gate = new();
 
     // Compute-and-send is one step under this lock, so the client always ends on the latest state.
@@ -26,15 +26,12 @@ public sealed class StatusPublisher : IDisposable
     private CodeAssistStatusParams? _lastSent;
     private bool _started;
 
-    public StatusPublisher(LanguageClient client, IServiceProvider services)
+    public StatusPublisher(LanguageClient client, ILanguageModels models, ServerOptions options)
     {
         _client = client;
-        _services = services;
-        _models = services.GetService<ILanguageModels>();
-        if (_models is not null)
-        {
-            _models.StatusChanged += OnModelStatusChanged;
-        }
+        _models = models;
+        _options = options;
+        _models.StatusChanged += OnModelStatusChanged;
     }
 
     public CodeAssistStatusParams Current
@@ -92,10 +89,7 @@ public sealed class StatusPublisher : IDisposable
 
     public void Dispose()
     {
-        if (_models is not null)
-        {
-            _models.StatusChanged -= OnModelStatusChanged;
-        }
+        _models.StatusChanged -= OnModelStatusChanged;
 
         _sending.Dispose();
     }
@@ -132,10 +126,9 @@ public sealed class StatusPublisher : IDisposable
 
     private CodeAssistStatusParams Compute()
     {
-        // Resolved late: the options depend on nothing here, but the publisher is built before the handlers that load them.
-        var loaded = _services.GetService<Configuration.ServerOptions>()?.Loaded;
-        var status = ComputeState();
-        return loaded is null ? status : status with
+        // Read at each computation: initialize and later setting changes replace the loaded options.
+        var loaded = _options.Loaded;
+        return ComputeState() with
         {
             WorkspaceTrusted = loaded.WorkspaceTrusted,
             IgnoredSettings = loaded.IgnoredUntrusted.Count > 0 ? string.Join(", ", loaded.IgnoredUntrusted) : null,
@@ -144,8 +137,8 @@ public sealed class StatusPublisher : IDisposable
 
     private CodeAssistStatusParams ComputeState()
     {
-        var model = _models?.Status;
-        var modelName = model?.Model?.ModelId;
+        var model = _models.Status;
+        var modelName = model.Model?.ModelId;
         if (_workspaceError is not null)
         {
             return new(CodeAssistStatusState.Error, _workspaceError, modelName);
@@ -154,11 +147,6 @@ public sealed class StatusPublisher : IDisposable
         if (_workspaceLoading)
         {
             return new(CodeAssistStatusState.Loading, _workspaceMessage, modelName);
-        }
-
-        if (model is null)
-        {
-            return new(CodeAssistStatusState.NoModel, "No model: answers come from Roslyn alone. Add one with `codeassist models pull`.");
         }
 
         return model.State switch

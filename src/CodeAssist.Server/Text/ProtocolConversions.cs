@@ -95,6 +95,35 @@ public static class ProtocolConversions
         return new Position(line, bytes);
     }
 
+    /// <summary>
+    /// A position Roslyn reports (0-based line, UTF-16 character) in the negotiated encoding. UTF-8 needs that line's
+    /// text; without it (a file the workspace cannot read) the UTF-16 character stands, which is exact for ASCII.
+    /// </summary>
+    public static Position FromUtf16(int line, int utf16Character, string? lineText, PositionEncoding encoding)
+    {
+        if (encoding == PositionEncoding.Utf16 || lineText is null)
+        {
+            return new Position(line, utf16Character);
+        }
+
+        var end = Math.Clamp(utf16Character, 0, lineText.Length);
+        var bytes = 0;
+        for (var i = 0; i < end;)
+        {
+            bytes += Utf8Width(lineText, i, out var chars);
+            i += chars;
+        }
+
+        return new Position(line, bytes);
+    }
+
+    /// <summary>The start of a 1-based line of a file (stack frames name lines, not columns); character 0 in every encoding.</summary>
+    public static Location ToLineStart(string filePath, int oneBasedLine)
+    {
+        var start = new Position(Math.Max(oneBasedLine - 1, 0), 0);
+        return new Location(ToUri(filePath), new Range(start, start));
+    }
+
     /// <summary>A range as (start, length) in UTF-16 offsets; a reversed range is read as its normalised form.</summary>
     public static (int Start, int Length) GetSpan(string text, LineIndex lines, Range range, PositionEncoding encoding)
     {

@@ -35,7 +35,8 @@ public static class LanguageServerHost
             CancelLocallyInvokedMethodsWhenConnectionIsClosed = true,
         };
 
-        await using var queue = new RequestQueue<RequestContext>(contexts.Create, logger);
+        var queue = new RequestQueue<RequestContext>(contexts.Create, logger);
+        await using var stopQueue = queue.ConfigureAwait(false);
         var invoke = typeof(MethodEntryPoint).GetMethod(nameof(MethodEntryPoint.InvokeAsync))!;
         foreach (var handler in services.GetServices<IMethodHandler>())
         {

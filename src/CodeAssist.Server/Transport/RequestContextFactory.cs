@@ -8,7 +8,7 @@ using CodeAssist.Server.Workspace;
 namespace CodeAssist.Server.Transport;
 
 /// <summary>Captures a request's snapshot when it leaves the queue (see <see cref="RequestContext"/>).</summary>
-public sealed class RequestContextFactory(
+internal sealed class RequestContextFactory(
     DocumentStore documents, OversizedDocuments oversized, WorkspaceAccess workspace, ServerOptions options, ServerState state, LanguageClient client)
 {
     public RequestContext Create(QueueItem<RequestContext> item)

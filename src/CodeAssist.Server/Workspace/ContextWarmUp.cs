@@ -4,7 +4,6 @@ using CodeAssist.Features.InlineCompletion;
 using CodeAssist.Server.Documents;
 using CodeAssist.Server.Logging;
 using Microsoft.CodeAnalysis;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CodeAssist.Server.Workspace;
@@ -13,12 +12,12 @@ namespace CodeAssist.Server.Workspace;
 /// Prepares the context of a project (its compilation, the context engine's indexes) in the background when the
 /// workspace has loaded and when a file of a project not seen yet is opened, so that the first suggestion is not
 /// the one that waits for them (seconds on a large project). Then it runs one verification there, so the first
-/// suggestion's compiler check is not a cold one that misses its budget.
+/// suggestion's compiler check is not a cold one that misses its budget. Without a context provider (a host that
+/// composed none) only the verification is warmed.
 /// </summary>
-public sealed class ContextWarmUp(WorkspaceAccess workspace, DocumentStore documents, IServiceProvider services, ILogger<ContextWarmUp> logger) : IDisposable
+internal sealed class ContextWarmUp(
+    WorkspaceAccess workspace, DocumentStore documents, ICodeContextProvider? provider, InlineCompletionService completion, ILogger<ContextWarmUp> logger) : IDisposable
 {
-    private readonly ICodeContextProvider? _provider = services.GetService<ICodeContextProvider>();
-    private readonly InlineCompletionService? _completion = services.GetService<InlineCompletionService>();
     private readonly ConcurrentDictionary<ProjectId, Task> _projects = new();
     private readonly CancellationTokenSource _stopping = new();
 
@@ -38,7 +37,7 @@ public sealed class ContextWarmUp(WorkspaceAccess workspace, DocumentStore docum
 
     public void Document(string filePath)
     {
-        if ((_provider is null && _completion is null) || workspace.Session is not { } session
+        if (workspace.Session is not { } session
             || session.LoadState is WorkspaceLoadState.NotLoaded or WorkspaceLoadState.Loading
             || session.GetDocument(filePath) is not { } document)
         {
@@ -58,15 +57,12 @@ public sealed class ContextWarmUp(WorkspaceAccess workspace, DocumentStore docum
     {
         try
         {
-            if (_provider is not null)
+            if (provider is not null)
             {
-                await _provider.WarmUpAsync(document, _stopping.Token).ConfigureAwait(false);
+                await provider.WarmUpAsync(document, _stopping.Token).ConfigureAwait(false);
             }
 
-            if (_completion is not null)
-            {
-                await _completion.WarmUpVerificationAsync(document, _stopping.Token).ConfigureAwait(false);
-            }
+            await completion.WarmUpVerificationAsync(document, _stopping.Token).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

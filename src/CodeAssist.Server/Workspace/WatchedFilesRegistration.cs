@@ -11,7 +11,7 @@ namespace CodeAssist.Server.Workspace;
 /// Asks the client to watch C# sources and project files (client/registerCapability), when it supports dynamic
 /// registration of workspace/didChangeWatchedFiles. Sent in the background: the queue never waits on the client.
 /// </summary>
-public sealed class WatchedFilesRegistration(ServerState state, LanguageClient client, ILogger<WatchedFilesRegistration> logger)
+internal sealed class WatchedFilesRegistration(ServerState state, LanguageClient client, ILogger<WatchedFilesRegistration> logger)
 {
     private static readonly string[] Globs = ["**/*.cs", "**/*.csproj", "**/*.sln", "**/*.slnx", "**/*.props", "**/*.targets"];
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace CodeAssist.Server.Workspace;
 
 /// <summary>Loads the workspace in the background after initialized, reporting $/progress and codeAssist/status.</summary>
-public sealed class WorkspaceLoader(
+internal sealed class WorkspaceLoader(
     WorkspaceAccess workspace, LanguageClient client, StatusPublisher status, DiagnosticsPublisher diagnostics,
     ContextWarmUp warmUp, ILogger<WorkspaceLoader> logger) : IDisposable
 {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using CodeAssist.Cli.Commands;
 using CodeAssist.Cli.Terminal;
 using CodeAssist.Llm;
+using CodeAssist.TestUtilities;
 using CodeAssist.TestUtilities.Assist;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Time.Testing;

@@ -1,4 +1,5 @@
 using CodeAssist.Cli.Terminal;
+using CodeAssist.TestUtilities;
 using CodeAssist.TestUtilities.Assist;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
@@ -47,5 +48,5 @@ public sealed class StatusDisplayTests
     }
 
     private static CliEnvironment Environment(TextWriter error, TimeProvider clock) =>
-        new(TextWriter.Null, error, TextReader.Null, OutputIsTerminal: false, ErrorIsTerminal: false, (_, _) => new FakeLanguageModels(null), Path.GetTempPath(), clock);
+        new(TextWriter.Null, error, TextReader.Null, OutputIsTerminal: false, ErrorIsTerminal: false, (_, _) => new FakeLanguageModels(chatClient: null), Path.GetTempPath(), clock);
 }

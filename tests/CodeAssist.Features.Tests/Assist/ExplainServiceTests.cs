@@ -48,7 +48,7 @@ public sealed class ExplainServiceTests
     public async Task ExplainAsync_NoModel_ReturnsRoslynSummaryWithFactsAndNotice()
     {
         using var workspace = new AssistWorkspace(("Cart.cs", Source));
-        var service = new ExplainService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly, new FakeTimeProvider());
+        var service = new ExplainService(new FakeLanguageModels(chatClient: null), null, PromptLibrary.BuiltInOnly, new FakeTimeProvider());
         var streamed = new List<string>();
 
         var result = await service.ExplainAsync(workspace.MarkedDocument, workspace.MarkedSpan, new SyncProgress(streamed), CancellationToken.None);
@@ -71,7 +71,7 @@ public sealed class ExplainServiceTests
     public async Task ExplainAsync_CallerSearchOutOfTime_SaysItStoppedInsteadOfNoCallers()
     {
         using var workspace = new AssistWorkspace(("Cart.cs", Source));
-        var service = new ExplainService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly, new ExpiredTimeProvider());
+        var service = new ExplainService(new FakeLanguageModels(chatClient: null), null, PromptLibrary.BuiltInOnly, new ExpiredTimeProvider());
 
         var result = await service.ExplainAsync(workspace.MarkedDocument, workspace.MarkedSpan, null, CancellationToken.None);
 
@@ -140,7 +140,7 @@ public sealed class ExplainServiceTests
         var document = workspace.Document("Cart.cs");
         var text = (await document.GetTextAsync()).ToString();
         var span = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(text.IndexOf("public decimal Total", StringComparison.Ordinal), text.LastIndexOf('}'));
-        var service = new ExplainService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly, new FakeTimeProvider());
+        var service = new ExplainService(new FakeLanguageModels(chatClient: null), null, PromptLibrary.BuiltInOnly, new FakeTimeProvider());
 
         var result = await service.ExplainAsync(document, span, null, CancellationToken.None);
 

@@ -12,27 +12,10 @@ namespace CodeAssist.Features.Tests.Assist;
 
 public sealed class FixServiceTests
 {
-    private const string Counter = """
-        namespace Shop;
-
-        public sealed class Counter
-        {
-            private int _count;
-
-            public int Next()
-            {
-                _count++;
-                return _count.ToString();
-            }
-
-            public int Peek() => _count;
-        }
-        """;
-
     [Fact]
     public async Task FixAsync_ValidModelFix_IsOfferedAndAppliesCleanly()
     {
-        var (report, document) = await FixWithModelAsync(Counter, "CS0029", """
+        var (report, document) = await FixWithModelAsync(CounterSample.Source, "CS0029", """
             <reasoning>ToString returns a string but the method returns int.</reasoning>
             Hint: return the int itself, not its text.
             ```csharp
@@ -48,7 +31,7 @@ public sealed class FixServiceTests
         Assert.Equal("Fix with CodeAssist (model): return the int itself, not its text.", suggestion.Title);
         Assert.Equal("return the int itself, not its text.", suggestion.Hint);
         var edit = Assert.Single(suggestion.Edits);
-        var applied = Apply(Counter, edit);
+        var applied = Apply(CounterSample.Source, edit);
         Assert.Equal(edit.NewText, applied);
         Assert.Contains("\n        return _count;\n    }\n\n    public int Peek()", applied, StringComparison.Ordinal);
         var fixedDocument = document.WithText(SourceText.From(applied));
@@ -59,7 +42,7 @@ public sealed class FixServiceTests
     [Fact]
     public async Task FixAsync_ModelFixKeepsDiagnostic_IsNotOffered()
     {
-        var (report, _) = await FixWithModelAsync(Counter, "CS0029", """
+        var (report, _) = await FixWithModelAsync(CounterSample.Source, "CS0029", """
             Hint: looks fine.
             ```csharp
             public int Next()
@@ -78,7 +61,7 @@ public sealed class FixServiceTests
     [Fact]
     public async Task FixAsync_ModelFixAddsError_IsNotOffered()
     {
-        var (report, _) = await FixWithModelAsync(Counter, "CS0029", """
+        var (report, _) = await FixWithModelAsync(CounterSample.Source, "CS0029", """
             Hint: use the limit.
             ```csharp
             public int Next()
@@ -96,7 +79,7 @@ public sealed class FixServiceTests
     [Fact]
     public async Task FixAsync_ModelAnswerDoesNotParse_IsNotOffered()
     {
-        var (report, _) = await FixWithModelAsync(Counter, "CS0029", "Hint: x\n```csharp\npublic int Next( {\n```");
+        var (report, _) = await FixWithModelAsync(CounterSample.Source, "CS0029", "Hint: x\n```csharp\npublic int Next( {\n```");
 
         Assert.DoesNotContain(report.Suggestions, s => s.Source == SuggestionSource.Model);
         Assert.Equal("the model's answer has no C# member that parses", Assert.Single(report.Rejected));
@@ -105,7 +88,7 @@ public sealed class FixServiceTests
     [Fact]
     public async Task FixAsync_ModelWrapsMemberInClass_IsUnwrappedAndOffered()
     {
-        var (report, _) = await FixWithModelAsync(Counter, "CS0029", """
+        var (report, _) = await FixWithModelAsync(CounterSample.Source, "CS0029", """
             Hint: return the field.
             ```csharp
             public sealed class Counter
@@ -138,7 +121,7 @@ public sealed class FixServiceTests
         using var workspace = new AssistWorkspace(("Names.cs", source));
         var document = workspace.Document("Names.cs");
         var diagnostic = (await FixService.DiagnosticsAsync(document, null, CancellationToken.None)).First(d => d.Id == "CS0246");
-        var service = new FixService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly, new FakeTimeProvider());
+        var service = new FixService(new FakeLanguageModels(chatClient: null), null, PromptLibrary.BuiltInOnly, new FakeTimeProvider());
 
         var report = await service.FixAsync(document, diagnostic, CancellationToken.None);
 
@@ -160,7 +143,7 @@ public sealed class FixServiceTests
         using var workspace = new AssistWorkspace(("Greeter.cs", source));
         var document = workspace.Document("Greeter.cs");
         var diagnostic = (await FixService.DiagnosticsAsync(document, null, CancellationToken.None)).Single(d => d.Id == "CS1061");
-        var service = new FixService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly, new FakeTimeProvider());
+        var service = new FixService(new FakeLanguageModels(chatClient: null), null, PromptLibrary.BuiltInOnly, new FakeTimeProvider());
 
         var report = await service.FixAsync(document, diagnostic, CancellationToken.None);
 
@@ -185,7 +168,7 @@ public sealed class FixServiceTests
         using var workspace = new AssistWorkspace(("OrderLine.cs", Line));
         var document = workspace.Document("OrderLine.cs");
         var diagnostic = (await FixService.DiagnosticsAsync(document, null, CancellationToken.None)).Single(d => d.Id == "CS0103");
-        var service = new FixService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly, new FakeTimeProvider());
+        var service = new FixService(new FakeLanguageModels(chatClient: null), null, PromptLibrary.BuiltInOnly, new FakeTimeProvider());
 
         var report = await service.FixAsync(document, diagnostic, CancellationToken.None);
 

@@ -108,7 +108,7 @@ public sealed class RefactorServiceTests
             }
             """;
         using var workspace = new AssistWorkspace(("Checks.cs", source));
-        var service = new RefactorService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly, new FakeTimeProvider());
+        var service = new RefactorService(new FakeLanguageModels(chatClient: null), null, PromptLibrary.BuiltInOnly, new FakeTimeProvider());
 
         var report = await service.SuggestAsync(workspace.MarkedDocument, workspace.MarkedSpan, false, null, includeRoslyn: true, CancellationToken.None);
 

@@ -13,7 +13,7 @@ public sealed class StackTraceServiceTests
     {
         var program = await FailingProgram.GetAsync();
         using var workspace = ProgramWorkspace(program);
-        var service = new StackTraceService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly);
+        var service = new StackTraceService(new FakeLanguageModels(chatClient: null), null, PromptLibrary.BuiltInOnly);
 
         var report = await service.AnalyzeAsync(workspace.Solution, program.StandardError, null, CancellationToken.None);
 
@@ -83,7 +83,7 @@ public sealed class StackTraceServiceTests
                at Sample.OrderProcessor.Check(String s) in D:\build\agent\src\OrderProcessor.cs:line 21
                at Sample.OrderProcessor.ProcessAsync(String sku)
             """;
-        var service = new StackTraceService(new FakeLanguageModels(null), null, PromptLibrary.BuiltInOnly);
+        var service = new StackTraceService(new FakeLanguageModels(chatClient: null), null, PromptLibrary.BuiltInOnly);
 
         var report = await service.AnalyzeAsync(workspace.Solution, trace, null, CancellationToken.None);
 

@@ -9,38 +9,12 @@ namespace CodeAssist.Server.Tests.Assist;
 /// <summary>codeAction, codeAction/resolve, codeAssist/explain and codeAssist/analyzeStackTrace over real JSON-RPC frames.</summary>
 public sealed class AssistHandlerTests
 {
-    private const string Counter = """
-        namespace Shop;
-
-        public sealed class Counter
-        {
-            private int _count;
-
-            public int Next()
-            {
-                _count++;
-                return _count.ToString();
-            }
-        }
-        """;
-
-    private const string ValidFix = """
-        Hint: return the number, not its text.
-        ```csharp
-        public int Next()
-        {
-            _count++;
-            return _count;
-        }
-        ```
-        """;
-
     private static readonly object ErrorRange = new { start = new { line = 9, character = 15 }, end = new { line = 9, character = 32 } };
 
     [Fact]
     public async Task CodeAction_ListsActionsWithoutEdits_AndResolveComputesTheVerifiedModelFix()
     {
-        await using var server = await AssistServer.StartAsync(new FakeChatClient(ValidFix), ("Counter.cs", Counter));
+        await using var server = await AssistServer.StartAsync(new FakeChatClient(CounterSample.ValidFixAnswer), ("Counter.cs", CounterSample.Source));
 
         var actions = await CodeActionsAsync(server, ErrorRange, "CS0029");
 
@@ -54,7 +28,7 @@ public sealed class AssistHandlerTests
 
         Assert.Equal("Fix with CodeAssist (model): return the number, not its text.", resolved.GetProperty("title").GetString());
         var edits = resolved.GetProperty("edit").GetProperty("changes").GetProperty(server.Uri("Counter.cs"));
-        var applied = Apply(Counter, edits);
+        var applied = Apply(CounterSample.Source, edits);
         Assert.Contains("        return _count;\n", applied, StringComparison.Ordinal);
         Assert.DoesNotContain("ToString", applied, StringComparison.Ordinal);
     }
@@ -62,8 +36,8 @@ public sealed class AssistHandlerTests
     [Fact]
     public async Task CodeActionResolve_ModelFixThatKeepsTheError_HasNoEditAndSaysWhy()
     {
-        var unchanged = ValidFix.Replace("return _count;", "return _count.ToString();", StringComparison.Ordinal);
-        await using var server = await AssistServer.StartAsync(new FakeChatClient(unchanged), ("Counter.cs", Counter));
+        var unchanged = CounterSample.ValidFixAnswer.Replace("return _count;", "return _count.ToString();", StringComparison.Ordinal);
+        await using var server = await AssistServer.StartAsync(new FakeChatClient(unchanged), ("Counter.cs", CounterSample.Source));
         var modelFix = (await CodeActionsAsync(server, ErrorRange, "CS0029")).Single(a => a.GetProperty("title").GetString()!.StartsWith("Fix with CodeAssist", StringComparison.Ordinal));
 
         var resolved = ResponseAssert.Result(await server.Client.RequestAsync("codeAction/resolve", modelFix));
@@ -126,7 +100,7 @@ public sealed class AssistHandlerTests
     public async Task Explain_StreamsPartialResultsThenReturnsTheFullText()
     {
         var client = new FakeChatClient("`Next` increments and returns the count.\n\n**Key risks**\n- Not thread-safe.");
-        await using var server = await AssistServer.StartAsync(client, ("Counter.cs", Counter.Replace("_count.ToString()", "_count", StringComparison.Ordinal)));
+        await using var server = await AssistServer.StartAsync(client, ("Counter.cs", CounterSample.Source.Replace("_count.ToString()", "_count", StringComparison.Ordinal)));
 
         var response = await server.Client.RequestAsync("codeAssist/explain", new
         {

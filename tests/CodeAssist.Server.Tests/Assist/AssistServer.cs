@@ -2,6 +2,7 @@ using CodeAssist.Context;
 using CodeAssist.Llm;
 using CodeAssist.Server.Tests.EndToEnd;
 using CodeAssist.Server.Tests.Infrastructure;
+using CodeAssist.TestUtilities;
 using CodeAssist.TestUtilities.Assist;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;

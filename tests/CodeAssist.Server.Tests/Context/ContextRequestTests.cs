@@ -14,6 +14,10 @@ public sealed class ContextRequestTests : IAsyncLifetime
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "codeassist-ctx-" + Guid.NewGuid().ToString("N")[..8]);
     private InProcessServer _server = null!;
 
+    // The line of Area's declaration up to its name: non-ASCII, so UTF-8 and UTF-16 characters differ.
+    private const string AreaLinePrefix = "    /* π·r² */ public double ";
+    private const string UseText = "namespace Geometry;\nclass Use\n{\n    double M(Circle circle) => circle.\n}\n";
+
     private string UseUri => ProtocolUri("Use.cs");
 
     public async Task InitializeAsync()
@@ -26,13 +30,13 @@ public sealed class ContextRequestTests : IAsyncLifetime
             {
                 public double Radius { get; init; }
                 /// <summary>The surface, in square units.</summary>
-                public double Area() => Math.PI * Radius * Radius;
+                /* π·r² */ public double Area() => Math.PI * Radius * Radius;
             }
             """);
         _server = InProcessServer.Start(services => services.AddSingleton<IWorkspaceSession, WorkspaceSession>());
         await _server.Client.InitializeAsync(rootUri: new Uri(_folder + "/").AbsoluteUri);
-        await WaitForWorkspaceAsync();
-        await _server.Client.OpenAsync(UseUri, "namespace Geometry;\nclass Use\n{\n    double M(Circle circle) => circle.\n}\n");
+        await WaitForWorkspaceAsync(_server);
+        await _server.Client.OpenAsync(UseUri, UseText);
     }
 
     public async Task DisposeAsync()
@@ -63,6 +67,32 @@ public sealed class ContextRequestTests : IAsyncLifetime
         Assert.Equal(300, result.GetProperty("budgetTokens").GetInt32());
     }
 
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("utf-16")]
+    public async Task Context_ItemLocations_UseTheNegotiatedEncodingOnANonAsciiLine(string encoding)
+    {
+        await using var server = InProcessServer.Start(services => services.AddSingleton<IWorkspaceSession, WorkspaceSession>());
+        var initialized = ResponseAssert.Result(await server.Client.InitializeAsync(
+            new { general = new { positionEncodings = new[] { encoding } } }, rootUri: new Uri(_folder + "/").AbsoluteUri));
+        Assert.Equal(encoding, initialized.GetProperty("capabilities").GetProperty("positionEncoding").GetString());
+        await WaitForWorkspaceAsync(server);
+        await server.Client.OpenAsync(UseUri, UseText);
+
+        var result = ResponseAssert.Result(await server.Client.RequestAsync("codeAssist/context", new
+        {
+            textDocument = new { uri = UseUri },
+            position = new { line = 3, character = 38 },
+            budgetTokens = 300,
+        }));
+
+        var area = Assert.Single(result.GetProperty("items").EnumerateArray(), i => i.GetProperty("text").GetString()!.Contains("double Area();", StringComparison.Ordinal));
+        var start = area.GetProperty("location").GetProperty("range").GetProperty("start");
+        Assert.Equal(6, start.GetProperty("line").GetInt32());
+        var expected = encoding == "utf-8" ? System.Text.Encoding.UTF8.GetByteCount(AreaLinePrefix) : AreaLinePrefix.Length;
+        Assert.Equal(expected, start.GetProperty("character").GetInt32());
+    }
+
     [Fact]
     public async Task Context_WithABadBudget_FailsOnlyThatRequest()
     {
@@ -89,11 +119,11 @@ public sealed class ContextRequestTests : IAsyncLifetime
 
     private string ProtocolUri(string name) => new Uri(Path.Combine(_folder, name)).AbsoluteUri;
 
-    private async Task WaitForWorkspaceAsync()
+    private static async Task WaitForWorkspaceAsync(InProcessServer server)
     {
         for (var attempt = 0; attempt < 300; attempt++)
         {
-            var status = ResponseAssert.Result(await _server.Client.RequestAsync("codeAssist/serverStatus", new { }));
+            var status = ResponseAssert.Result(await server.Client.RequestAsync("codeAssist/serverStatus", new { }));
             if (status.GetProperty("workspace").GetString() is "AdHoc" or "Loaded")
             {
                 return;

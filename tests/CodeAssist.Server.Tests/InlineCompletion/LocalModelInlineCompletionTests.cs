@@ -4,6 +4,7 @@ using CodeAssist.Llm;
 using CodeAssist.Llm.LlamaSharp;
 using CodeAssist.Server.Tests.EndToEnd;
 using CodeAssist.Server.Tests.Infrastructure;
+using CodeAssist.TestUtilities;
 using CodeAssist.TestUtilities.InlineCompletion;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;

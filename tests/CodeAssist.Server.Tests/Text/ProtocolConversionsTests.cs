@@ -82,4 +82,28 @@ public sealed class ProtocolConversionsTests
         Assert.Equal(1, lines.GetLineEnd(0, "a\r\nb\nc\rd"));
         Assert.Equal(2, lines.GetLineFromOffset(6));
     }
+
+    [Theory]
+    [InlineData(PositionEncoding.Utf16, 3, 3)]
+    [InlineData(PositionEncoding.Utf8, 1, 1)]
+    [InlineData(PositionEncoding.Utf8, 3, 5)] // 'a' (1 byte) + '😀' (4 bytes)
+    [InlineData(PositionEncoding.Utf8, 4, 7)] // ... + 'é' (2 bytes)
+    [InlineData(PositionEncoding.Utf8, 99, 8)] // clamped to the end of the line
+    public void FromUtf16_ConvertsARoslynCharacterOnItsLine(PositionEncoding encoding, int utf16Character, int expected) =>
+        Assert.Equal(new Position(2, expected), ProtocolConversions.FromUtf16(2, utf16Character, "a\U0001F600\u00e9b", encoding));
+
+    [Fact]
+    public void FromUtf16_WithoutTheLineText_KeepsTheCharacter() =>
+        Assert.Equal(new Position(4, 7), ProtocolConversions.FromUtf16(4, 7, null, PositionEncoding.Utf8));
+
+    [Fact]
+    public void ToLineStart_IsCharacterZeroOfTheZeroBasedLine()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "Frame.cs");
+
+        var location = ProtocolConversions.ToLineStart(path, 12);
+
+        Assert.Equal(ProtocolConversions.ToUri(path), location.Uri);
+        Assert.Equal(new Range(new Position(11, 0), new Position(11, 0)), location.Range);
+    }
 }

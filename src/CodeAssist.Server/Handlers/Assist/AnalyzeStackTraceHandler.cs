@@ -27,7 +27,8 @@ internal sealed class AnalyzeStackTraceHandler(AssistServices assist, WorkspaceA
         // Without a workspace the frames are still parsed; nothing maps to source.
         using var fallback = workspace.Session is null ? new Microsoft.CodeAnalysis.AdhocWorkspace() : null;
         var solution = workspace.Session?.CurrentSolution ?? fallback!.CurrentSolution;
-        await using var progress = await context.Client.BeginProgressAsync("CodeAssist: analyzing stack trace", request.WorkDoneToken, cancellationToken).ConfigureAwait(false);
+        var progress = await context.Client.BeginProgressAsync("CodeAssist: analyzing stack trace", request.WorkDoneToken, cancellationToken).ConfigureAwait(false);
+        await using var endProgress = progress.ConfigureAwait(false);
         var report = await assist.StackTraces.AnalyzeAsync(solution, request.Text, null, cancellationToken).ConfigureAwait(false);
         var exceptions = report.Exceptions
             .Select(e => new StackTraceExceptionItem(e.Type, e.Message, e.Frames.Select(f => new StackTraceFrameItem(
@@ -35,7 +36,7 @@ internal sealed class AnalyzeStackTraceHandler(AssistServices assist, WorkspaceA
                 f.InWorkspace,
                 f.Symbol,
                 f.FilePath is not null && f.Line is { } line && Path.IsPathFullyQualified(f.FilePath)
-                    ? new Location(ProtocolConversions.ToUri(f.FilePath), new Protocol.Range(new Position(line - 1, 0), new Position(line - 1, 0)))
+                    ? ProtocolConversions.ToLineStart(f.FilePath, line)
                     : null)).ToList()))
             .ToList();
         var markdown = report.Check is { } check ? CheckedAnswers.LinkedMarkdown(check) : report.Markdown;

@@ -10,8 +10,6 @@ using CodeAssist.Server.Client;
 using CodeAssist.Server.Configuration;
 using CodeAssist.Server.Protocol;
 using Microsoft.CodeAnalysis;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CodeAssist.Server.Handlers.Assist;
@@ -19,24 +17,24 @@ namespace CodeAssist.Server.Handlers.Assist;
 /// <summary>
 /// The assistant features for the server's handlers, sharing one response cache (in memory, sized by
 /// <c>cache.maxEntries</c>, with the team's Redis behind it when <c>cache.redis</c> is set) and the prompt library of the client's root (its overrides only when the folder is
-/// trusted). A file under content exclusion gets the features without a model. Works without a registered model.
+/// trusted). A file under content exclusion gets the features without a model. Without a model (<see cref="NoLanguageModels"/>) every feature answers from Roslyn alone.
 /// </summary>
-public sealed class AssistServices : IDisposable
+internal sealed class AssistServices : IDisposable
 {
     private readonly Lazy<IResponseCache> _cache;
     private readonly ServerOptions _options;
     private readonly ServerState _state;
     private (string? Root, PromptLibrary Library)? _prompts;
 
-    public AssistServices(IServiceProvider services, ServerOptions options, ServerState state)
+    public AssistServices(ILanguageModels models, TimeProvider timeProvider, ServerOptions options, ServerState state, LanguageClient client, ILoggerFactory loggerFactory)
     {
         _options = options;
         _state = state;
-        Models = services.GetService<ILanguageModels>() ?? new NoLanguageModels();
-        TimeProvider = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        Models = models;
+        TimeProvider = timeProvider;
 
         // Created on first use, after initialize, so that the workspace's and the editor's settings apply.
-        _cache = new Lazy<IResponseCache>(() => CreateCache(services, options.Current.Cache, TimeProvider));
+        _cache = new Lazy<IResponseCache>(() => CreateCache(client, loggerFactory, options.Current.Cache, timeProvider));
     }
 
     public ILanguageModels Models { get; }
@@ -78,31 +76,15 @@ public sealed class AssistServices : IDisposable
         }
     }
 
-    private static IResponseCache CreateCache(IServiceProvider services, Features.Configuration.CacheOptions options, TimeProvider timeProvider)
+    private static IResponseCache CreateCache(LanguageClient client, ILoggerFactory loggerFactory, Features.Configuration.CacheOptions options, TimeProvider timeProvider)
     {
-        var client = services.GetService<LanguageClient>();
         var shared = SharedResponseCache.Create(
             options.Redis,
             options.MaxEntries,
             Environment.GetEnvironmentVariable,
             timeProvider,
-            services.GetService<ILoggerFactory>(),
-            notice => _ = client?.ShowMessageAsync(MessageType.Warning, "CodeAssist: " + notice));
+            loggerFactory,
+            notice => _ = client.ShowMessageAsync(MessageType.Warning, "CodeAssist: " + notice));
         return shared ?? (IResponseCache)new MemoryResponseCache(options.MaxEntries, timeProvider);
-    }
-
-    private sealed class NoLanguageModels : ILanguageModels
-    {
-        public ModelStatus Status { get; } = new(ModelState.NotConfigured, "No model configured.");
-
-        public event EventHandler<ModelStatus>? StatusChanged
-        {
-            add { }
-            remove { }
-        }
-
-        public ICompletionModel? GetCompletionModel(string feature) => null;
-
-        public IChatClient? GetChatClient(string feature) => null;
     }
 }

@@ -24,7 +24,8 @@ internal sealed class ExplainHandler(AssistServices assist) : RequestHandler<Exp
         }
 
         var (start, length) = ProtocolConversions.GetSpan(snapshot, request.Range, context.PositionEncoding);
-        await using var progress = await context.Client.BeginProgressAsync("CodeAssist: explaining", request.WorkDoneToken, cancellationToken).ConfigureAwait(false);
+        var progress = await context.Client.BeginProgressAsync("CodeAssist: explaining", request.WorkDoneToken, cancellationToken).ConfigureAwait(false);
+        await using var endProgress = progress.ConfigureAwait(false);
         var sink = new PartialResultSink(context.Client, request.PartialResultToken, progress);
         var result = await assist.ExplainFor(document).ExplainAsync(document, new TextSpan(start, length), sink, cancellationToken).ConfigureAwait(false);
         await sink.FlushAsync().ConfigureAwait(false);

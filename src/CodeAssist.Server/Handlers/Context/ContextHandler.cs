@@ -2,8 +2,7 @@ using System.Text.Json;
 using CodeAssist.Context;
 using CodeAssist.Server.Protocol;
 using CodeAssist.Server.Text;
-using CodeAssist.Server.Workspace;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.CodeAnalysis.Text;
 
 namespace CodeAssist.Server.Handlers.Context;
 
@@ -12,11 +11,9 @@ namespace CodeAssist.Server.Handlers.Context;
 /// commands in editors. Answers from the snapshot captured at dequeue; an empty result when the workspace does not
 /// have the document (no workspace registered).
 /// </summary>
-internal sealed class ContextHandler(WorkspaceAccess workspace, IServiceProvider services) : RequestHandler<ContextParams, ContextResult>
+internal sealed class ContextHandler(ICodeContextProvider provider) : RequestHandler<ContextParams, ContextResult>
 {
     private const int MaxBudgetTokens = 32_768;
-
-    private readonly ICodeContextProvider _provider = services.GetService<ICodeContextProvider>() ?? new ContextCollector(session: workspace.Session);
 
     public override string Method => "codeAssist/context";
 
@@ -34,17 +31,38 @@ internal sealed class ContextHandler(WorkspaceAccess workspace, IServiceProvider
         }
 
         var offset = ProtocolConversions.GetOffset(snapshot, request.Position, context.PositionEncoding);
-        var result = await _provider.GetContextAsync(document, offset, budget, cancellationToken).ConfigureAwait(false);
-        var items = result.Items
-            .Select(i => new ContextResultItem(JsonNamingPolicy.CamelCase.ConvertName(i.Kind.ToString()), i.Text, Math.Round(i.Score, 4), ToLocation(i.Location)))
-            .ToList();
+        var result = await provider.GetContextAsync(document, offset, budget, cancellationToken).ConfigureAwait(false);
+        var items = new List<ContextResultItem>(result.Items.Count);
+        foreach (var item in result.Items)
+        {
+            var location = await ToLocationAsync(item.Location, document.Project.Solution, context.PositionEncoding, cancellationToken).ConfigureAwait(false);
+            items.Add(new ContextResultItem(JsonNamingPolicy.CamelCase.ConvertName(item.Kind.ToString()), item.Text, Math.Round(item.Score, 4), location));
+        }
+
         return new ContextResult(items, result.RenderedText, result.TokenCount, result.BudgetTokens);
     }
 
-    /// <summary>Item locations are UTF-16 line/character, like the default LSP position encoding.</summary>
-    private static Location? ToLocation(SourceLocation? location) => location is null
-        ? null
-        : new Location(
+    /// <summary>Item locations in the negotiated encoding: Roslyn reports UTF-16 characters; UTF-8 reads the lines they are on.</summary>
+    private static async Task<Location?> ToLocationAsync(SourceLocation? location, Microsoft.CodeAnalysis.Solution solution, PositionEncoding encoding, CancellationToken cancellationToken)
+    {
+        if (location is null)
+        {
+            return null;
+        }
+
+        var text = encoding == PositionEncoding.Utf16 ? null : await GetTextAsync(solution, location.FilePath, cancellationToken).ConfigureAwait(false);
+        return new Location(
             ProtocolConversions.ToUri(location.FilePath),
-            new Protocol.Range(new Position(location.StartLine, location.StartCharacter), new Position(location.EndLine, location.EndCharacter)));
+            new Protocol.Range(
+                ProtocolConversions.FromUtf16(location.StartLine, location.StartCharacter, LineText(text, location.StartLine), encoding),
+                ProtocolConversions.FromUtf16(location.EndLine, location.EndCharacter, LineText(text, location.EndLine), encoding)));
+    }
+
+    private static async Task<SourceText?> GetTextAsync(Microsoft.CodeAnalysis.Solution solution, string filePath, CancellationToken cancellationToken) =>
+        solution.GetDocumentIdsWithFilePath(filePath).Select(solution.GetDocument).FirstOrDefault(d => d is not null) is { } document
+            ? await document.GetTextAsync(cancellationToken).ConfigureAwait(false)
+            : null;
+
+    private static string? LineText(SourceText? text, int line) =>
+        text is not null && line >= 0 && line < text.Lines.Count ? text.Lines[line].ToString() : null;
 }

@@ -2,9 +2,9 @@ using System.Text.Json;
 using CodeAssist.Features.Configuration;
 using Xunit;
 
-namespace CodeAssist.Llm.Tests.Configuration;
+namespace CodeAssist.Features.Tests.Configuration;
 
-/// <summary>Options layering (lives here because the Llm tests own configuration; Features is referenced through TestUtilities).</summary>
+/// <summary>Options layering: defaults, user file, workspace file, environment, editor, command line.</summary>
 public sealed class OptionsLoaderTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("codeassist-options-").FullName;
