@@ -1,5 +1,3 @@
-using System.CommandLine;
-using CodeAssist.Cli.Commands;
 using CodeAssist.Cli.Terminal;
 using CodeAssist.Llm;
 using CodeAssist.TestUtilities.Assist;
@@ -7,7 +5,7 @@ using Microsoft.Extensions.AI;
 
 namespace CodeAssist.Cli.Tests.Assist;
 
-/// <summary>Runs the assistant commands in-process with captured streams, a chosen model and a private cache folder.</summary>
+/// <summary>Runs the CLI's command index in-process with captured streams, a chosen model and a private cache folder.</summary>
 internal sealed class CliHarness : IDisposable
 {
     private readonly Func<ModelOverrides, string?, ILanguageModels> _models;
@@ -66,12 +64,7 @@ internal sealed class CliHarness : IDisposable
         using var output = new StringWriter();
         using var error = new StringWriter();
         var environment = new CliEnvironment(output, error, new StringReader(Stdin), OutputIsTerminal, false, _models, CacheDirectory, new StoppedTimeProvider());
-        var root = new RootCommand("test");
-        root.Subcommands.Add(ExplainCommand.Create(environment));
-        root.Subcommands.Add(FixCommand.Create(environment));
-        root.Subcommands.Add(RefactorCommand.Create(environment));
-        root.Subcommands.Add(DebugCommand.Create(environment));
-        var exitCode = await CommandRunner.InvokeAsync(root, args, output, error);
+        var exitCode = await CommandRunner.InvokeAsync(Program.CreateRootCommand(environment), args, environment);
         return (exitCode, output.ToString(), error.ToString());
     }
 
