@@ -29,36 +29,6 @@ internal sealed class CliHarness : IDisposable
     /// <summary>Whether the commands see stdout as a terminal (rendered answers) rather than a pipe.</summary>
     public bool OutputIsTerminal { get; init; }
 
-    /// <summary>The repository's root (where CodeAssist.sln is), for the samples.</summary>
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "CodeAssist.sln")))
-                {
-                    return directory.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("CodeAssist.sln not found above the test binaries.");
-        }
-    }
-
-    /// <summary>A fresh copy of samples/Inventory (tests may edit it).</summary>
-    public static string CopyInventorySample()
-    {
-        var target = Path.Combine(Path.GetTempPath(), "codeassist-inventory-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot, "samples", "Inventory")))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        }
-
-        return target;
-    }
-
     public async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
