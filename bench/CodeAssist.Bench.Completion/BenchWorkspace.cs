@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CodeAssist.Context.Workspace;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Host.Mef;
@@ -9,7 +8,7 @@ namespace CodeAssist.Bench.Completion;
 
 /// <summary>
 /// Newtonsoft.Json's library project as an ad-hoc Roslyn project: every .cs file under its folder, the net8.0
-/// DefineConstants read from its csproj, and the running framework (<see cref="AdHocWorkspaces.FrameworkReferences"/>) as references. The repository is fetched outside
+/// DefineConstants read from its csproj, and the running framework as references. The repository is fetched outside
 /// this one (default /work/benchrepos/Newtonsoft.Json); nothing of it is committed.
 /// </summary>
 internal static partial class BenchWorkspace
@@ -35,6 +34,13 @@ internal static partial class BenchWorkspace
         symbols.Add("NET5_0_OR_GREATER");
         symbols.Add("NETCOREAPP");
 
+        var references = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "")
+            .Split(Path.PathSeparator)
+            .Where(file => Path.GetFileName(file).StartsWith("System.", StringComparison.Ordinal)
+                || Path.GetFileName(file) is "netstandard.dll" or "mscorlib.dll" or "Microsoft.CSharp.dll")
+            .Select(file => (MetadataReference)MetadataReference.CreateFromFile(file))
+            .ToList();
+
         var workspace = new AdhocWorkspace(MefHostServices.DefaultHost);
         var projectId = ProjectId.CreateNewId();
         var solution = workspace.CurrentSolution.AddProject(ProjectInfo.Create(
@@ -45,7 +51,7 @@ internal static partial class BenchWorkspace
             LanguageNames.CSharp,
             compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable),
             parseOptions: new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: symbols),
-            metadataReferences: AdHocWorkspaces.FrameworkReferences));
+            metadataReferences: references));
         foreach (var file in Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(repositoryRoot, file).Replace('\\', '/');

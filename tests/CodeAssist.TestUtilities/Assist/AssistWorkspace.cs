@@ -1,4 +1,3 @@
-using CodeAssist.Context.Workspace;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Host.Mef;
@@ -26,7 +25,7 @@ public sealed class AssistWorkspace : IDisposable
             ProjectId.CreateNewId(), VersionStamp.Create(), "Test", "Test", LanguageNames.CSharp,
             compilationOptions: new CSharpCompilationOptions(files.Any(f => f.Name.EndsWith("Program.cs", StringComparison.Ordinal)) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
             parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
-            metadataReferences: AdHocWorkspaces.FrameworkReferences));
+            metadataReferences: FrameworkReferences()));
         var solution = project.Solution.AddDocument(DocumentInfo.Create(
             DocumentId.CreateNewId(project.Id), "GlobalUsings.g.cs",
             loader: TextLoader.From(TextAndVersion.Create(SourceText.From(ImplicitUsings), VersionStamp.Create())),
@@ -87,6 +86,13 @@ public sealed class AssistWorkspace : IDisposable
     public Microsoft.CodeAnalysis.Document MarkedDocument => Document(MarkedFile ?? throw new InvalidOperationException("No file has a [| |] or $0 marker."));
 
     public TextSpan MarkedSpan => Span ?? throw new InvalidOperationException("No marker.");
+
+    public static IReadOnlyList<MetadataReference> FrameworkReferences() =>
+        ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToList();
 
     public void Dispose() => _workspace.Dispose();
 }

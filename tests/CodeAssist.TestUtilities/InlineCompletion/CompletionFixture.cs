@@ -1,4 +1,3 @@
-using CodeAssist.Context.Workspace;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Host.Mef;
@@ -13,6 +12,8 @@ namespace CodeAssist.TestUtilities.InlineCompletion;
 public static class CompletionFixture
 {
     public const string Caret = "$0";
+
+    private static readonly Lazy<IReadOnlyList<MetadataReference>> FrameworkReferences = new(LoadFrameworkReferences);
 
     public static (Document Document, int Position) Create(string markup, string filePath = "/src/Sample.cs")
     {
@@ -39,7 +40,7 @@ public static class CompletionFixture
                 LanguageNames.CSharp,
                 compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
                 parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
-                metadataReferences: AdHocWorkspaces.FrameworkReferences));
+                metadataReferences: FrameworkReferences.Value));
         var documentId = DocumentId.CreateNewId(projectId);
         solution = solution.AddDocument(documentId, Path.GetFileName(filePath), SourceText.From(text), filePath: filePath);
         workspace.TryApplyChanges(solution);
@@ -57,4 +58,15 @@ public static class CompletionFixture
         return document.WithText(text.WithChanges(new TextChange(new TextSpan(position, 0), inserted)));
     }
 
+    public static IReadOnlyList<MetadataReference> References => FrameworkReferences.Value;
+
+    private static IReadOnlyList<MetadataReference> LoadFrameworkReferences()
+    {
+        var paths = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "").Split(Path.PathSeparator);
+        return paths
+            .Where(path => Path.GetFileName(path) is { } name
+                && (name.StartsWith("System.", StringComparison.Ordinal) || name is "System.dll" or "netstandard.dll" or "mscorlib.dll"))
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToList();
+    }
 }
