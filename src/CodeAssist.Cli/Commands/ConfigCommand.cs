@@ -10,7 +10,7 @@ namespace CodeAssist.Cli.Commands;
 /// <summary><c>codeassist config [--json]</c>: the effective settings, where each came from, and what is wrong.</summary>
 internal static class ConfigCommand
 {
-    public static Command Create()
+    public static Command Create(CliEnvironment environment)
     {
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
         var workspace = new Option<string?>("--workspace") { Description = "Workspace folder holding .codeassist.json (default: the current directory)." };
@@ -42,37 +42,37 @@ internal static class ConfigCommand
                     ["modelCache"] = cache.Directory,
                     ["problems"] = new JsonArray(loaded.Problems.Select(p => (JsonNode?)JsonValue.Create(p)).ToArray()),
                 };
-                Console.Out.WriteLine(output.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                environment.Out.WriteLine(output.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
                 return loaded.Problems.Count == 0 ? 0 : 2;
             }
 
-            Console.Out.WriteLine("Effective settings (later sources win: default, user settings, workspace, environment, editor, command line)");
+            environment.Out.WriteLine("Effective settings (later sources win: default, user settings, workspace, environment, editor, command line)");
             var width = settings.Max(s => s.Path.Length) + 2;
             var valueWidth = Math.Min(48, settings.Max(s => s.Value.Length) + 2);
             foreach (var setting in settings)
             {
-                Console.Out.WriteLine($"  {setting.Path.PadRight(width)}{setting.Value.PadRight(valueWidth)}{setting.Source}");
+                environment.Out.WriteLine($"  {setting.Path.PadRight(width)}{setting.Value.PadRight(valueWidth)}{setting.Source}");
             }
 
-            Console.Out.WriteLine();
-            Console.Out.WriteLine($"API key variable: {keyVariable} is {(keySet ? "set (value hidden)" : "not set")}");
-            Console.Out.WriteLine($"User settings:    {new OptionsLoader().DefaultUserSettingsPath()}");
-            Console.Out.WriteLine($"Model cache:      {cache.Directory}");
+            environment.Out.WriteLine();
+            environment.Out.WriteLine($"API key variable: {keyVariable} is {(keySet ? "set (value hidden)" : "not set")}");
+            environment.Out.WriteLine($"User settings:    {new OptionsLoader().DefaultUserSettingsPath()}");
+            environment.Out.WriteLine($"Model cache:      {cache.Directory}");
             if (loaded.Options.Provider.Trim().Equals("local", StringComparison.OrdinalIgnoreCase) && string.IsNullOrEmpty(loaded.Options.Model))
             {
                 var cached = cache.FindDefault();
-                Console.Out.WriteLine(cached is null
+                environment.Out.WriteLine(cached is null
                     ? "Local model:      none configured or downloaded; run `codeassist models pull qwen2.5-coder-0.5b`"
                     : $"Local model:      {cached.Path} (newest in the cache)");
             }
 
             if (loaded.Problems.Count > 0)
             {
-                Console.Out.WriteLine();
-                Console.Out.WriteLine("Problems (these values were skipped; the rest applies):");
+                environment.Out.WriteLine();
+                environment.Out.WriteLine("Problems (these values were skipped; the rest applies):");
                 foreach (var problem in loaded.Problems)
                 {
-                    Console.Out.WriteLine($"  - {problem}");
+                    environment.Out.WriteLine($"  - {problem}");
                 }
             }
 

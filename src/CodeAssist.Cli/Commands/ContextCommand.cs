@@ -14,12 +14,9 @@ namespace CodeAssist.Cli.Commands;
 /// </summary>
 internal static partial class ContextCommand
 {
-    private const int BadArguments = 2;
-    private const int NoSuchPosition = 3;
-
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public static Command Create()
+    public static Command Create(CliEnvironment environment)
     {
         var location = new Argument<string>("FILE:LINE:COL") { Description = "The position; LINE and COL are 1-based, as editors show them." };
         var budget = new Option<string?>("--budget") { Description = "Token budget for the context (default 1024)." };
@@ -29,23 +26,23 @@ internal static partial class ContextCommand
         {
             location, budget, json, properties,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(location) ?? "", parse.GetValue(budget), parse.GetValue(json), parse.GetValue(properties) ?? [], cancellationToken));
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(environment, "context", () => RunAsync(
+            environment, parse.GetValue(location) ?? "", parse.GetValue(budget), parse.GetValue(json), parse.GetValue(properties) ?? [], cancellationToken)));
         return command;
     }
 
-    private static async Task<int> RunAsync(string spec, string? budgetText, bool asJson, string[] properties, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliEnvironment environment, string spec, string? budgetText, bool asJson, string[] properties, CancellationToken cancellationToken)
     {
         var match = Position().Match(spec);
         if (!match.Success)
         {
-            return Fail(BadArguments, $"'{spec}' is not FILE:LINE:COL (1-based line and column, e.g. src/Foo.cs:12:5).");
+            throw new CliException(ExitCodes.BadArguments, $"'{spec}' is not FILE:LINE:COL (1-based line and column, e.g. src/Foo.cs:12:5).");
         }
 
         var budget = 1024;
         if (budgetText is not null && (!int.TryParse(budgetText, NumberStyles.None, CultureInfo.InvariantCulture, out budget) || budget <= 0))
         {
-            return Fail(BadArguments, $"--budget must be a positive number of tokens, not '{budgetText}'.");
+            throw new CliException(ExitCodes.BadArguments, $"--budget must be a positive number of tokens, not '{budgetText}'.");
         }
 
         var globalProperties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -54,7 +51,7 @@ internal static partial class ContextCommand
             var equals = property.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0)
             {
-                return Fail(BadArguments, $"--property expects Name=Value, not '{property}'.");
+                throw new CliException(ExitCodes.BadArguments, $"--property expects Name=Value, not '{property}'.");
             }
 
             globalProperties[property[..equals]] = property[(equals + 1)..];
@@ -63,14 +60,14 @@ internal static partial class ContextCommand
         var path = Path.GetFullPath(match.Groups["file"].Value);
         if (!File.Exists(path))
         {
-            return Fail(NoSuchPosition, $"no such file: {path}");
+            throw new CliException(ExitCodes.NotFound, $"no such file: {path}");
         }
 
         var line = int.Parse(match.Groups["line"].Value, CultureInfo.InvariantCulture);
         var column = int.Parse(match.Groups["col"].Value, CultureInfo.InvariantCulture);
         using var session = new WorkspaceSession(NullLogger<WorkspaceSession>.Instance, new WorkspaceSessionOptions { GlobalProperties = globalProperties });
         // MSBuild's design-time build takes seconds (minutes on a first run): say so on stderr, also when redirected.
-        var status = new StatusDisplay(CliEnvironment.FromConsole());
+        var status = new StatusDisplay(environment);
         // The loader's own messages (what was loaded, what failed) wait until the status line is gone.
         var loadMessages = new List<string>();
         await status.RunAsync($"Loading the project of {Path.GetFileName(path)} with MSBuild...", async () =>
@@ -78,7 +75,7 @@ internal static partial class ContextCommand
             await session.LoadAsync(path, new CollectingProgress(loadMessages), cancellationToken);
             return true;
         });
-        loadMessages.ForEach(Console.Error.WriteLine);
+        loadMessages.ForEach(environment.Error.WriteLine);
         var document = session.GetDocument(path);
         if (document is null)
         {
@@ -89,14 +86,14 @@ internal static partial class ContextCommand
         var text = await document.GetTextAsync(cancellationToken);
         if (line < 1 || line > text.Lines.Count || column < 1 || column > text.Lines[line - 1].Span.Length + 1)
         {
-            return Fail(NoSuchPosition, $"{path} has no line {line}, column {column} (it has {text.Lines.Count} lines; both are 1-based).");
+            throw new CliException(ExitCodes.NotFound, $"{path} has no line {line}, column {column} (it has {text.Lines.Count} lines; both are 1-based).");
         }
 
         var position = text.Lines[line - 1].Start + column - 1;
         var context = await new ContextCollector(session: session).GetContextAsync(document, position, budget, cancellationToken);
         if (asJson)
         {
-            Console.WriteLine(JsonSerializer.Serialize(new
+            environment.Out.WriteLine(JsonSerializer.Serialize(new
             {
                 file = path,
                 line,
@@ -109,16 +106,10 @@ internal static partial class ContextCommand
         }
         else
         {
-            Console.Write(context.RenderedText);
+            environment.Out.Write(context.RenderedText);
         }
 
         return 0;
-    }
-
-    private static int Fail(int exitCode, string message)
-    {
-        Console.Error.WriteLine($"codeassist context: {message}");
-        return exitCode;
     }
 
     [GeneratedRegex(@"^(?<file>.+):(?<line>[0-9]+):(?<col>[0-9]+)$")]

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CodeAssist.Cli.Terminal;
+using CodeAssist.Context.Workspace;
 using CodeAssist.Features.StackTraces;
 using Microsoft.CodeAnalysis;
 
@@ -7,8 +8,6 @@ namespace CodeAssist.Cli.Commands;
 
 internal static class DebugCommand
 {
-    public static Command Create() => Create(CliEnvironment.FromConsole());
-
     public static Command Create(CliEnvironment environment)
     {
         var stackTrace = new Option<string>("--stack-trace") { Description = "File holding the exception text, or - for stdin.", Required = true };
@@ -49,7 +48,7 @@ internal static class DebugCommand
                 await environment.Error.WriteLineAsync($"No C# project in {root} or the trace's files; frames are shown unresolved.");
             }
 
-            using var workspace = await status.RunAsync("Loading the workspace...", () => Task.Run(() => ProjectWorkspaceLoader.LoadMany(projects, []), cancellationToken));
+            using var workspace = await status.RunAsync("Loading the workspace...", () => Task.Run(() => AdHocWorkspaces.Load(projects, []), cancellationToken));
             using var session = AssistSession.Create(environment, overrides, root, result.GetValue(options.NoCache));
             await session.WaitForModelAsync(StackTraceService.Feature, status, cancellationToken);
             var service = new StackTraceService(session.Models, session.Cache, session.Prompts, session.Exclusion);
@@ -93,14 +92,14 @@ internal static class DebugCommand
     private static List<string> ProjectsFor(string root, IReadOnlyList<ExceptionText> exceptions)
     {
         var projects = new List<string>();
-        if (ProjectWorkspaceLoader.FindProject(root) is { } rootProject)
+        if (AdHocWorkspaces.FindProjectFile(root) is { } rootProject)
         {
             projects.Add(rootProject);
         }
 
         foreach (var file in exceptions.SelectMany(e => e.Frames).Select(f => f.FilePath).OfType<string>().Distinct(StringComparer.Ordinal))
         {
-            if (File.Exists(file) && ProjectWorkspaceLoader.FindProject(Path.GetDirectoryName(file)!) is { } project && !projects.Contains(project))
+            if (File.Exists(file) && AdHocWorkspaces.FindProjectFile(Path.GetDirectoryName(file)!) is { } project && !projects.Contains(project))
             {
                 projects.Add(project);
             }

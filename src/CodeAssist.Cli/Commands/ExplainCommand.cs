@@ -7,8 +7,6 @@ namespace CodeAssist.Cli.Commands;
 
 internal static class ExplainCommand
 {
-    public static Command Create() => Create(CliEnvironment.FromConsole());
-
     public static Command Create(CliEnvironment environment)
     {
         var target = new Argument<string>("PATH[:LINE[-LINE]]") { Description = "A C# file, optionally with a line or an inclusive line range." };

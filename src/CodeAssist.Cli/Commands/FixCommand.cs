@@ -7,8 +7,6 @@ namespace CodeAssist.Cli.Commands;
 
 internal static class FixCommand
 {
-    public static Command Create() => Create(CliEnvironment.FromConsole());
-
     public static Command Create(CliEnvironment environment)
     {
         var target = new Argument<string>("PATH[:LINE]") { Description = "A C# file, optionally with the line of the diagnostic to fix." };

@@ -8,8 +8,6 @@ namespace CodeAssist.Cli.Commands;
 
 internal static class RefactorCommand
 {
-    public static Command Create() => Create(CliEnvironment.FromConsole());
-
     public static Command Create(CliEnvironment environment)
     {
         var target = new Argument<string>("PATH:LINE[-LINE]") { Description = "A C# file and the lines to refactor." };

@@ -1,16 +1,20 @@
 using CodeAssist.Context;
 using CodeAssist.Features.Caching;
 using CodeAssist.Features.Common;
+using CodeAssist.Features.Configuration;
 using CodeAssist.Features.Prompts;
 using CodeAssist.Llm;
 using Microsoft.CodeAnalysis;
 
 namespace CodeAssist.Cli.Terminal;
 
-/// <summary>What every assistant command sets up after parsing: models, cache and prompts for a workspace root.</summary>
-internal sealed class AssistSession(ILanguageModels models, IResponseCache? cache, PromptLibrary prompts, ModelOverrides overrides, string? workspaceRoot = null) : IDisposable
+/// <summary>What every assistant command sets up after parsing: settings, models, cache and prompts for a workspace root.</summary>
+internal sealed class AssistSession(LoadedOptions settings, ILanguageModels models, IResponseCache? cache, PromptLibrary prompts, ModelOverrides overrides, string? workspaceRoot = null) : IDisposable
 {
-    private readonly Lazy<ContentExclusion> _exclusion = new(() => ContentExclusion.Create(workspaceRoot, CliSettings.Load(workspaceRoot).Options.Exclude));
+    private readonly Lazy<ContentExclusion> _exclusion = new(() => ContentExclusion.Create(workspaceRoot, settings.Options.Exclude));
+
+    /// <summary>The effective settings: user file, workspace .codeassist.json, environment and the model flags.</summary>
+    public CodeAssistOptions Options => settings.Options;
 
     /// <summary>Files whose text must not reach a model: .codeassistignore, the `exclude` setting, built-in secrets.</summary>
     public ContentExclusion Exclusion => _exclusion.Value;
@@ -24,21 +28,57 @@ internal sealed class AssistSession(ILanguageModels models, IResponseCache? cach
 
     public PromptLibrary Prompts { get; } = prompts;
 
-    public static AssistSession Create(CliEnvironment environment, ModelOverrides overrides, string? workspaceRoot, bool noCache) => new(
-        environment.CreateModels(overrides, workspaceRoot),
-        noCache ? null : CliResponseCache.Create(environment, workspaceRoot),
-        PromptLibrary.ForWorkspace(CliSettings.Load(workspaceRoot).WorkspaceTrusted ? workspaceRoot : null),
-        overrides,
-        workspaceRoot);
+    /// <summary>Loads the settings once, says what is wrong in them on stderr, and creates the models from them.</summary>
+    public static AssistSession Create(CliEnvironment environment, ModelOverrides overrides, string? workspaceRoot, bool noCache)
+    {
+        var settings = CliSettings.Load(workspaceRoot, overrides.ToCommandLine());
+        foreach (var problem in settings.Problems)
+        {
+            environment.Error.WriteLine($"codeassist: {problem}");
+        }
+
+        return new AssistSession(
+            settings,
+            environment.CreateModels(overrides, workspaceRoot),
+            noCache ? null : CliResponseCache.Create(environment, workspaceRoot),
+            PromptLibrary.ForWorkspace(settings.WorkspaceTrusted ? workspaceRoot : null),
+            overrides,
+            workspaceRoot);
+    }
 
     public static string? WorkspaceRoot(Document document) =>
         Path.GetDirectoryName(document.Project.FilePath ?? document.FilePath ?? "") is { Length: > 0 } root ? root : null;
 
     /// <summary>
-    /// Waits for the feature's model to load (behind a spinner: a local model takes seconds) and fails with exit
+    /// Waits for the feature's chat model to load (behind a spinner: a local model takes seconds) and fails with exit
     /// code 4 when the user asked for a model with flags and none is available.
     /// </summary>
     public async Task WaitForModelAsync(string feature, StatusDisplay status, CancellationToken cancellationToken)
+    {
+        await WhenLoadedAsync(status, cancellationToken).ConfigureAwait(false);
+        if (Models.GetChatClient(feature) is null && overrides.RequiresModel)
+        {
+            throw Unavailable();
+        }
+    }
+
+    /// <summary>As <see cref="WaitForModelAsync"/>, for the completion model of inline suggestions.</summary>
+    public async Task WaitForCompletionModelAsync(string feature, StatusDisplay status, CancellationToken cancellationToken)
+    {
+        await WhenLoadedAsync(status, cancellationToken).ConfigureAwait(false);
+        if (Models.GetCompletionModel(feature) is null && overrides.RequiresModel)
+        {
+            throw Unavailable();
+        }
+    }
+
+    public void Dispose()
+    {
+        (Models as IDisposable)?.Dispose();
+        (Cache as IDisposable)?.Dispose();
+    }
+
+    private async Task WhenLoadedAsync(StatusDisplay status, CancellationToken cancellationToken)
     {
         if (Models is LanguageModels loading && loading.Status.State == ModelState.Loading)
         {
@@ -48,16 +88,7 @@ internal sealed class AssistSession(ILanguageModels models, IResponseCache? cach
                 return true;
             }).ConfigureAwait(false);
         }
-
-        if (Models.GetChatClient(feature) is null && overrides.RequiresModel)
-        {
-            throw new CliException(ExitCodes.ModelUnavailable, $"the requested model is unavailable: {Models.Status.Message}");
-        }
     }
 
-    public void Dispose()
-    {
-        (Models as IDisposable)?.Dispose();
-        (Cache as IDisposable)?.Dispose();
-    }
+    private CliException Unavailable() => new(ExitCodes.ModelUnavailable, $"the requested model is unavailable: {Models.Status.Message}");
 }

@@ -7,7 +7,7 @@ namespace CodeAssist.Cli.Terminal;
 internal static class CommandRunner
 {
     /// <summary>Parses and invokes; a parse error (unknown option, missing argument) exits with 2, not System.CommandLine's 1.</summary>
-    public static async Task<int> InvokeAsync(RootCommand root, IReadOnlyList<string> args, TextWriter? output = null, TextWriter? error = null)
+    public static async Task<int> InvokeAsync(RootCommand root, IReadOnlyList<string> args, CliEnvironment environment)
     {
         var trustWorkspace = new Option<bool>(CliSettings.TrustWorkspaceFlag)
         {
@@ -17,16 +17,7 @@ internal static class CommandRunner
         root.Options.Add(trustWorkspace);
         var parseResult = root.Parse(args);
         CliSettings.TrustWorkspace = parseResult.GetValue(trustWorkspace);
-        var configuration = new InvocationConfiguration();
-        if (output is not null)
-        {
-            configuration.Output = output;
-        }
-
-        if (error is not null)
-        {
-            configuration.Error = error;
-        }
+        var configuration = new InvocationConfiguration { Output = environment.Out, Error = environment.Error };
 
         if (parseResult.Action is HelpAction)
         {

@@ -1,4 +1,5 @@
 using CodeAssist.Context;
+using CodeAssist.Context.Workspace;
 using Microsoft.CodeAnalysis;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -27,21 +28,31 @@ internal static class DocumentResolver
                 : throw new CliException(ExitCodes.NotFound, $"'{path}' is not part of the loaded workspace.");
         }
 
-        var project = ProjectWorkspaceLoader.FindProject(Path.GetDirectoryName(fullPath)!);
+        // The fast offline load: the .cs files under the nearest .csproj, no MSBuild (so no package references).
+        var project = AdHocWorkspaces.FindProjectFile(Path.GetDirectoryName(fullPath)!);
         var workspace = await status.RunAsync(
             project is null ? $"Loading {Path.GetFileName(fullPath)} (no project found)..." : $"Loading {Path.GetFileName(project)}...",
-            () => Task.Run(() => (Workspace)ProjectWorkspaceLoader.Load(project, [fullPath]), cancellationToken)).ConfigureAwait(false);
-        var document = ProjectWorkspaceLoader.FindDocument(workspace.CurrentSolution, fullPath);
+            () => Task.Run(() => (Workspace)AdHocWorkspaces.Load(project is null ? [] : [project], project is null ? LooseFiles(fullPath) : []), cancellationToken))
+            .ConfigureAwait(false);
+        var document = AdHocWorkspaces.FindDocument(workspace.CurrentSolution, fullPath);
         if (document is null)
         {
             // The file sits in bin/obj or a hidden folder of its project: load it alone rather than fail.
             workspace.Dispose();
-            workspace = ProjectWorkspaceLoader.Load(null, [fullPath]);
-            document = ProjectWorkspaceLoader.FindDocument(workspace.CurrentSolution, fullPath)!;
+            workspace = AdHocWorkspaces.Load([], [fullPath]);
+            document = AdHocWorkspaces.FindDocument(workspace.CurrentSolution, fullPath)!;
         }
 
         return (workspace, document);
     }
+
+    /// <summary>A file outside every project, with the .cs files beside it: they are what its names most likely refer to.</summary>
+    private static List<string> LooseFiles(string fullPath) =>
+        Directory.EnumerateFiles(Path.GetDirectoryName(fullPath)!, "*.cs")
+            .Take(AdHocWorkspaces.MaxFilesPerProject)
+            .Append(fullPath)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
 
     private static string CheckFile(string path)
     {
@@ -53,7 +64,7 @@ internal static class DocumentResolver
         var fullPath = Path.GetFullPath(path);
         if (Directory.Exists(fullPath))
         {
-            var hint = ProjectWorkspaceLoader.FindProject(fullPath) is null ? " without a C# project (.csproj)" : "";
+            var hint = AdHocWorkspaces.FindProjectFile(fullPath) is null ? " without a C# project (.csproj)" : "";
             throw new CliException(ExitCodes.NotFound, $"'{path}' is a directory{hint}; give a C# file: PATH[:LINE[-LINE]].");
         }
 

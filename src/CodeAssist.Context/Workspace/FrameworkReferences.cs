@@ -5,7 +5,8 @@ namespace CodeAssist.Context.Workspace;
 
 /// <summary>
 /// The running framework's reference assemblies for ad-hoc projects. The targeting pack (with XML docs) is preferred;
-/// the runtime's own implementation assemblies are the fallback when no SDK is installed next to the runtime.
+/// the runtime's own framework assemblies are the fallback when no SDK is installed next to the runtime. The one
+/// list every ad-hoc project in the process shares, so Roslyn reads each assembly's metadata once.
 /// </summary>
 internal static class FrameworkReferences
 {
@@ -15,9 +16,11 @@ internal static class FrameworkReferences
 
     private static IReadOnlyList<MetadataReference> Load()
     {
-        var folder = FindTargetingPack() ?? RuntimeEnvironment.GetRuntimeDirectory();
+        var assemblies = FindTargetingPack() is { } targetingPack
+            ? Directory.GetFiles(targetingPack, "*.dll")
+            : RuntimeFrameworkAssemblies();
         var result = new List<MetadataReference>();
-        foreach (var path in Directory.GetFiles(folder, "*.dll"))
+        foreach (var path in assemblies)
         {
             if (!IsManagedAssembly(path))
             {
@@ -31,6 +34,18 @@ internal static class FrameworkReferences
 
         return result;
     }
+
+    /// <summary>
+    /// The framework assemblies the runtime loaded this process from. The list also names the application's own
+    /// assemblies (all of them in a self-contained build), which user code must not see: only the framework's names pass.
+    /// </summary>
+    private static IEnumerable<string> RuntimeFrameworkAssemblies() =>
+        ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Where(path => Path.GetFileName(path) is var name
+                && (name.StartsWith("System.", StringComparison.Ordinal)
+                    || name is "mscorlib.dll" or "netstandard.dll" or "Microsoft.CSharp.dll" or "Microsoft.VisualBasic.dll"
+                    || name.StartsWith("Microsoft.Win32.", StringComparison.Ordinal)));
 
     private static string? FindTargetingPack()
     {

@@ -30,11 +30,14 @@ internal static class ProjectFileLocator
         return FindInFolder(start) ?? FindBelow(start) ?? FindUpwards(Path.GetDirectoryName(start));
     }
 
-    private static string? FindUpwards(string? folder)
+    /// <summary>The nearest .csproj in <paramref name="folder"/> or its parents (no solutions), or null.</summary>
+    public static string? FindProjectUpwards(string folder) => FindUpwards(Path.GetFullPath(folder), projectsOnly: true);
+
+    private static string? FindUpwards(string? folder, bool projectsOnly = false)
     {
         for (var current = folder; current is not null; current = Path.GetDirectoryName(current))
         {
-            if (FindInFolder(current) is { } found)
+            if (FindInFolder(current, projectsOnly: projectsOnly) is { } found)
             {
                 return found;
             }
@@ -85,9 +88,9 @@ internal static class ProjectFileLocator
         }
     }
 
-    private static string? FindInFolder(string folder, bool solutionsOnly = false)
+    private static string? FindInFolder(string folder, bool solutionsOnly = false, bool projectsOnly = false)
     {
-        string[] patterns = solutionsOnly ? ["*.sln", "*.slnx"] : ["*.sln", "*.slnx", "*.csproj"];
+        string[] patterns = solutionsOnly ? ["*.sln", "*.slnx"] : projectsOnly ? ["*.csproj"] : ["*.sln", "*.slnx", "*.csproj"];
         foreach (var pattern in patterns)
         {
             string[] files;

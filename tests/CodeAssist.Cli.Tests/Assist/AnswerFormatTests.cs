@@ -10,7 +10,7 @@ public sealed class AnswerFormatTests
 {
     private const string Answer = "Sums the stock.\n\n```csharp\nvar total = 0m; // running sum\n```\n\nDone.";
 
-    private static string Sample => Path.Combine(CliHarness.RepositoryRoot, "samples", "Inventory", "InventoryService.cs");
+    private static string Sample => RepositoryFiles.InventorySample;
 
     [Fact]
     public async Task Explain_Terminal_CodeBlockWithoutFences()

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using CodeAssist.Cli.Commands;
 using CodeAssist.Cli.Terminal;
 using CodeAssist.Llm;
 using CodeAssist.TestUtilities;
@@ -9,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace CodeAssist.Cli.Tests.Assist;
 
-/// <summary>Runs the assistant commands in-process with captured streams, a chosen model and a private cache folder.</summary>
+/// <summary>Runs the CLI's command index in-process with captured streams, a chosen model and a private cache folder.</summary>
 internal sealed class CliHarness : IDisposable
 {
     private readonly Func<ModelOverrides, string?, ILanguageModels> _models;
@@ -33,47 +31,12 @@ internal sealed class CliHarness : IDisposable
     /// <summary>Whether the commands see stdout as a terminal (rendered answers) rather than a pipe.</summary>
     public bool OutputIsTerminal { get; init; }
 
-    /// <summary>The repository's root (where CodeAssist.sln is), for the samples.</summary>
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "CodeAssist.sln")))
-                {
-                    return directory.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("CodeAssist.sln not found above the test binaries.");
-        }
-    }
-
-    /// <summary>A fresh copy of samples/Inventory (tests may edit it).</summary>
-    public static string CopyInventorySample()
-    {
-        var target = Path.Combine(Path.GetTempPath(), "codeassist-inventory-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot, "samples", "Inventory")))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        }
-
-        return target;
-    }
-
     public async Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         var environment = new CliEnvironment(output, error, new StringReader(Stdin), OutputIsTerminal, false, _models, CacheDirectory, new FakeTimeProvider());
-        var root = new RootCommand("test");
-        root.Subcommands.Add(ExplainCommand.Create(environment));
-        root.Subcommands.Add(FixCommand.Create(environment));
-        root.Subcommands.Add(RefactorCommand.Create(environment));
-        root.Subcommands.Add(DebugCommand.Create(environment));
-        var exitCode = await CommandRunner.InvokeAsync(root, args, output, error);
+        var exitCode = await CommandRunner.InvokeAsync(Program.CreateRootCommand(environment), args, environment);
         return (exitCode, output.ToString(), error.ToString());
     }
 

@@ -11,7 +11,7 @@ public sealed class EditCommandTests
     [Fact]
     public async Task Fix_ModelFix_PrintsDiffAndAppliesOnlyWithApply()
     {
-        var directory = CliHarness.CopyInventorySample();
+        var directory = RepositoryFiles.CopyInventorySample();
         var file = Path.Combine(directory, "InventoryService.cs");
         var original = (await File.ReadAllTextAsync(file)).Replace("return true;", "return reserved.Count;", StringComparison.Ordinal);
         await File.WriteAllTextAsync(file, original);
@@ -59,7 +59,7 @@ public sealed class EditCommandTests
     public async Task Fix_NoDiagnosticOnLine_SaysNothingToFix()
     {
         using var cli = new CliHarness();
-        var file = Path.Combine(CliHarness.CopyInventorySample(), "InventoryService.cs");
+        var file = Path.Combine(RepositoryFiles.CopyInventorySample(), "InventoryService.cs");
 
         var (exitCode, output, error) = await cli.RunAsync("fix", file + ":10");
 
@@ -71,7 +71,7 @@ public sealed class EditCommandTests
     [Fact]
     public async Task Fix_Json_ListsRoslynFixesWithDiffs()
     {
-        var directory = CliHarness.CopyInventorySample();
+        var directory = RepositoryFiles.CopyInventorySample();
         var file = Path.Combine(directory, "InventoryService.cs");
         await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("return true;", "return ture;", StringComparison.Ordinal));
         using var cli = new CliHarness();
@@ -91,7 +91,7 @@ public sealed class EditCommandTests
     public async Task Refactor_NoModel_ListsRoslynRefactorings()
     {
         using var cli = new CliHarness();
-        var file = Path.Combine(CliHarness.CopyInventorySample(), "InventoryService.cs");
+        var file = Path.Combine(RepositoryFiles.CopyInventorySample(), "InventoryService.cs");
 
         var (exitCode, output, error) = await cli.RunAsync("refactor", file + ":42-51");
 
@@ -103,7 +103,7 @@ public sealed class EditCommandTests
     [Fact]
     public async Task Refactor_SignatureChange_RefusedByDefault_OfferedWhenTheWorkspaceSettingAllowsIt()
     {
-        var folder = CliHarness.CopyInventorySample();
+        var folder = RepositoryFiles.CopyInventorySample();
         var file = Path.Combine(folder, "InventoryService.cs");
         const string answer = "Rationale: let callers scale the value.\n```csharp\n"
             + "public decimal StockValue(decimal factor = 1m) => System.Linq.Enumerable.Sum(_stock.Values, level => level.OnHand * level.Product.UnitPrice) * factor;\n```\n";
@@ -129,7 +129,7 @@ public sealed class EditCommandTests
     public async Task Refactor_WithoutLines_ExitTwo()
     {
         using var cli = new CliHarness();
-        var file = Path.Combine(CliHarness.CopyInventorySample(), "InventoryService.cs");
+        var file = Path.Combine(RepositoryFiles.CopyInventorySample(), "InventoryService.cs");
 
         var (exitCode, _, error) = await cli.RunAsync("refactor", file);
 

@@ -8,7 +8,7 @@ namespace CodeAssist.Cli.Tests.Assist;
 
 public sealed class ExplainCommandTests
 {
-    private static string Sample => Path.Combine(CliHarness.RepositoryRoot, "samples", "Inventory", "InventoryService.cs");
+    private static string Sample => RepositoryFiles.InventorySample;
 
     [Fact]
     public async Task Explain_ReadmeSampleWithoutModel_PrintsRoslynSummary()

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CodeAssist.Cli.Terminal;
 using CodeAssist.Gguf;
+using CodeAssist.TestUtilities;
 using Xunit;
 
 namespace CodeAssist.Cli.Tests.Assist;
@@ -19,7 +20,7 @@ public sealed class LocalModelTests
         try
         {
             using var cli = new CliHarness(CliLanguageModels.Create);
-            var sample = Path.Combine(CliHarness.RepositoryRoot, "samples", "Inventory", "InventoryService.cs");
+            var sample = RepositoryFiles.InventorySample;
 
             var first = await cli.RunAsync("explain", sample + ":42-51", "--model", model, "--json");
             var second = await cli.RunAsync("explain", sample + ":42-51", "--model", model, "--json");

@@ -47,28 +47,9 @@ internal sealed class CodeAssistProcess : IDisposable
         }
     }
 
-    /// <summary>The repository's root (where CodeAssist.sln is), for the samples.</summary>
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "CodeAssist.sln")))
-                {
-                    return directory.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("CodeAssist.sln not found above the test binaries.");
-        }
-    }
-
     /// <summary>The dotnet that runs the tests (the SDK sets DOTNET_HOST_PATH), so a machine without dotnet on PATH works too.</summary>
     private static string DotnetHost =>
         System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
-
-    public static string InventorySample => Path.Combine(RepositoryRoot, "samples", "Inventory", "InventoryService.cs");
 
     public string WriteFile(string relativePath, string content)
     {

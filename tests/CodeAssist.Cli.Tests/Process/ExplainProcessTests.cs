@@ -1,3 +1,4 @@
+using CodeAssist.TestUtilities;
 using Xunit;
 
 namespace CodeAssist.Cli.Tests.Process;
@@ -10,7 +11,7 @@ public sealed class ExplainProcessTests
     {
         using var cli = new CodeAssistProcess();
 
-        var run = await cli.RunAsync("explain", CodeAssistProcess.InventorySample + ":22-44");
+        var run = await cli.RunAsync("explain", RepositoryFiles.InventorySample + ":22-44");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("InventoryService.TryReserveOrder(IReadOnlyDictionary<string, int> lines)", run.Out, StringComparison.Ordinal);

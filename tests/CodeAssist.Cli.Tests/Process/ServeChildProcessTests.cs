@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CodeAssist.Cli.Hosting;
+using CodeAssist.TestUtilities;
 using Xunit;
 
 namespace CodeAssist.Cli.Tests.Process;
@@ -63,7 +64,7 @@ public sealed partial class ServeChildProcessTests : IDisposable
     {
         var root = Path.Combine(_cli.WorkingDirectory, "Inventory");
         Directory.CreateDirectory(root);
-        foreach (var file in Directory.GetFiles(Path.Combine(CodeAssistProcess.RepositoryRoot, "samples", "Inventory")))
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryFiles.Root, "samples", "Inventory")))
         {
             File.Copy(file, Path.Combine(root, Path.GetFileName(file)));
         }
