@@ -1,6 +1,7 @@
 using CodeAssist.Features.Explain;
 using CodeAssist.Features.Prompts;
 using CodeAssist.Llm.Chat;
+using CodeAssist.TestUtilities;
 using CodeAssist.TestUtilities.Assist;
 using Microsoft.Extensions.AI;
 

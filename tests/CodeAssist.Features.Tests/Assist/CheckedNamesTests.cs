@@ -57,6 +57,21 @@ public sealed class CheckedNamesTests
         Assert.Equal(expected, NameExtractor.Extract(answer).Count);
     }
 
+    [Fact]
+    public async Task Check_RangeStartingAtTheSignature_FindsTheMembersParameters()
+    {
+        // Explaining from a signature line: the parameters are not in scope at the range's start, only in the body.
+        const string source = "class Stock\n{\n    public bool TryReserve(int quantity)\n    {\n        return quantity > 0;\n    }\n}\n";
+        using var workspace = new AssistWorkspace(("Stock.cs", source));
+        var document = workspace.Document("Stock.cs");
+        var line = (await document.GetTextAsync()).Lines[2].Span;
+
+        var check = await AnswerChecker.CheckAsync(document, line, "Reserves `quantity` units; `missingThing` is invented.", CancellationToken.None);
+
+        Assert.True(Assert.Single(check.Names, name => name.Name == "quantity").Resolved);
+        Assert.False(Assert.Single(check.Names, name => name.Name == "missingThing").Resolved);
+    }
+
     private static async Task<ExplainResult> ExplainSampleAsync(string answer)
     {
         var files = Directory.GetFiles(SampleFolder, "*.cs").Select(path => (Path.GetFileName(path), Mark(path))).ToArray();
