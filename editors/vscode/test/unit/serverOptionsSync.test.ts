@@ -9,6 +9,8 @@ import { restrictedSettingKeys, serverSettingKeys, userFileOnlyKeys } from '../.
 const extensionRoot = path.join(__dirname, '..', '..', '..');
 const repoRoot = path.join(extensionRoot, '..', '..');
 const optionsFile = path.join(repoRoot, 'src', 'CodeAssist.Features', 'Configuration', 'CodeAssistOptions.cs');
+// CodeAssistOptions takes the model settings' defaults from the Llm layer's record (`ModelDefaults.X`).
+const llmOptionsFile = path.join(repoRoot, 'src', 'CodeAssist.Llm', 'LlmOptions.cs');
 const packageJson = JSON.parse(readFileSync(path.join(extensionRoot, 'package.json'), 'utf8'));
 
 interface CsProperty {
@@ -63,6 +65,22 @@ function csDefault(property: CsProperty): unknown {
   if (value === undefined) {
     // C# defaults: false, 0, and null strings (which the settings UI shows as empty)
     return property.type === 'bool' ? false : property.type === 'int' ? 0 : '';
+  }
+  const seconds = /^\(int\)ModelDefaults\.(\w+)\.TotalSeconds$/.exec(value);
+  if (seconds) {
+    const llm = parseRecords(readFileSync(llmOptionsFile, 'utf8')).get('LlmOptions') ?? [];
+    const span = /^TimeSpan\.FromSeconds\((\d+)\)$/.exec(llm.find((p) => p.name === seconds[1])?.defaultValue ?? '');
+    if (span) {
+      return Number(span[1]);
+    }
+  }
+  const modelDefault = /^ModelDefaults\.(\w+)$/.exec(value);
+  if (modelDefault) {
+    const llm = parseRecords(readFileSync(llmOptionsFile, 'utf8')).get('LlmOptions') ?? [];
+    const source = llm.find((p) => p.name === modelDefault[1]);
+    if (source) {
+      return csDefault({ ...source, type: property.type });
+    }
   }
   if (value.startsWith('"')) {
     return JSON.parse(value);
