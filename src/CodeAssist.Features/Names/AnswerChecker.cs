@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CodeAssist.Features.Names;
@@ -21,8 +22,13 @@ public static class AnswerChecker
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
 
-        // In scope at the start of the range (members, usings) and near its end (the locals it declares).
-        var positions = new[] { span.Start, Math.Max(span.Start, Math.Min(span.End, text.Length) - 1) }.Distinct().ToList();
+        // In scope at the start of the range (members, usings), near its end (the locals it declares), and inside the
+        // bodies of the members it touches: a range that starts at a signature still sees that member's parameters.
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var positions = new[] { span.Start, Math.Max(span.Start, Math.Min(span.End, text.Length) - 1) }
+            .Concat(BodyPositions(root, span))
+            .Distinct()
+            .ToList();
         var resolver = new NameResolver(document, model, positions);
         var names = new Dictionary<string, CheckedName>(StringComparer.Ordinal);
         var checkedMentions = new List<NameMention>(mentions.Count);
@@ -37,5 +43,21 @@ public static class AnswerChecker
         }
 
         return new CheckedAnswer(answer, checkedMentions, [.. names.Values]);
+    }
+
+    private static IEnumerable<int> BodyPositions(SyntaxNode? root, TextSpan span)
+    {
+        if (root is null)
+        {
+            return [];
+        }
+
+        var touched = root.FindToken(Math.Min(span.Start, Math.Max(0, root.FullSpan.End - 1))).Parent?.AncestorsAndSelf().OfType<BaseMethodDeclarationSyntax>().Take(1) ?? [];
+        return touched
+            .Concat(root.DescendantNodes(span).OfType<BaseMethodDeclarationSyntax>())
+            .Select(method => method.Body?.OpenBraceToken.Span.End ?? method.ExpressionBody?.Expression.SpanStart)
+            .OfType<int>()
+            .Distinct()
+            .Take(8);
     }
 }
