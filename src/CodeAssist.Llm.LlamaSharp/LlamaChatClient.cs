@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using CodeAssist.Llm;
+using CodeAssist.Llm.Chat;
 using LLama;
 using LLama.Native;
 using Microsoft.Extensions.AI;
@@ -75,6 +76,14 @@ internal sealed class LlamaChatClient : IChatClient
         if (serviceType == typeof(ChatClientMetadata))
         {
             return new ChatClientMetadata("llamasharp", providerUri: null, _info.ModelId);
+        }
+
+        if (serviceType == typeof(ChatContextWindow))
+        {
+            // Counted exactly as StreamAsync counts, so a prompt fitted to this window is never refused.
+            return new ChatContextWindow(
+                _session.ContextSize,
+                messages => _weights.Tokenize(FormatPrompt(messages), _weights.Vocab.ShouldAddBOS, special: true, Encoding.UTF8).Length);
         }
 
         return serviceType.IsInstanceOfType(this) ? this : null;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using CodeAssist.Llm.Chat;
 using Microsoft.Extensions.AI;
 
 namespace CodeAssist.TestUtilities;
@@ -30,6 +31,12 @@ public sealed class FakeChatClient : IChatClient
 
     public Func<IReadOnlyList<ChatMessage>, string> Respond { get; set; }
 
+    /// <summary>
+    /// The context window this model reports (null: it reports none). When set, a request whose prompt and answer
+    /// reservation exceed it is refused as the local model refuses it.
+    /// </summary>
+    public ChatContextWindow? Window { get; init; }
+
     public IReadOnlyList<IReadOnlyList<ChatMessage>> Requests
     {
         get
@@ -54,6 +61,11 @@ public sealed class FakeChatClient : IChatClient
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var list = messages.ToList();
+        if (Window is { } window && window.CountPromptTokens(list) > window.ContextLength - (options?.MaxOutputTokens ?? 0) - 1)
+        {
+            throw new ArgumentException($"FakeChatClient: the conversation has {window.CountPromptTokens(list)} tokens; the context is {window.ContextLength}.", nameof(messages));
+        }
+
         string answer;
         lock (_gate)
         {
@@ -71,6 +83,7 @@ public sealed class FakeChatClient : IChatClient
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
         serviceType == typeof(ChatClientMetadata) ? new ChatClientMetadata("fake", null, ModelId)
+        : serviceType == typeof(ChatContextWindow) ? Window
         : serviceType.IsInstanceOfType(this) ? this
         : null;
 

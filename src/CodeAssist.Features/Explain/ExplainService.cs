@@ -4,6 +4,8 @@ using CodeAssist.Features.Common;
 using CodeAssist.Features.Names;
 using CodeAssist.Features.Prompts;
 using CodeAssist.Llm;
+using CodeAssist.Llm.Chat;
+using Microsoft.Extensions.AI;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -42,6 +44,7 @@ public sealed class ExplainService(ILanguageModels models, IResponseCache? cache
 
         var client = models.GetChatClient(Feature);
         string? failure = null;
+        string? refusal = null;
         if (client is not null)
         {
             var values = new Dictionary<string, string>
@@ -49,21 +52,27 @@ public sealed class ExplainService(ILanguageModels models, IResponseCache? cache
                 ["file"] = Path.GetFileName(filePath),
                 ["lines"] = $"{startLine}-{endLine}",
                 ["code"] = PromptText.QuoteCode(text.ToRedactedString(FullLines(text, span)), firstLineNumber: startLine),
-                ["facts"] = FactsText.Render(symbols),
-                ["diagnostics"] = FactsText.RenderDiagnostics(diagnostics),
             };
             try
             {
-                var answer = await ChatRunner.RunAsync(client, prompts.Get(PromptLibrary.Explain).Render(values), cache, partialText, 1024, cancellationToken)
-                    .ConfigureAwait(false);
-                // The stream showed the raw answer; the result is the checked one, which the views show when it ends.
-                var check = await AnswerChecker.CheckAsync(document, span, answer.Text, cancellationToken).ConfigureAwait(false);
-                return new ExplainResult(
-                    filePath, startLine, endLine, CheckedAnswerRenderer.RenderPlain(check), answer.ModelId, answer.FromCache, null, symbols, diagnostics)
+                var prompt = ExplainPromptFitter.Fit(prompts.Get(PromptLibrary.Explain), values, symbols, diagnostics, client.GetService<ChatContextWindow>());
+                if (prompt.Messages is null)
                 {
-                    Check = check,
-                    Provider = answer.Provider,
-                };
+                    refusal = prompt.Refusal;
+                }
+                else
+                {
+                    var answer = await ChatRunner.RunAsync(client, prompt.Messages, cache, partialText, prompt.AnswerTokens, cancellationToken)
+                        .ConfigureAwait(false);
+                    // The stream showed the raw answer; the result is the checked one, which the views show when it ends.
+                    var check = await AnswerChecker.CheckAsync(document, span, answer.Text, cancellationToken).ConfigureAwait(false);
+                    return new ExplainResult(
+                        filePath, startLine, endLine, CheckedAnswerRenderer.RenderPlain(check), answer.ModelId, answer.FromCache, null, symbols, diagnostics)
+                    {
+                        Check = check,
+                        Provider = answer.Provider,
+                    };
+                }
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -73,7 +82,7 @@ public sealed class ExplainService(ILanguageModels models, IResponseCache? cache
         }
 
         var status = failure is null ? models.Status : new ModelStatus(ModelState.Failed, failure);
-        var notice = NoModelNotice.For(status);
+        var notice = refusal ?? NoModelNotice.For(status);
         var summary = RoslynSummaryWriter.Write(Path.GetFileName(filePath), startLine, endLine, symbols, diagnostics, notice);
         partialText?.Report(summary);
         return new ExplainResult(filePath, startLine, endLine, summary, null, false, notice, symbols, diagnostics);

@@ -1,6 +1,7 @@
 using CodeAssist.Context;
 using CodeAssist.Features.Caching;
 using CodeAssist.Features.Common;
+using CodeAssist.Features.Names;
 using CodeAssist.Features.Prompts;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -66,7 +67,8 @@ internal sealed class ModelFixer(IChatClient client, IResponseCache? cache, Prom
         }
 
         var hint = CodeBlockExtractor.Label(answer.Text, "Hint");
-        return (new CodeSuggestion(Title(hint), SuggestionSource.Model, hint, edits), null);
+        var check = await CheckedHint.CheckAsync(fork, newSpan, hint, cancellationToken).ConfigureAwait(false);
+        return (new CodeSuggestion(Title(hint) + CheckedHint.TitleNote(check), SuggestionSource.Model, CheckedHint.Render(check), edits) { HintCheck = check }, null);
     }
 
     public static string Title(string? hint) =>

@@ -1,6 +1,7 @@
 using CodeAssist.Context;
 using CodeAssist.Features.Caching;
 using CodeAssist.Features.Common;
+using CodeAssist.Features.Names;
 using CodeAssist.Features.Prompts;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -55,7 +56,7 @@ internal sealed class ModelRefactorer(IChatClient client, IResponseCache? cache,
             return (null, "the model's answer has no C# declaration that parses");
         }
 
-        var (newText, _) = MemberRewriter.Replace(text, target, MemberRewriter.Unwrap(parsed, members));
+        var (newText, newSpan) = MemberRewriter.Replace(text, target, MemberRewriter.Unwrap(parsed, members));
         var fork = document.WithText(newText);
         var before = await DocumentVerifier.DiagnosticsAsync(document, DiagnosticSeverity.Warning, cancellationToken).ConfigureAwait(false);
         var after = await DocumentVerifier.DiagnosticsAsync(fork, DiagnosticSeverity.Warning, cancellationToken).ConfigureAwait(false);
@@ -84,7 +85,8 @@ internal sealed class ModelRefactorer(IChatClient client, IResponseCache? cache,
 
         var rationale = CodeBlockExtractor.Label(answer.Text, "Rationale");
         var title = rationale is null ? "Refactor with CodeAssist (model)" : $"Refactor with CodeAssist (model): {Shorten(rationale)}";
-        return (new CodeSuggestion(title, SuggestionSource.Model, rationale, edits), null);
+        var check = await CheckedHint.CheckAsync(fork, newSpan, rationale, cancellationToken).ConfigureAwait(false);
+        return (new CodeSuggestion(title + CheckedHint.TitleNote(check), SuggestionSource.Model, CheckedHint.Render(check), edits) { HintCheck = check }, null);
     }
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..59].TrimEnd() + "…";
