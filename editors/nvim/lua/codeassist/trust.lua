@@ -70,7 +70,12 @@ end
 function M.trust(client, root)
   local file = settings_file(root)
   if vim.secure and vim.fn.filereadable(file) == 1 then
-    vim.secure.trust({ action = 'allow', path = file })
+    -- 0.11+ allows by path; 0.9 and 0.10 only through a buffer holding the file (its contents are hashed).
+    if not pcall(vim.secure.trust, { action = 'allow', path = file }) then
+      local bufnr = vim.fn.bufadd(file)
+      vim.fn.bufload(bufnr)
+      pcall(vim.secure.trust, { action = 'allow', bufnr = bufnr })
+    end
   end
   session_trusted[normalize(root)] = true
   if client then
