@@ -97,6 +97,32 @@ public sealed class AssistHandlerTests
     }
 
     [Fact]
+    public async Task Explain_AfterCacheRedisChanges_BuildsTheSharedCacheWithoutARestart()
+    {
+        const string variable = "CODEASSIST_TEST_REDIS_NEVER_SET";
+        var client = new FakeChatClient("`Next` increments the count.", "`Next` increments the count.");
+        await using var server = await AssistServer.StartAsync(client, ("Counter.cs", CounterSample.Source));
+        var explain = new
+        {
+            textDocument = new { uri = server.Uri("Counter.cs") },
+            range = new { start = new { line = 6, character = 0 }, end = new { line = 10, character = 5 } },
+        };
+        ResponseAssert.Result(await server.Client.RequestAsync("codeAssist/explain", explain));
+        Assert.DoesNotContain(ShownMessages(server), m => m.Contains(variable, StringComparison.Ordinal));
+
+        await server.Client.NotifyAsync("workspace/didChangeConfiguration", new { settings = new { codeassist = new { cache = new { redis = variable } } } });
+        ResponseAssert.Result(await server.Client.RequestAsync("codeAssist/explain", explain));
+
+        // The new setting is read by the next request: the cache it builds names the (unset) variable once.
+        Assert.Single(ShownMessages(server), m => m.Contains(variable + ", which is not set", StringComparison.Ordinal));
+    }
+
+    private static List<string> ShownMessages(AssistServer server) => server.Client.SeenNotifications
+        .Where(n => n.GetProperty("method").GetString() == "window/showMessage")
+        .Select(n => n.GetProperty("params").GetProperty("message").GetString() ?? "")
+        .ToList();
+
+    [Fact]
     public async Task Explain_StreamsPartialResultsThenReturnsTheFullText()
     {
         var client = new FakeChatClient("`Next` increments and returns the count.\n\n**Key risks**\n- Not thread-safe.");
