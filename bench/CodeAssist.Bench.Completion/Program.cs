@@ -9,6 +9,8 @@ namespace CodeAssist.Bench.Completion;
 ///   replay [--latency-ms MS] [--token-ms MS] [--positions N] [--keys N] [--accuracy P] [--model GGUF --threads N] [--cold-ms MS] [--server] [--unconstrained] [--pause-ms MS]
 ///                                                             typing replay against the in-process pipeline, or with
 ///                                                             --server against the real server over JSON-RPC
+///   first-verify [--no-warmup] [--samples N] [--points FILE]  the first verification of a fresh process against
+///                                                             the warm ones, with or without the server's warm-up
 ///   names [--sample DIR] [--iterations N]                    checking the code names of a 500-word answer
 ///                                                             (default: samples/Inventory)
 /// Common: --repo DIR (default /work/benchrepos/Newtonsoft.Json).
@@ -17,9 +19,9 @@ internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("verify" or "replay" or "names"))
+        if (args.Length == 0 || args[0] is not ("verify" or "replay" or "names" or "first-verify"))
         {
-            Console.Error.WriteLine("usage: CodeAssist.Bench.Completion verify|replay|names [--repo DIR] [options]");
+            Console.Error.WriteLine("usage: CodeAssist.Bench.Completion verify|replay|names|first-verify [--repo DIR] [options]");
             return 2;
         }
 
@@ -43,6 +45,16 @@ internal static class Program
                 Option(args, "--points", "/work/shared/bench/context/newtonsoft.json.jsonl"),
                 Number(args, "--limit", 300),
                 TimeSpan.FromMilliseconds(Number(args, "--budget-ms", 2000)),
+                cancel.Token);
+        }
+
+        if (args[0] == "first-verify")
+        {
+            return await FirstVerificationBench.RunAsync(
+                repository,
+                Option(args, "--points", "/work/shared/bench/context/newtonsoft.json.jsonl"),
+                warmUp: !args.Contains("--no-warmup"),
+                Number(args, "--samples", 20),
                 cancel.Token);
         }
 

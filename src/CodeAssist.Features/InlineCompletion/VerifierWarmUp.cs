@@ -18,6 +18,11 @@ internal static class VerifierWarmUp
     public static async Task RunAsync(Document document, CancellationToken cancellationToken)
     {
         await SpellingRepair.WarmUp().WaitAsync(cancellationToken).ConfigureAwait(false);
+
+        // Binding every member of the opened file runs (and JIT-compiles) the binder paths for the constructs the user
+        // is about to type near; one fork below only covers a single method's.
+        var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        semanticModel?.GetDiagnostics(cancellationToken: cancellationToken);
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var body = root?.DescendantNodes().OfType<BlockSyntax>().FirstOrDefault(block => block.Parent is BaseMethodDeclarationSyntax);
         if (body is null)
