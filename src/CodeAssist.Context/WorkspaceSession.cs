@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text;
 using CodeAssist.Context.Workspace;
 using Microsoft.CodeAnalysis;
@@ -19,22 +18,17 @@ namespace CodeAssist.Context;
 /// </remarks>
 public sealed class WorkspaceSession : IWorkspaceSession
 {
-    private const int MaxRecentFiles = 20;
-
     private readonly ILogger<WorkspaceSession> _logger;
     private readonly WorkspaceSessionOptions _options;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SourceText> _openDocuments = new(StringComparer.Ordinal);
-    private readonly List<string> _recent = [];
+    private readonly RecentFiles _recent = new();
+    private readonly DocumentPlacement _placement = new();
     private readonly AdhocWorkspace _adHocWorkspace = new();
-    private IDisposable? _loadedWorkspace;
-    private ProjectId? _miscellaneousProject;
     private string? _rootPath;
-    private string? _adHocFolder;
     private int _loadGeneration;
     private volatile Solution _solution;
     private volatile WorkspaceLoadState _loadState = WorkspaceLoadState.NotLoaded;
-    private volatile IReadOnlyList<string> _recentSnapshot = [];
 
     public WorkspaceSession(ILogger<WorkspaceSession> logger)
         : this(logger, new WorkspaceSessionOptions())
@@ -52,7 +46,7 @@ public sealed class WorkspaceSession : IWorkspaceSession
 
     public Solution CurrentSolution => _solution;
 
-    public IReadOnlyList<string> RecentFilePaths => _recentSnapshot;
+    public IReadOnlyList<string> RecentFilePaths => _recent.Snapshot;
 
     /// <summary>Problems the last load reported (restore missing, unresolved references...), once each.</summary>
     public IReadOnlyList<string> LoadProblems { get; private set; } = [];
@@ -79,9 +73,9 @@ public sealed class WorkspaceSession : IWorkspaceSession
                 // MSBuildWorkspace at once shuts its BuildHost process down, so no build host is left running
                 // when this process is killed instead of shut down (editors do that).
                 result.Workspace.Dispose();
-                Publish(generation, result.Solution, loadedWorkspace: null, result.Problems.Count == 0 ? WorkspaceLoadState.Loaded : WorkspaceLoadState.LoadedWithErrors);
+                Publish(generation, result.Solution, result.Problems.Count == 0 ? WorkspaceLoadState.Loaded : WorkspaceLoadState.LoadedWithErrors);
                 LoadProblems = result.Problems;
-                ReportLoaded(result, progress);
+                WorkspaceLoader.Report(result, _logger, progress);
                 return;
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -97,7 +91,7 @@ public sealed class WorkspaceSession : IWorkspaceSession
         var files = await Task.Run(() => AdHocProjects.EnumerateSourceFiles(folder, _options.MaxLooseFiles).ToList(), cancellationToken);
         var solution = AdHocProjects.AddProject(
             _adHocWorkspace.CurrentSolution, ProjectId.CreateNewId(), Path.GetFileName(folder), files.Select(f => (f, (SourceText?)null)));
-        Publish(generation, solution, loadedWorkspace: null, WorkspaceLoadState.AdHoc, folder);
+        Publish(generation, solution, WorkspaceLoadState.AdHoc, folder);
         progress?.Report($"No project file found; using {files.Count} .cs files of {folder} with the .NET {Environment.Version.ToString(2)} reference assemblies.");
     }
 
@@ -108,8 +102,8 @@ public sealed class WorkspaceSession : IWorkspaceSession
         {
             var sourceText = SourceText.From(text, Encoding.UTF8);
             _openDocuments[path] = sourceText;
-            _solution = WithText(_solution, path, sourceText);
-            Touch(path);
+            _solution = _placement.WithText(_solution, path, sourceText);
+            _recent.Touch(path);
         }
     }
 
@@ -142,8 +136,8 @@ public sealed class WorkspaceSession : IWorkspaceSession
             }
 
             _openDocuments[path] = updated;
-            _solution = WithText(_solution, path, updated);
-            Touch(path);
+            _solution = _placement.WithText(_solution, path, updated);
+            _recent.Touch(path);
         }
     }
 
@@ -159,14 +153,14 @@ public sealed class WorkspaceSession : IWorkspaceSession
 
             var solution = _solution;
             var ids = solution.GetDocumentIdsWithFilePath(path);
-            if (ids.All(id => id.ProjectId == _miscellaneousProject) || !File.Exists(path))
+            if (ids.All(id => _placement.IsMiscellaneous(id.ProjectId)) || !File.Exists(path))
             {
                 _solution = solution.RemoveDocuments(ids);
             }
             else
             {
                 // The editor may have discarded unsaved changes: the file on disk is the truth again.
-                _solution = WithDiskText(solution, ids, path);
+                _solution = DocumentPlacement.WithDiskText(solution, ids, path);
             }
         }
     }
@@ -180,7 +174,7 @@ public sealed class WorkspaceSession : IWorkspaceSession
             foreach (var change in changes)
             {
                 var path = Normalize(change.FilePath);
-                if (IsProjectFile(path))
+                if (ProjectFileLocator.IsProjectFile(path))
                 {
                     WorkspaceSessionLog.ProjectFileChanged(_logger, path);
                     reload = _rootPath is not null && _loadState is not WorkspaceLoadState.Loading;
@@ -196,8 +190,8 @@ public sealed class WorkspaceSession : IWorkspaceSession
                 solution = change.Kind switch
                 {
                     WatchedFileChangeKind.Deleted => solution.RemoveDocuments(ids),
-                    _ when ids.Length > 0 => WithDiskText(solution, ids, path),
-                    _ when File.Exists(path) => AddToOwningProjects(solution, path, text: null),
+                    _ when ids.Length > 0 => DocumentPlacement.WithDiskText(solution, ids, path),
+                    _ when File.Exists(path) => _placement.AddToOwningProjects(solution, path, text: null),
                     _ => solution,
                 };
             }
@@ -218,33 +212,7 @@ public sealed class WorkspaceSession : IWorkspaceSession
         return id is null ? null : solution.GetDocument(id);
     }
 
-    public void Dispose()
-    {
-        lock (_gate)
-        {
-            _loadedWorkspace?.Dispose();
-            _loadedWorkspace = null;
-        }
-
-        _adHocWorkspace.Dispose();
-    }
-
-    private static string Normalize(string filePath) => Path.GetFullPath(filePath);
-
-    private static bool IsProjectFile(string path) =>
-        path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".sln", StringComparison.OrdinalIgnoreCase)
-        || path.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".props", StringComparison.OrdinalIgnoreCase)
-        || path.EndsWith(".targets", StringComparison.OrdinalIgnoreCase);
-
-    private static Solution WithDiskText(Solution solution, ImmutableArray<DocumentId> ids, string path)
-    {
-        foreach (var id in ids)
-        {
-            solution = solution.WithDocumentTextLoader(id, new FileTextLoader(path, Encoding.UTF8), PreservationMode.PreserveValue);
-        }
-
-        return solution;
-    }
+    public void Dispose() => _adHocWorkspace.Dispose();
 
     private async Task ReloadAsync(string root)
     {
@@ -259,24 +227,20 @@ public sealed class WorkspaceSession : IWorkspaceSession
     }
 
     /// <summary>Replaces the solution with a freshly loaded one, unless a newer load started meanwhile.</summary>
-    private void Publish(int generation, Solution loaded, IDisposable? loadedWorkspace, WorkspaceLoadState state, string? adHocFolder = null)
+    private void Publish(int generation, Solution loaded, WorkspaceLoadState state, string? adHocFolder = null)
     {
         lock (_gate)
         {
             if (generation != _loadGeneration)
             {
-                loadedWorkspace?.Dispose();
                 return;
             }
 
-            _loadedWorkspace?.Dispose();
-            _loadedWorkspace = loadedWorkspace;
-            _miscellaneousProject = null;
-            _adHocFolder = adHocFolder;
+            _placement.Reset(adHocFolder);
             var solution = loaded;
             foreach (var (path, text) in _openDocuments)
             {
-                solution = WithText(solution, path, text);
+                solution = _placement.WithText(solution, path, text);
             }
 
             _solution = solution;
@@ -284,83 +248,5 @@ public sealed class WorkspaceSession : IWorkspaceSession
         }
     }
 
-    private void ReportLoaded(WorkspaceLoader.Result result, IProgress<string>? progress)
-    {
-        var projects = result.Solution.Projects.Count();
-        var documents = result.Solution.Projects.Sum(p => p.DocumentIds.Count);
-        var summary = $"Loaded {projects} project(s), {documents} documents in {result.Elapsed.TotalSeconds:0.0} s.";
-        WorkspaceSessionLog.Loaded(_logger, summary);
-        if (result.Problems.Count > 0)
-        {
-            // Once, clearly, with the first few problems: a missing restore shows up as dozens of identical lines.
-            var first = string.Join("\n  ", result.Problems.Take(5));
-            var problems = $"The workspace loaded with {result.Problems.Count} problem(s) (context may be incomplete; run `dotnet restore`?):\n  {first}";
-            WorkspaceSessionLog.LoadProblems(_logger, problems);
-            progress?.Report(problems);
-        }
-
-        progress?.Report(summary);
-    }
-
-    private Solution WithText(Solution solution, string path, SourceText text)
-    {
-        var ids = solution.GetDocumentIdsWithFilePath(path);
-        if (ids.IsEmpty)
-        {
-            return AddToOwningProjects(solution, path, text);
-        }
-
-        var active = solution.GetDocument(ActiveProjectSelector.Select(solution, ids));
-        if (active is not null && active.TryGetText(out var current) && current.ContentEquals(text))
-        {
-            return solution;
-        }
-
-        return solution.WithDocumentText(ids, text, PreservationMode.PreserveIdentity);
-    }
-
-    /// <summary>A new file joins every loaded project whose folder holds it (all target frameworks), else the miscellaneous project.</summary>
-    private Solution AddToOwningProjects(Solution solution, string path, SourceText? text)
-    {
-        var owners = solution.Projects
-            .Where(p => p.FilePath is not null && path.StartsWith(Path.GetDirectoryName(p.FilePath)! + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            .GroupBy(p => p.FilePath)
-            .OrderByDescending(g => g.Key!.Length)
-            .FirstOrDefault();
-        if (owners is null && _adHocFolder is not null && path.StartsWith(_adHocFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-        {
-            var folderProject = solution.Projects.FirstOrDefault(p => AdHocProjects.IsAdHoc(p) && p.Id != _miscellaneousProject);
-            owners = folderProject is null ? null : new[] { folderProject }.GroupBy(p => p.FilePath).First();
-        }
-
-        if (owners is not null)
-        {
-            foreach (var project in owners)
-            {
-                solution = solution.AddDocument(AdHocProjects.CreateDocument(project.Id, path, text));
-            }
-
-            return solution;
-        }
-
-        if (_miscellaneousProject is null || solution.GetProject(_miscellaneousProject) is null)
-        {
-            _miscellaneousProject = ProjectId.CreateNewId(AdHocProjects.MiscellaneousName);
-            solution = AdHocProjects.AddProject(solution, _miscellaneousProject, AdHocProjects.MiscellaneousName, []);
-        }
-
-        return solution.AddDocument(AdHocProjects.CreateDocument(_miscellaneousProject, path, text));
-    }
-
-    private void Touch(string path)
-    {
-        _recent.Remove(path);
-        _recent.Insert(0, path);
-        if (_recent.Count > MaxRecentFiles)
-        {
-            _recent.RemoveAt(_recent.Count - 1);
-        }
-
-        _recentSnapshot = [.. _recent];
-    }
+    private static string Normalize(string filePath) => Path.GetFullPath(filePath);
 }

@@ -1,5 +1,6 @@
 using CodeAssist.Llm.Models;
 using CodeAssist.Llm.Tests.Fakes;
+using CodeAssist.TestUtilities.Http;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -170,7 +171,7 @@ public sealed class LanguageModelsTests : IDisposable
     public async Task RemoteFailure_IsExplainedInTheStatus_UntilTheNextSuccess()
     {
         var fail = true;
-        await using var server = new TestServer.TestHttpServer(async (_, response, _) =>
+        await using var server = new TestHttpServer(async (_, response, _) =>
         {
             if (fail)
             {
@@ -205,7 +206,7 @@ public sealed class LanguageModelsTests : IDisposable
     [Fact]
     public async Task WithoutAnInjectedHttpClientFactory_RemoteCallsWork()
     {
-        await using var server = new TestServer.TestHttpServer(async (_, response, _) =>
+        await using var server = new TestHttpServer(async (_, response, _) =>
         {
             await response.StartStreamAsync(contentType: "application/x-ndjson");
             await response.WriteAsync(TestServer.ProviderHarness.Ndjson(new { response = "done", done = true }));

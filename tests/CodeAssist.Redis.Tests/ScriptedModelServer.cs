@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CodeAssist.Llm.Tests.TestServer;
+using CodeAssist.TestUtilities.Http;
 
 namespace CodeAssist.Redis.Tests;
 

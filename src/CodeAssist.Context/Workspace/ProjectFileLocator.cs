@@ -30,6 +30,12 @@ internal static class ProjectFileLocator
         return FindInFolder(start) ?? FindBelow(start) ?? FindUpwards(Path.GetDirectoryName(start));
     }
 
+    /// <summary>Whether a change to <paramref name="path"/> can change the projects (a solution, project, props or targets file).</summary>
+    public static bool IsProjectFile(string path) =>
+        path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".sln", StringComparison.OrdinalIgnoreCase)
+        || path.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".props", StringComparison.OrdinalIgnoreCase)
+        || path.EndsWith(".targets", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The nearest .csproj in <paramref name="folder"/> or its parents (no solutions), or null.</summary>
     public static string? FindProjectUpwards(string folder) => FindUpwards(Path.GetFullPath(folder), projectsOnly: true);
 

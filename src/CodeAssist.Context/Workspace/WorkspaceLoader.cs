@@ -60,4 +60,23 @@ internal sealed class WorkspaceLoader(ILogger logger, WorkspaceSessionOptions op
             throw;
         }
     }
+
+    /// <summary>Logs and reports the summary of a load and, once, its first problems.</summary>
+    public static void Report(Result result, ILogger logger, IProgress<string>? progress)
+    {
+        var projects = result.Solution.Projects.Count();
+        var documents = result.Solution.Projects.Sum(p => p.DocumentIds.Count);
+        var summary = $"Loaded {projects} project(s), {documents} documents in {result.Elapsed.TotalSeconds:0.0} s.";
+        WorkspaceSessionLog.Loaded(logger, summary);
+        if (result.Problems.Count > 0)
+        {
+            // Once, clearly, with the first few problems: a missing restore shows up as dozens of identical lines.
+            var first = string.Join("\n  ", result.Problems.Take(5));
+            var problems = $"The workspace loaded with {result.Problems.Count} problem(s) (context may be incomplete; run `dotnet restore`?):\n  {first}";
+            WorkspaceSessionLog.LoadProblems(logger, problems);
+            progress?.Report(problems);
+        }
+
+        progress?.Report(summary);
+    }
 }

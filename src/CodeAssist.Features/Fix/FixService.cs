@@ -63,58 +63,30 @@ public sealed class FixService(ILanguageModels models, IResponseCache? cache, Pr
     /// <summary>Only the model's verified fix (for lazy resolution): the suggestion, or why there is none.</summary>
     public async Task<(CodeSuggestion? Suggestion, string? Rejection)> ModelFixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var client = models.GetChatClient(Feature);
-        if (client is null)
-        {
-            return (null, NoModelNotice.For(models.Status));
-        }
-
-        try
-        {
-            return await new ModelFixer(client, cache, prompts, timeProvider, exclusion).FixAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            return (null, $"the model failed: {exception.Message}");
-        }
+        var proposal = await AskModelAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
+        return (proposal.Suggestion, proposal.Failure is { } failure ? $"the model failed: {failure}" : proposal.Rejection ?? proposal.Notice);
     }
 
     public async Task<FixReport> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var suggestions = new List<CodeSuggestion>(await RoslynCodeFixes.ComputeAsync(document, diagnostic, cancellationToken).ConfigureAwait(false));
-        var rejected = new List<string>();
-        string? notice;
-        var client = models.GetChatClient(Feature);
-        if (client is null)
+        var proposal = await AskModelAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
+        if (proposal.Suggestion is { } suggestion)
         {
-            notice = NoModelNotice.For(models.Status);
-        }
-        else
-        {
-            try
-            {
-                var (suggestion, rejection) = await new ModelFixer(client, cache, prompts, timeProvider, exclusion).FixAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
-                if (suggestion is not null)
-                {
-                    // Verified by the compiler (the diagnostic is gone, nothing new broke): after the corrections, which
-                    // the user almost always wants, before the other fixes and the generated members.
-                    var at = suggestions.FindIndex(s => s.Tier != FixTier.Correction);
-                    suggestions.Insert(at < 0 ? suggestions.Count : at, suggestion with { Tier = FixTier.Other });
-                }
-
-                if (rejection is not null)
-                {
-                    rejected.Add(rejection);
-                }
-
-                notice = rejection is null ? null : $"No model fix offered: {rejection}.";
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                notice = NoModelNotice.For(new ModelStatus(ModelState.Failed, exception.Message));
-            }
+            // Verified by the compiler (the diagnostic is gone, nothing new broke): after the corrections, which
+            // the user almost always wants, before the other fixes and the generated members.
+            var at = suggestions.FindIndex(s => s.Tier != FixTier.Correction);
+            suggestions.Insert(at < 0 ? suggestions.Count : at, suggestion with { Tier = FixTier.Other });
         }
 
-        return new FixReport(DiagnosticFacts.ToFact(diagnostic), suggestions, notice, rejected);
+        return new FixReport(DiagnosticFacts.ToFact(diagnostic), suggestions, proposal.Notice, proposal.Rejection is { } rejection ? [rejection] : []);
     }
+
+    private Task<ModelProposal> AskModelAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        ModelProposal.AskAsync(
+            models,
+            Feature,
+            "fix",
+            client => new ModelFixer(client, cache, prompts, timeProvider, exclusion).FixAsync(document, diagnostic, cancellationToken),
+            cancellationToken);
 }

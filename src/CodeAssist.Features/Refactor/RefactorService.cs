@@ -20,35 +20,16 @@ public sealed class RefactorService(ILanguageModels models, IResponseCache? cach
     public async Task<RefactorReport> SuggestAsync(
         Document document, TextSpan span, bool allowSignatureChanges, string? request, bool includeRoslyn, CancellationToken cancellationToken)
     {
+        var proposal = await ModelProposal.AskAsync(
+            models,
+            Feature,
+            "refactoring",
+            client => new ModelRefactorer(client, cache, prompts, timeProvider, exclusion).RefactorAsync(document, span, allowSignatureChanges, request, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
         var suggestions = new List<CodeSuggestion>();
-        var rejected = new List<string>();
-        string? notice = null;
-        var client = models.GetChatClient(Feature);
-        if (client is null)
+        if (proposal.Suggestion is { } suggestion)
         {
-            notice = NoModelNotice.For(models.Status);
-        }
-        else
-        {
-            try
-            {
-                var (suggestion, rejection) = await new ModelRefactorer(client, cache, prompts, timeProvider, exclusion)
-                    .RefactorAsync(document, span, allowSignatureChanges, request, cancellationToken).ConfigureAwait(false);
-                if (suggestion is not null)
-                {
-                    suggestions.Add(suggestion);
-                }
-
-                if (rejection is not null)
-                {
-                    rejected.Add(rejection);
-                    notice = $"No model refactoring offered: {rejection}.";
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                notice = NoModelNotice.For(new ModelStatus(ModelState.Failed, exception.Message));
-            }
+            suggestions.Add(suggestion);
         }
 
         if (includeRoslyn)
@@ -56,6 +37,6 @@ public sealed class RefactorService(ILanguageModels models, IResponseCache? cach
             suggestions.AddRange(await RoslynRefactorings.ComputeAsync(document, span, cancellationToken).ConfigureAwait(false));
         }
 
-        return new RefactorReport(suggestions, notice, rejected);
+        return new RefactorReport(suggestions, proposal.Notice, proposal.Rejection is { } rejection ? [rejection] : []);
     }
 }

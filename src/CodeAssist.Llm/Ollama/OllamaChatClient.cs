@@ -6,32 +6,21 @@ using Microsoft.Extensions.AI;
 namespace CodeAssist.Llm.Ollama;
 
 /// <summary>IChatClient over Ollama's /api/chat with NDJSON streaming and keep_alive.</summary>
-internal sealed class OllamaChatClient : IChatClient
+internal sealed class OllamaChatClient(ModelHttpTransport transport) : RemoteChatClient(transport, "ollama")
 {
-    private readonly ModelHttpTransport _transport;
-    private readonly ChatClientMetadata _metadata;
+    protected override string ChatPath => "api/chat";
 
-    public OllamaChatClient(ModelHttpTransport transport)
+    protected override bool ServerSentEvents => false;
+
+    protected override JsonObject CreateBody(JsonArray messages, string? model, ChatOptions? options)
     {
-        _transport = transport;
-        _metadata = new ChatClientMetadata("ollama", transport.Root, transport.Options.Model);
-    }
-
-    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        await GetStreamingResponseAsync(messages, options, cancellationToken).ToChatResponseAsync(cancellationToken);
-
-    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(messages);
-        var wireMessages = ChatWire.Messages(messages, options);
-        var model = options?.ModelId ?? _transport.Options.Model;
         var body = new JsonObject
         {
             ["model"] = model,
-            ["messages"] = wireMessages,
+            ["messages"] = messages,
             ["stream"] = true,
-            ["keep_alive"] = _transport.Options.KeepAlive,
-            ["options"] = OllamaWire.ModelOptions(_transport.Options, options?.MaxOutputTokens, options?.Temperature, options?.StopSequences),
+            ["keep_alive"] = Transport.Options.KeepAlive,
+            ["options"] = OllamaWire.ModelOptions(Transport.Options, options?.MaxOutputTokens, options?.Temperature, options?.StopSequences),
         };
         if (options?.Seed is { } seed)
         {
@@ -43,22 +32,8 @@ internal sealed class OllamaChatClient : IChatClient
             body["format"] = format;
         }
 
-        var chunks = StreamedCompletion.RunAsync(
-            _transport, "api/chat", body, serverSentEvents: false, OllamaWire.ParseChat, timeLimit: null, ChatWire.EstimatePromptTokens(wireMessages), cancellationToken);
-        return ChatWire.ToUpdatesAsync(chunks, model, cancellationToken);
+        return body;
     }
 
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is not null ? null
-            : serviceType == typeof(ChatClientMetadata) ? _metadata
-            : serviceType.IsInstanceOfType(this) ? this
-            : null;
-    }
-
-    public void Dispose()
-    {
-        // The HttpClient belongs to the factory; nothing to release here.
-    }
+    protected override IEnumerable<CompletionDelta> ParseEvent(JsonNode node, CandidateTracker tracker) => OllamaWire.ParseChat(node, tracker);
 }

@@ -6,31 +6,19 @@ using Microsoft.Extensions.AI;
 namespace CodeAssist.Llm.OpenAi;
 
 /// <summary>
-/// IChatClient over /v1/chat/completions with SSE streaming. Non-streaming calls aggregate the stream, so there
-/// is one wire path, and long answers stay protected by the idle timeout between chunks.
+/// IChatClient over /v1/chat/completions with SSE streaming (the wire path is <see cref="RemoteChatClient"/>'s).
 /// </summary>
-internal sealed class OpenAiChatClient : IChatClient
+internal sealed class OpenAiChatClient(ModelHttpTransport transport) : RemoteChatClient(transport, "openai")
 {
-    private readonly ModelHttpTransport _transport;
-    private readonly ChatClientMetadata _metadata;
+    protected override string ChatPath => "v1/chat/completions";
 
-    public OpenAiChatClient(ModelHttpTransport transport)
+    protected override bool ServerSentEvents => true;
+
+    protected override JsonObject CreateBody(JsonArray messages, string? model, ChatOptions? options)
     {
-        _transport = transport;
-        _metadata = new ChatClientMetadata("openai", transport.Root, transport.Options.Model);
-    }
-
-    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        await GetStreamingResponseAsync(messages, options, cancellationToken).ToChatResponseAsync(cancellationToken);
-
-    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(messages);
-        var wireMessages = ChatWire.Messages(messages, options);
-        var model = options?.ModelId ?? _transport.Options.Model;
         var body = new JsonObject
         {
-            ["messages"] = wireMessages,
+            ["messages"] = messages,
             ["stream"] = true,
         };
         if (!string.IsNullOrEmpty(model))
@@ -68,26 +56,10 @@ internal sealed class OpenAiChatClient : IChatClient
             body["stop"] = new JsonArray(stop.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray());
         }
 
-        var chunks = StreamedCompletion.RunAsync(
-            _transport, "v1/chat/completions", body, serverSentEvents: true, ParseEvent, timeLimit: null, ChatWire.EstimatePromptTokens(wireMessages), cancellationToken);
-        return ChatWire.ToUpdatesAsync(chunks, string.IsNullOrEmpty(model) ? _transport.DisplayEndpoint : model, cancellationToken);
+        return body;
     }
 
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is not null ? null
-            : serviceType == typeof(ChatClientMetadata) ? _metadata
-            : serviceType.IsInstanceOfType(this) ? this
-            : null;
-    }
-
-    public void Dispose()
-    {
-        // The HttpClient belongs to the factory; nothing to release here.
-    }
-
-    private static IEnumerable<CompletionDelta> ParseEvent(JsonNode node, CandidateTracker tracker)
+    protected override IEnumerable<CompletionDelta> ParseEvent(JsonNode node, CandidateTracker tracker)
     {
         if (node["usage"] is JsonObject usage)
         {

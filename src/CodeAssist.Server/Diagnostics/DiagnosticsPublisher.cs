@@ -127,47 +127,33 @@ internal sealed class DiagnosticsPublisher(
         }
     }
 
-    private async Task PublishAsync(DocumentSnapshot snapshot, Microsoft.CodeAnalysis.Document document, CancellationTokenSource cancellation)
-    {
-        var token = cancellation.Token;
-        try
+    private Task PublishAsync(DocumentSnapshot snapshot, Microsoft.CodeAnalysis.Document document, CancellationTokenSource cancellation) =>
+        RunPassAsync(snapshot, cancellation, async token =>
         {
-            await Task.Delay(Debounce, token).ConfigureAwait(false);
-
             // The workspace-loaded pass reads the store and the workspace outside the serial section: skip a pair
             // that a concurrent change split (that change scheduled its own pass).
             var text = await document.GetTextAsync(token).ConfigureAwait(false);
-            if (text.Length != snapshot.Text.Length || text.ToString() != snapshot.Text)
-            {
-                return;
-            }
-
-            var found = await CompilerDiagnostics.GetAsync(document, null, token).ConfigureAwait(false);
-            Send(snapshot, found, token);
-        }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
-        {
-            // A newer change or a close superseded this pass.
-        }
-        catch (Exception exception)
-        {
-            ServerLog.HandlerFailed(logger, Method, exception);
-        }
-        finally
-        {
-            _pending.TryRemove(new KeyValuePair<string, CancellationTokenSource>(snapshot.Uri, cancellation));
-            cancellation.Dispose();
-        }
-    }
+            return text.Length != snapshot.Text.Length || text.ToString() != snapshot.Text
+                ? null
+                : await CompilerDiagnostics.GetAsync(document, null, token).ConfigureAwait(false);
+        });
 
     /// <summary>The syntax errors of a document too large for the workspace: a parse, which is linear, and nothing bound.</summary>
-    private async Task PublishSyntaxAsync(DocumentSnapshot snapshot, CancellationTokenSource cancellation)
+    private Task PublishSyntaxAsync(DocumentSnapshot snapshot, CancellationTokenSource cancellation) =>
+        RunPassAsync(snapshot, cancellation, token => Task.FromResult<IReadOnlyList<Microsoft.CodeAnalysis.Diagnostic>?>(CompilerDiagnostics.GetSyntaxOnly(snapshot.Text, token)));
+
+    /// <summary>One debounced pass: waits, computes (null skips sending), sends, and always forgets its cancellation.</summary>
+    private async Task RunPassAsync(
+        DocumentSnapshot snapshot, CancellationTokenSource cancellation, Func<CancellationToken, Task<IReadOnlyList<Microsoft.CodeAnalysis.Diagnostic>?>> compute)
     {
         var token = cancellation.Token;
         try
         {
             await Task.Delay(Debounce, token).ConfigureAwait(false);
-            Send(snapshot, CompilerDiagnostics.GetSyntaxOnly(snapshot.Text, token), token);
+            if (await compute(token).ConfigureAwait(false) is { } found)
+            {
+                Send(snapshot, found, token);
+            }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {

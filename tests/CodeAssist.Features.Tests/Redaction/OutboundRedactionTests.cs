@@ -9,6 +9,7 @@ using CodeAssist.Features.StackTraces;
 using CodeAssist.Llm;
 using CodeAssist.TestUtilities;
 using CodeAssist.TestUtilities.Assist;
+using CodeAssist.TestUtilities.Http;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;

@@ -1,5 +1,6 @@
 using CodeAssist.Llm.Chat;
 using CodeAssist.Llm.Tests.TestServer;
+using CodeAssist.TestUtilities.Http;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Xunit;

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using CodeAssist.Llm.Models;
 using CodeAssist.Llm.Tests.TestServer;
+using CodeAssist.TestUtilities.Http;
 using Xunit;
 
 namespace CodeAssist.Llm.Tests.Models;

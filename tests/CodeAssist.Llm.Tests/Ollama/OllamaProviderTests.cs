@@ -1,5 +1,6 @@
 using CodeAssist.Llm.Http;
 using CodeAssist.Llm.Tests.TestServer;
+using CodeAssist.TestUtilities.Http;
 using Microsoft.Extensions.AI;
 using Xunit;
 using static CodeAssist.Llm.Tests.TestServer.ProviderHarness;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CodeAssist.Llm.Tests.TestServer;
+using CodeAssist.TestUtilities.Http;
 using Xunit;
 using static CodeAssist.Llm.Tests.TestServer.ProviderHarness;
 

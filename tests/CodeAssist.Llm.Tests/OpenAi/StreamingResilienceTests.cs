@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using CodeAssist.Llm.Http;
 using CodeAssist.Llm.Tests.TestServer;
+using CodeAssist.TestUtilities.Http;
 using Xunit;
 using static CodeAssist.Llm.Tests.TestServer.ProviderHarness;
 

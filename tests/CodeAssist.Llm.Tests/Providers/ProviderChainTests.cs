@@ -2,6 +2,7 @@ using CodeAssist.Llm.Models;
 using CodeAssist.Llm.Providers;
 using CodeAssist.Llm.Tests.Fakes;
 using CodeAssist.Llm.Tests.TestServer;
+using CodeAssist.TestUtilities.Http;
 using Microsoft.Extensions.AI;
 using Xunit;
 using static CodeAssist.Llm.Tests.TestServer.ProviderHarness;

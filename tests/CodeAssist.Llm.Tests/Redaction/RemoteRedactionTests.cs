@@ -1,4 +1,5 @@
 using CodeAssist.Llm.Tests.TestServer;
+using CodeAssist.TestUtilities.Http;
 using Microsoft.Extensions.AI;
 using Xunit;
 using static CodeAssist.Llm.Tests.TestServer.ProviderHarness;

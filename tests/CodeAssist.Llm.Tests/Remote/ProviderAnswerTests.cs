@@ -1,6 +1,7 @@
 using CodeAssist.Llm.Http;
 using CodeAssist.Llm.Remote;
 using CodeAssist.Llm.Tests.TestServer;
+using CodeAssist.TestUtilities.Http;
 using Microsoft.Extensions.AI;
 using Xunit;
 using static CodeAssist.Llm.Tests.TestServer.ProviderHarness;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CodeAssist.Llm.Http;
 using CodeAssist.Llm.Ollama;
 using CodeAssist.Llm.OpenAi;
+using CodeAssist.TestUtilities.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CodeAssist.Llm.Tests.TestServer;

@@ -1,25 +1,13 @@
 using System.Text.Json;
 using CodeAssist.Server.Protocol;
-using CodeAssist.Server.Tests.Infrastructure;
 using Xunit;
 
 namespace CodeAssist.Server.Tests.EndToEnd;
 
 /// <summary>Each bad input gets a clear error (or is ignored with a log line) and the next request is still answered.</summary>
-public sealed class BadInputTests : IAsyncLifetime
+public sealed class BadInputTests : StartedServerTest
 {
     private const string Uri = "file:///tmp/bad-input/a.cs";
-    private ServerProcess _server = null!;
-
-    private LspTestClient Client => _server.Client;
-
-    public async Task InitializeAsync()
-    {
-        _server = ServerProcess.Start();
-        await Client.InitializeAsync();
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
     public async Task UnknownMethod_GetsMethodNotFound()
@@ -144,12 +132,5 @@ public sealed class BadInputTests : IAsyncLifetime
         await Client.NotifyAsync("custom/notification", new { });
 
         await AssertStillServingAsync();
-    }
-
-    private async Task AssertStillServingAsync()
-    {
-        var response = await Client.RequestAsync("codeAssist/serverStatus", new { });
-        Assert.Equal(JsonValueKind.Object, ResponseAssert.Result(response).ValueKind);
-        Assert.False(_server.HasExited);
     }
 }

@@ -9,20 +9,8 @@ namespace CodeAssist.Server.Tests.EndToEnd;
 /// Single frames from a hostile or broken client (issue #12.4), written as raw bytes to the real `codeassist serve`:
 /// each fails alone (a request gets one error with its id) or is dropped with a log line, and the server keeps serving.
 /// </summary>
-public sealed class HostileFrameTests : IAsyncLifetime
+public sealed class HostileFrameTests : StartedServerTest
 {
-    private ServerProcess _server = null!;
-
-    private LspTestClient Client => _server.Client;
-
-    public async Task InitializeAsync()
-    {
-        _server = ServerProcess.Start();
-        await Client.InitializeAsync();
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     [Theory]
     [InlineData("{\"jsonrpc\":\"2.0\",\"id\":501,\"method\":null}")]
     [InlineData("{\"jsonrpc\":\"2.0\",\"id\":501,\"method\":\"\"}")]
@@ -186,12 +174,5 @@ public sealed class HostileFrameTests : IAsyncLifetime
 
         Assert.True((await response).TryGetProperty("error", out _));
         await AssertStillServingAsync();
-    }
-
-    private async Task AssertStillServingAsync()
-    {
-        var response = await Client.RequestAsync("codeAssist/serverStatus", new { });
-        Assert.Equal(JsonValueKind.Object, ResponseAssert.Result(response).ValueKind);
-        Assert.False(_server.HasExited, _server.Stderr);
     }
 }

@@ -1,13 +1,14 @@
 using System.Text.Json;
 using CodeAssist.Server.Tests.EndToEnd;
 using CodeAssist.Server.Tests.Infrastructure;
+using CodeAssist.TestUtilities.Http;
 
 namespace CodeAssist.Server.Tests.Trust;
 
 /// <summary>The real `codeassist serve` on a temp folder, with a recording OpenAI-compatible endpoint as the model server.</summary>
 internal sealed class TrustServer : IAsyncDisposable
 {
-    private TrustServer(string folder, ServerProcess process, RecordingEndpoint endpoint)
+    private TrustServer(string folder, ServerProcess process, RecordingModelServer endpoint)
     {
         Folder = folder;
         Process = process;
@@ -18,7 +19,7 @@ internal sealed class TrustServer : IAsyncDisposable
 
     public ServerProcess Process { get; }
 
-    public RecordingEndpoint Endpoint { get; }
+    public RecordingModelServer Endpoint { get; }
 
     public LspTestClient Client => Process.Client;
 
@@ -32,7 +33,7 @@ internal sealed class TrustServer : IAsyncDisposable
             await File.WriteAllTextAsync(Path.Combine(folder, name), text);
         }
 
-        var endpoint = new RecordingEndpoint();
+        var endpoint = new RecordingModelServer();
         var process = ServerProcess.Start();
         var server = new TrustServer(folder, process, endpoint);
         await process.Client.InitializeAsync(

@@ -1,5 +1,6 @@
 using CodeAssist.Features.Configuration;
 using CodeAssist.Server.Tests.EndToEnd;
+using CodeAssist.TestUtilities.Http;
 using Xunit;
 
 namespace CodeAssist.Server.Tests.Trust;
@@ -27,7 +28,7 @@ public sealed class WorkspaceTrustServerTests
     [Fact]
     public async Task UntrustedFolder_HostileSettingsAreIgnored_ReportedOnce_AndNothingReachesTheirEndpoint()
     {
-        await using var endpoint = new Infrastructure.RecordingEndpoint();
+        await using var endpoint = new RecordingModelServer { ChatAnswer = "It returns a value." };
         await using var server = await TrustServer.StartAsync(_ => null, Files(endpoint.BaseUrl));
 
         // Reloads read the folder again; the notice is not repeated.
@@ -56,7 +57,7 @@ public sealed class WorkspaceTrustServerTests
     [Fact]
     public async Task TrustedByTheClient_TheFolderSettingsAreObeyed()
     {
-        await using var endpoint = new Infrastructure.RecordingEndpoint();
+        await using var endpoint = new RecordingModelServer { ChatAnswer = "It returns a value." };
         await using var server = await TrustServer.StartAsync(_ => null, Files(endpoint.BaseUrl));
 
         await server.Client.NotifyAsync("codeAssist/didChangeTrust", new { trusted = true });
@@ -72,7 +73,7 @@ public sealed class WorkspaceTrustServerTests
     [Fact]
     public async Task TrustedAtInitialize_NoNoticeAndTheFolderEndpointIsUsed()
     {
-        await using var endpoint = new Infrastructure.RecordingEndpoint();
+        await using var endpoint = new RecordingModelServer { ChatAnswer = "It returns a value." };
         await using var server = await TrustServer.StartAsync(_ => new { workspaceTrusted = true }, Files(endpoint.BaseUrl));
 
         await server.OpenAsync("Program.cs");
@@ -86,7 +87,7 @@ public sealed class WorkspaceTrustServerTests
     [Fact]
     public async Task UntrustedAtInitialize_TheNoticeComesWithInitialize()
     {
-        await using var endpoint = new Infrastructure.RecordingEndpoint();
+        await using var endpoint = new RecordingModelServer { ChatAnswer = "It returns a value." };
         await using var server = await TrustServer.StartAsync(_ => new { workspaceTrusted = false }, Files(endpoint.BaseUrl));
 
         await server.OpenAsync("Program.cs");

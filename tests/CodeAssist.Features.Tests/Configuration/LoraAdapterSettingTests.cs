@@ -1,8 +1,9 @@
 using System.Text.Json;
 using CodeAssist.Features.Configuration;
+using CodeAssist.Llm;
 using Xunit;
 
-namespace CodeAssist.Llm.Tests.Configuration;
+namespace CodeAssist.Features.Tests.Configuration;
 
 /// <summary>The loraAdapters setting: read from the editor into the local model's options, and refused when malformed.</summary>
 public sealed class LoraAdapterSettingTests

@@ -2,7 +2,7 @@ using CodeAssist.Features.Configuration;
 using CodeAssist.Llm.Providers;
 using Xunit;
 
-namespace CodeAssist.Llm.Tests.Configuration;
+namespace CodeAssist.Features.Tests.Configuration;
 
 /// <summary>Named providers, per-feature chains, request headers and remote.allowed, through the real settings loader.</summary>
 public sealed class ProviderSettingsTests : IDisposable

@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace CodeAssist.Llm.Tests.TestServer;
+namespace CodeAssist.TestUtilities.Http;
 
 /// <summary>
 /// A tiny HTTP/1.1 server on 127.0.0.1 over a raw TcpListener, so tests control every byte: SSE and NDJSON
 /// streams, stalls, broken connections, Retry-After. One request per connection. It records each request and
-/// notices when a client closes a connection while a response is still streaming.
+/// notices when a client closes a connection while a response is still streaming. <see cref="RecordingModelServer"/>
+/// is the OpenAI-compatible answerer built on it.
 /// </summary>
 public sealed class TestHttpServer : IAsyncDisposable
 {
@@ -111,7 +113,15 @@ public sealed class TestHttpServer : IAsyncDisposable
         var headers = lines.Skip(1)
             .Select(l => l.Split(':', 2))
             .ToDictionary(p => p[0].Trim().ToLowerInvariant(), p => p[1].Trim());
-        var length = headers.TryGetValue("content-length", out var value) ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        var body = headers.TryGetValue("transfer-encoding", out var encoding) && encoding.Contains("chunked", StringComparison.OrdinalIgnoreCase)
+            ? await ReadChunkedAsync(stream)
+            : await ReadExactlyAsync(stream, headers.TryGetValue("content-length", out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : 0);
+        return new TestRequest(requestLine[0], requestLine[1], headers, Encoding.UTF8.GetString(body));
+    }
+
+    /// <summary>Reads up to <paramref name="length"/> bytes: fewer when the client closes the connection first.</summary>
+    private static async Task<byte[]> ReadExactlyAsync(NetworkStream stream, int length)
+    {
         var body = new byte[length];
         var read = 0;
         while (read < length)
@@ -125,7 +135,44 @@ public sealed class TestHttpServer : IAsyncDisposable
             read += n;
         }
 
-        return new TestRequest(requestLine[0], requestLine[1], headers, Encoding.UTF8.GetString(body, 0, read));
+        return body[..read];
+    }
+
+    /// <summary>A chunked body (HttpClient sends one when it does not know the content's length in advance).</summary>
+    private static async Task<byte[]> ReadChunkedAsync(NetworkStream stream)
+    {
+        var body = new List<byte>();
+        while (true)
+        {
+            var size = int.Parse((await ReadLineAsync(stream)).Split(';')[0].Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            if (size == 0)
+            {
+                await ReadLineAsync(stream);
+                return [.. body];
+            }
+
+            var chunk = await ReadExactlyAsync(stream, size + 2);
+            body.AddRange(chunk[..Math.Min(size, chunk.Length)]);
+            if (chunk.Length < size + 2)
+            {
+                return [.. body];
+            }
+        }
+    }
+
+    private static async Task<string> ReadLineAsync(NetworkStream stream)
+    {
+        var line = new List<byte>();
+        var one = new byte[1];
+        while (await stream.ReadAsync(one) == 1 && one[0] != '\n')
+        {
+            if (one[0] != '\r')
+            {
+                line.Add(one[0]);
+            }
+        }
+
+        return Encoding.ASCII.GetString([.. line]);
     }
 
     private static bool EndsWithBlankLine(List<byte> buffer) =>

@@ -1,7 +1,7 @@
 using CodeAssist.Features.Configuration;
 using Xunit;
 
-namespace CodeAssist.Llm.Tests.Configuration;
+namespace CodeAssist.Features.Tests.Configuration;
 
 /// <summary>What an untrusted folder's .codeassist.json may set (issue #12.1), and how a folder becomes trusted.</summary>
 public sealed class WorkspaceTrustTests : IDisposable

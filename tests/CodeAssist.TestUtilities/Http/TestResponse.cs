@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 
-namespace CodeAssist.Llm.Tests.TestServer;
+namespace CodeAssist.TestUtilities.Http;
 
 /// <summary>
 /// Writes a raw HTTP/1.1 response: a fixed body, or a chunked stream that can stall, continue, or break off

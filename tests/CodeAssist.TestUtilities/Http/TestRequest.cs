@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace CodeAssist.Llm.Tests.TestServer;
+namespace CodeAssist.TestUtilities.Http;
 
 public sealed record TestRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body)
 {
