@@ -29,7 +29,10 @@ end
 
 -- Explains TryReserveOrder (InventoryService.cs) and waits for the checked answer.
 local function explain_order()
-  vim.cmd('edit ' .. vim.fn.fnameescape(S.service_file))
+  -- :edit of the file already shown would reload it (0.12 then reopens the document on the server).
+  if vim.fn.resolve(vim.api.nvim_buf_get_name(0)) ~= vim.fn.resolve(S.service_file) then
+    vim.cmd('edit ' .. vim.fn.fnameescape(S.service_file))
+  end
   local first = S.line_of('public bool TryReserveOrder')
   vim.cmd(string.format('%d,%dCodeAssistExplain', first, first + 19))
   local run = commands.last.explain
