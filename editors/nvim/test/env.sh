@@ -4,7 +4,7 @@ nvim_test_root=$(pwd)
 nvim_test_dir="$nvim_test_root/editors/nvim/test"
 server_dll="$nvim_test_root/src/CodeAssist.Cli/bin/Debug/net10.0/codeassist.dll"
 # The specs that run against the real server, each in a fresh Neovim and server (editors/nvim/test/<name>_spec.lua).
-nvim_specs=${NVIM_SPECS:-lsp context inline explain actions stacktrace stats trust health}
+nvim_specs=${NVIM_SPECS:-lsp context inline explain actions stacktrace stats trust health cursor names}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 ensure_apt() { # package names...

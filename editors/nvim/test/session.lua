@@ -65,6 +65,22 @@ function S.wait_workspace(timeout_ms)
   error('the workspace never held the document; last status: ' .. vim.inspect(last))
 end
 
+--- Inside a test: waits until the server has loaded the project itself (Loaded or LoadedWithErrors); before that
+--- the open document sits in a stand-in project that lacks the other files, so their names are not in it.
+function S.wait_project(timeout_ms)
+  local deadline = vim.loop.now() + (timeout_ms or 120000)
+  local last
+  while vim.loop.now() < deadline do
+    local err, result = S.request('codeAssist/serverStatus', { textDocument = { uri = vim.uri_from_bufnr(0) } })
+    last = err or (result and result.workspace)
+    if not err and result and (result.workspace == 'Loaded' or result.workspace == 'LoadedWithErrors') then
+      return result
+    end
+    H.sleep(250)
+  end
+  error('the project never loaded; last workspace state: ' .. vim.inspect(last))
+end
+
 --- Inside a test: a request to the buffer's client, waiting for its answer. Returns err, result.
 function S.request(method, params, timeout_ms)
   local done, err, result = false, nil, nil

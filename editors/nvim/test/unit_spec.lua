@@ -147,4 +147,21 @@ H.test('checked names: links under the cursor and the quickfix list', function()
   H.eq('Replenish (not found in this workspace)', items[3].text, 'unknown name flagged')
 end)
 
+H.test('the provider line names the chain link and its model, and nothing without a chain', function()
+  local results = require('codeassist.results')
+  H.eq('_answered by team (qwen-7b)_', results.provider_line({ provider = 'team', modelId = 'qwen-7b' }), 'with a model')
+  H.eq('_answered by local_', results.provider_line({ provider = 'local', modelId = vim.NIL }), 'without a model')
+  H.eq(nil, results.provider_line({ markdown = 'x', modelId = 'qwen-7b' }), 'no chain')
+  H.eq(nil, results.provider_line('plain'), 'a plain string')
+end)
+
+H.test('cursor reports go only to a server that lists codeAssist/didChangeCursor', function()
+  local cursor = require('codeassist.cursor')
+  local with = { server_capabilities = { experimental = { codeAssist = { methods = { 'codeAssist/explain', 'codeAssist/didChangeCursor' } } } } }
+  H.eq(true, cursor.supported(with), 'advertised')
+  H.eq(false, cursor.supported({ server_capabilities = { experimental = { codeAssist = { methods = { 'codeAssist/explain' } } } } }), 'not listed')
+  H.eq(false, cursor.supported({ server_capabilities = {} }), 'no experimental capabilities')
+  H.eq(false, cursor.supported(nil), 'no client')
+end)
+
 H.run(60000)

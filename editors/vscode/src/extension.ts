@@ -2,6 +2,7 @@
 // standard protocol (vscode-languageclient registers them); the extension adds commands and a status item.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { CursorTracking } from './cursorTracking';
 import { ServerController } from './serverController';
 import { needsRestart, section } from './settings';
 import { StatusItem } from './statusItem';
@@ -18,6 +19,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status,
     current,
     ...registerCommands(current),
+    new CursorTracking(() => current.quietClient),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void current.onTrustGranted()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(section)) {

@@ -146,21 +146,37 @@ export function stackTraceMarkdown(result: unknown): string {
     }
     lines.push('');
   }
-  const answer = typeof record.notice === 'string' && record.notice ? `> ${record.notice}` : markdownOf(record.markdown);
+  const answer = typeof record.notice === 'string' && record.notice ? `> ${record.notice}` : linkCheckedNames(markdownOf(record.markdown));
   if (answer) {
     lines.push(answer);
+  }
+  const footer = typeof record.provider === 'string' && record.provider ? answeredBy(result) : undefined;
+  if (footer) {
+    lines.push('', '---', footer);
   }
   return lines.join('\n').trimEnd() + '\n';
 }
 
-/** The codeAssist/explain result ({ markdown, modelId?, fromCache?, notice? }) with the model that answered. */
+/**
+ * The codeAssist/explain result ({ markdown, modelId?, fromCache?, notice?, provider? }) with a footer naming who
+ * answered: the provider chain's link and its model ("answered by team (qwen2.5-coder-7b)"), or the model alone.
+ */
 export function explainMarkdown(result: unknown): string | undefined {
   const markdown = linkCheckedNames(markdownOf(result));
+  const footer = answeredBy(result);
+  return markdown === undefined || footer === undefined ? markdown : `${markdown.trimEnd()}\n\n---\n${footer}\n`;
+}
+
+/** "_answered by team (model)_", "_model, from the cache_", or undefined when the result names neither. */
+export function answeredBy(result: unknown): string | undefined {
   const record = (typeof result === 'object' && result !== null ? result : {}) as Record<string, unknown>;
-  if (markdown === undefined || typeof record.modelId !== 'string' || !record.modelId) {
-    return markdown;
+  const model = typeof record.modelId === 'string' && record.modelId ? record.modelId : undefined;
+  const provider = typeof record.provider === 'string' && record.provider ? record.provider : undefined;
+  const cached = record.fromCache === true ? ', from the cache' : '';
+  if (provider) {
+    return `_answered by ${provider}${model ? ` (${model})` : ''}${cached}_`;
   }
-  return `${markdown.trimEnd()}\n\n---\n_${record.modelId}${record.fromCache === true ? ', from the cache' : ''}_\n`;
+  return model ? `_${model}${cached}_` : undefined;
 }
 
 /**

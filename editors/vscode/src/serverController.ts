@@ -46,6 +46,11 @@ export class ServerController implements vscode.Disposable {
     return undefined;
   }
 
+  /** The running client without telling the user anything when there is none (for background work). */
+  get quietClient(): LanguageClient | undefined {
+    return this.client?.isRunning() ? this.client : undefined;
+  }
+
   /** Resolves how to run `codeassist` with the given arguments (also used by Pull Model). */
   resolveCommand(args: string[]): ServerCommand {
     return resolveServerCommand(

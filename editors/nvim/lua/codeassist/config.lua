@@ -18,6 +18,12 @@ M.defaults = {
     accept_key = '<Tab>',
     dismiss_key = '<C-]>',
   },
+  -- codeAssist/didChangeCursor: where the cursor came to rest, sent after it stayed `debounce_ms` at a new
+  -- position, so the server can prepare the next suggestion's context (only to a server that advertises it).
+  cursor = {
+    enabled = true,
+    debounce_ms = 250,
+  },
   float = {
     border = 'rounded',
     max_width = 100,

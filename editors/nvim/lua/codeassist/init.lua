@@ -53,7 +53,7 @@ function M.statusline()
   return 'CodeAssist: ' .. tostring(type(status) == 'table' and status.state or 'running')
 end
 
---- Wires inline completion into `bufnr` for `client`; safe to call more than once.
+--- Wires inline completion and cursor reports into `bufnr` for `client`; safe to call more than once.
 function M.attach(client, bufnr)
   if client.name ~= M.name or state.attached[bufnr] then
     return
@@ -63,6 +63,10 @@ function M.attach(client, bufnr)
   -- looks commands up here before asking the server). Registered on attach so startup never loads vim.lsp.
   vim.lsp.commands['codeassist.explain'] = function(command, ctx)
     return require('codeassist.commands').explain_command(command, ctx)
+  end
+  local cursor = config.options.cursor
+  if cursor.enabled then
+    require('codeassist.cursor').attach(client, bufnr, cursor)
   end
   local inline = config.options.inline
   if not inline.enabled then
@@ -78,6 +82,7 @@ end
 function M.detach(bufnr)
   state.attached[bufnr] = nil
   require('codeassist.inline').detach(bufnr)
+  require('codeassist.cursor').detach(bufnr)
 end
 
 --- The client configuration for a workspace at `root` (0.7-0.10; 0.11+ reads lsp/codeassist.lua).

@@ -1,14 +1,14 @@
 -- Ghost text for Neovim 0.7-0.11: textDocument/inlineCompletion requested after a pause in typing and drawn
--- with extmarks (inline virtual text on 0.10+, an overlay that redraws the rest of the line on 0.7-0.9).
+-- with extmarks by ghost.lua.
 -- Invariant: at most one request per buffer is in flight; a newer keystroke cancels it, and an answer for an
 -- older buffer state or cursor position is dropped, never drawn.
 local compat = require('codeassist.compat')
 local position = require('codeassist.position')
+local ghost_text = require('codeassist.ghost')
 
 local M = {}
 
-local ns = vim.api.nvim_create_namespace('codeassist_ghost')
-M.namespace = ns
+M.namespace = ghost_text.namespace
 
 -- bufnr -> { client_id, opts, timer, request_id, ghost, last_error, requests }
 local buffers = {}
@@ -45,9 +45,7 @@ end
 --- Removes the ghost text of `bufnr` (it stays requestable).
 function M.clear(bufnr)
   bufnr = current_buf(bufnr)
-  if vim.api.nvim_buf_is_valid(bufnr) then
-    vim.api.nvim_buf_clear_namespace(bufnr, ns, 0, -1)
-  end
+  ghost_text.erase(bufnr)
   local st = buffers[bufnr]
   if st then
     st.ghost = nil
@@ -64,84 +62,6 @@ function M.dismiss(bufnr)
   stop_timer(st)
   cancel_request(st)
   M.clear(bufnr)
-end
-
--- The text an item inserts; snippets are shown and inserted as plain text without their tab stops.
-local function insert_text(item)
-  local text = item.insertText
-  if type(text) == 'table' then
-    text = (text.value or ''):gsub('%${%d+:([^}]*)}', '%1'):gsub('%$%d+', ''):gsub('\\%$', '$')
-  end
-  return type(text) == 'string' and text or nil
-end
-
--- Turns the first usable item into a ghost anchored at the cursor: what to draw, and what to replace on accept.
-local function make_ghost(bufnr, items, encoding, row, col)
-  local line = vim.api.nvim_buf_get_lines(bufnr, row, row + 1, false)[1] or ''
-  for _, item in ipairs(items) do
-    local text = insert_text(item)
-    local start_col, end_col = col, col
-    if text and item.range and item.range.start.line == row and item.range['end'].line == row then
-      start_col = position.to_byte(line, item.range.start.character, encoding)
-      end_col = math.max(position.to_byte(line, item.range['end'].character, encoding), col)
-    elseif item.range then
-      text = nil
-    end
-    if text and start_col <= col then
-      local typed = line:sub(start_col + 1, col)
-      if text:sub(1, #typed) == typed and #text > #typed then
-        return {
-          row = row,
-          col = col,
-          start_col = start_col,
-          end_col = end_col,
-          text = text,
-          shown = text:sub(#typed + 1),
-          item = item,
-          tick = vim.api.nvim_buf_get_changedtick(bufnr),
-        }
-      end
-    end
-  end
-  return nil
-end
-
--- An item the compiler did not finish checking (completion.showUnverified) is drawn in its own highlight.
-local function ghost_hl(item)
-  local data = type(item) == 'table' and item.data
-  return type(data) == 'table' and data.verification == 'unverified' and 'CodeAssistGhostUnverified' or 'CodeAssistGhost'
-end
-
-local function draw(bufnr, ghost)
-  local hl = ghost_hl(ghost.item)
-  local lines = vim.split(ghost.shown, '\n', { plain = true })
-  local line = vim.api.nvim_buf_get_lines(bufnr, ghost.row, ghost.row + 1, false)[1] or ''
-  local rest = line:sub(ghost.end_col + 1)
-  local opts = { hl_mode = 'combine', priority = 200 }
-  local virt_lines = {}
-  for i = 2, #lines do
-    table.insert(virt_lines, { { lines[i], hl } })
-  end
-  if compat.nvim_0_10 then
-    opts.virt_text_pos = 'inline'
-    opts.virt_text = { { lines[1], hl } }
-  else
-    -- No inline virtual text before 0.10: overlay the suggestion from the cursor on and repaint the rest of
-    -- the line after it; for a multi-line suggestion the rest of the line moves to the last virtual line.
-    opts.virt_text_pos = 'overlay'
-    if #lines == 1 then
-      opts.virt_text = { { lines[1], hl }, { rest, 'Normal' } }
-    else
-      local cover = math.max(vim.fn.strdisplaywidth(rest) - vim.fn.strdisplaywidth(lines[1]), 0)
-      opts.virt_text = { { lines[1] .. string.rep(' ', cover), hl } }
-      table.insert(virt_lines[#virt_lines], { rest, 'Normal' })
-    end
-  end
-  if #virt_lines > 0 then
-    opts.virt_lines = virt_lines
-  end
-  vim.api.nvim_buf_clear_namespace(bufnr, ns, 0, -1)
-  vim.api.nvim_buf_set_extmark(bufnr, ns, ghost.row, ghost.col, opts)
 end
 
 --- Asks the server for a suggestion at the cursor now (no debounce). `kind`: 1 invoked, 2 automatic.
@@ -188,11 +108,11 @@ function M.request(bufnr, kind)
       return -- the answer is about a buffer state that no longer exists
     end
     local items = result and (result.items or result) or {}
-    local ghost = make_ghost(bufnr, items, encoding, row, col)
+    local ghost = ghost_text.make(bufnr, items, encoding, row, col)
     st.responses = st.responses + 1
     if ghost then
       st.ghost = ghost
-      draw(bufnr, ghost)
+      ghost_text.draw(bufnr, ghost)
     end
   end, bufnr)
   if ok then
@@ -255,27 +175,10 @@ end
 function M.info(bufnr)
   bufnr = current_buf(bufnr)
   local st = buffers[bufnr]
-  local marks = vim.api.nvim_buf_get_extmarks(bufnr, ns, 0, -1, { details = true })
-  local drawn = {}
-  for _, mark in ipairs(marks) do
-    local details = mark[4] or {}
-    local first, hl = {}, nil
-    for _, chunk in ipairs(details.virt_text or {}) do
-      if chunk[2] == 'CodeAssistGhost' or chunk[2] == 'CodeAssistGhostUnverified' then
-        table.insert(first, chunk[1])
-        hl = chunk[2]
-      end
-    end
-    local text = { table.concat(first) }
-    for _, virt_line in ipairs(details.virt_lines or {}) do
-      table.insert(text, virt_line[1][1])
-    end
-    table.insert(drawn, { row = mark[2], col = mark[3], pos = details.virt_text_pos, lines = text, hl = hl })
-  end
   return {
     attached = st ~= nil,
     ghost = st and st.ghost,
-    drawn = drawn,
+    drawn = ghost_text.drawn(bufnr),
     requests = st and st.requests or 0,
     responses = st and st.responses or 0,
     last_error = st and st.last_error,

@@ -24,7 +24,7 @@ export async function restrictedMode({ chromium, env, tmp, sample, artifacts, us
 
   // The user's own settings name no model: whatever reaches the attacker came from the folder.
   const settings = { ...userSettings, 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' };
-  for (const key of ['codeassist.provider', 'codeassist.endpoint', 'codeassist.model', 'codeassist.infillMode', 'codeassist.logFile']) {
+  for (const key of ['codeassist.provider', 'codeassist.endpoint', 'codeassist.model', 'codeassist.infillMode', 'codeassist.logFile', 'codeassist.providers', 'codeassist.features']) {
     delete settings[key];
   }
   const codeServer = await startCodeServer({

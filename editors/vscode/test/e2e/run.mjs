@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { isolatedEnv, startCodeServer } from './codeServer.mjs';
+import { cursorReports } from './cursorReports.mjs';
 import { restrictedMode } from './restrictedMode.mjs';
 import { startScriptedModel } from './scriptedModel.mjs';
 import { scenarios, script } from './scenarios.mjs';
@@ -82,6 +83,9 @@ async function main() {
     'codeassist.model': 'scripted',
     // /v1/completions with prompt + suffix: the scripted model needs no FIM template.
     'codeassist.infillMode': 'suffix',
+    // Explain and debug go through a provider chain of one link, so their views say "answered by team (scripted)".
+    'codeassist.providers': { team: { provider: 'openai', endpoint: `http://127.0.0.1:${model.port}/v1`, model: 'scripted' } },
+    'codeassist.features': { explain: { providers: ['team'] }, debug: { providers: ['team'] } },
     'codeassist.trace': 'debug',
     'codeassist.logFile': serverLog,
   };
@@ -104,7 +108,9 @@ async function main() {
   });
   let passed = 0;
   let failed = 0;
-  const order = ['statusBar', 'inlineCompletion', 'explainSelection', 'explainCodeAction', 'codeActionFix', 'analyzeStackTrace', 'showContext', 'showStats', 'restartOnCrash', 'pullModel', 'localModelInlineCompletion', 'restrictedMode'];
+  const order = ['statusBar', 'inlineCompletion', 'explainSelection', 'explainCodeAction', 'explainCheckedNames', 'codeActionFix', 'analyzeStackTrace', 'showContext', 'showStats', 'restartOnCrash', 'pullModel', 'localModelInlineCompletion', 'restrictedMode', 'cursorReports'];
+  // Scenarios that run their own VS Code after the first one is gone.
+  const separate = { restrictedMode, cursorReports };
   const wanted = (process.env.SCENARIOS ?? order.join(',')).split(',');
   try {
     await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: codeServer.url });
@@ -128,7 +134,7 @@ async function main() {
       await page.screenshot({ path: path.join(artifacts, 'vscode-server-not-started.png') });
       throw new Error(`the CodeAssist server did not start (status: ${started.seen}); see vscode-code-server.log`);
     }
-    for (const name of wanted.filter((n) => n !== 'restrictedMode')) {
+    for (const name of wanted.filter((n) => !(n in separate))) {
       const started = Date.now();
       try {
         await scenarios[name](wb, page, { processGroup: codeServer.processGroup, modelPort: model.port, tmp, artifacts, workspace });
@@ -145,23 +151,23 @@ async function main() {
     console.log(`model requests: ${model.requests.map((r) => r.path).join(', ') || 'none'}`);
   } catch (error) {
     console.log(`not ok - setup: ${error instanceof Error ? error.message : String(error)}`);
-    failed = wanted.filter((n) => n !== 'restrictedMode').length - passed;
+    failed = wanted.filter((n) => !(n in separate)).length - passed;
   } finally {
     await browser.close().catch(() => {});
     codeServer.stop();
     await model.close();
     copyExtensionLogs(path.join(tmp, 'user-data', 'logs'));
   }
-  // A second VS Code with Workspace Trust on, after the first one is gone.
-  if (wanted.includes('restrictedMode')) {
+  // A second VS Code with Workspace Trust on, and one behind the LSP tap, each after the previous one is gone.
+  for (const name of wanted.filter((n) => n in separate)) {
     const started = Date.now();
     try {
-      await restrictedMode({ chromium, env, tmp, sample, artifacts, userSettings: settings });
+      await separate[name]({ chromium, env, tmp, sample, artifacts, userSettings: settings });
       passed++;
-      console.log(`ok - restrictedMode (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      console.log(`ok - ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     } catch (error) {
       failed++;
-      console.log(`not ok - restrictedMode: ${error instanceof Error ? error.message : String(error)}`);
+      console.log(`not ok - ${name}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   if (!process.env.KEEP_TMP) fs.rmSync(tmp, { recursive: true, force: true });

@@ -3,7 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { waitFor } from './workbench.mjs';
+import { explainScenarios } from './explainScenarios.mjs';
+import { runIntoView, waitFor } from './workbench.mjs';
 
 export const completionText = 'level => level.OnHand);';
 /** What the chain GGUF of the localModelInlineCompletion scenario writes after a typed "." (scripts/suites/50-vscode-e2e.sh). */
@@ -23,35 +24,27 @@ const fixedShip = ['    public void Ship(int quantity)', '    {', '        Reser
 
 export const stackTraceAnswer = 'The rollback in `TryReserveOrder` calls `Ship(-count)`, which un-reserves but also *adds* stock.';
 
+/** Five real names (four of the sample's, one of the BCL's) and three invented ones, for InventoryService.TryReserveOrder. */
+export const namesAnswer = [
+  '`TryReserveOrder` reserves each line of the order, which raises `Reserved` while',
+  '`OnHand` stays the same. On failure it undoes what it did with `StockLevel.Ship()`; the count is clamped with',
+  '`System.Math.Max`.',
+  '',
+  'It never calls `StockLevel.Replenish()`, and `Warehouse.Restock` or ReserveAll() do not take part.',
+].join('\n');
+
 export const script = {
   completions: [{ when: 'TotalOnHand() => _stock.Values.Sum(', text: completionText }],
   chat: [
     { when: 'Reserved went negative', text: stackTraceAnswer },
     { when: 'Reserverd', text: `<reasoning>CS0103: no such name; Reserved exists.</reasoning>\nHint: Reserverd is a misspelling of Reserved.\n\n\`\`\`csharp\n${fixedShip}\n\`\`\`` },
+    // A line only TryReserveOrder's own code has (its prompt also mentions TryReserve, which it calls).
+    { when: 'foreach (var (done, count) in reserved)', text: namesAnswer },
     { when: 'TryReserve', text: explainMarkdown },
   ],
   chunkChars: 8,
   chunkDelayMs: 60, // the view is seen filling in (the test asserts the chunk count, never the timing)
 };
-
-/**
- * Runs a command that fills the markdown view and waits until its answer (a newer one than before the command)
- * has finished; fails at once if the view shows an error.
- */
-async function runIntoView(wb, what, run) {
-  const before = await wb.markdownAnswer();
-  await run();
-  return waitFor(what, async () => {
-    const frame = await wb.markdownView();
-    if (!frame) return { ok: false, seen: 'no view' };
-    const content = frame.locator('#content');
-    // One read of the DOM, so that state, answer and text belong together.
-    const view = await content.evaluate((node) => ({ state: node.dataset.state, answer: Number(node.dataset.answer ?? 0), text: node.innerText.trim() }));
-    if (view.answer <= before) return { ok: false, seen: { previousAnswer: before, ...view } };
-    if (view.state === 'error') throw new Error(`the view shows an error: ${view.text}`);
-    return { ok: view.state === 'done', seen: { ...view, text: view.text.slice(0, 200) }, text: view.text, frame, content };
-  }, 90_000, 50);
-}
 
 /** The server's counters, read off the CodeAssist stats view ("| counter | value |" rows). */
 async function statsCounters(wb) {
@@ -70,6 +63,7 @@ function serverPid(processGroup) {
 }
 
 export const scenarios = {
+  ...explainScenarios,
   async statusBar(wb, page, context) {
     // The item follows codeAssist/status from the real server; clicking it opens the output channel.
     const status = await waitFor('a server state in the status bar', async () => {
@@ -87,29 +81,6 @@ export const scenarios = {
     await page.keyboard.press('Control+J'); // close the panel again
   },
 
-  async analyzeStackTrace(wb, page, context) {
-    const folder = context.workspace;
-    const trace = [
-      'System.InvalidOperationException: Reserved went negative',
-      `   at Inventory.StockLevel.Ship(Int32 quantity) in ${folder}/StockLevel.cs:line 36`,
-      `   at Inventory.InventoryService.TryReserveOrder(IReadOnlyDictionary\`2 lines) in ${folder}/InventoryService.cs:line 30`,
-      `   at Program.<Main>$(String[] args) in ${folder}/Program.cs:line 6`,
-    ].join('\n');
-    // From the clipboard, as a user who copied it from a terminal would.
-    await page.evaluate((text) => navigator.clipboard.writeText(text), trace);
-    const view = await runIntoView(wb, 'the stack trace analysis', () => wb.runCommand('CodeAssist: Analyze Stack Trace'));
-    await page.screenshot({ path: path.join(context.artifacts, 'vscode-stack-trace.png') });
-    for (const expected of ['StockLevel.cs:36', 'Ship', 'un-reserves but also adds stock']) {
-      if (!view.text.includes(expected)) throw new Error(`the analysis lacks "${expected}": ${view.text.slice(0, 400)}`);
-    }
-    // A frame's link opens the file at that line.
-    await view.frame.locator('a', { hasText: 'StockLevel.cs:36' }).first().click();
-    await waitFor('StockLevel.cs at line 36', async () => {
-      const tab = await page.locator('.tab.active').first().innerText();
-      const cursor = (await page.locator('.statusbar-item', { hasText: /^Ln \d+/ }).allInnerTexts()).join(' ');
-      return { ok: tab.replace(/\s/g, '').includes('StockLevel.cs') && /Ln 36,/.test(cursor), seen: { tab, cursor } };
-    }, 10_000);
-  },
 
   async showContext(wb, page, context) {
     await wb.openFile('StockLevel.cs');
@@ -263,53 +234,8 @@ export const scenarios = {
     }
   },
 
-  async explainSelection(wb, page, context) {
-    await wb.openFile('StockLevel.cs');
-    await wb.goToLine(22); // public bool TryReserve(int quantity)
-    for (let i = 0; i < 10; i++) await page.keyboard.press('Shift+ArrowDown');
-    const { content } = await runIntoView(wb, 'the explanation to finish streaming', () => wb.runCommand('CodeAssist: Explain Selection'));
-    const heading = (await content.locator('h2').allInnerTexts()).join('|');
-    const strong = (await content.locator('strong').allInnerTexts()).join('|');
-    await page.screenshot({ path: path.join(context.artifacts, 'vscode-explain.png') });
-    if (heading !== 'TryReserve' || !strong.includes('available') || !strong.includes('Key risks:')) {
-      throw new Error(`rendered markdown differs: h2=${heading} strong=${strong}`);
-    }
-    // Streaming is a protocol fact, not a timing one: the answer arrived as several $/progress partial results
-    // (the scripted model sends it in 8-character chunks), and the final text above is the whole answer.
-    const chunks = Number((await content.getAttribute('data-chunks')) ?? 0);
-    if (chunks < 2) throw new Error(`the answer came in ${chunks} $/progress chunks; expected several`);
-    const text = (await content.innerText()).replace(/\s+/g, ' ');
-    if (!text.includes('Reserves quantity units for an order when enough are available') || !text.includes('callers must check the result')) {
-      throw new Error(`the view's final text differs: ${text.slice(0, 300)}`);
-    }
-    console.log(`  $/progress chunks: ${chunks}`);
-  },
 
-  async explainCodeAction(wb, page, context) {
-    // The server's "Explain with CodeAssist" code action runs the client command codeassist.explain.
-    await wb.openFile('StockLevel.cs');
-    await wb.goToLine(24); // inside TryReserve
-    await page.keyboard.press('End');
-    const view = await runIntoView(wb, 'the explanation from the code action', async () => {
-      const row = page.locator('.action-widget .monaco-list-row', { hasText: 'Explain with CodeAssist' }).first();
-      // Ctrl+. again until the list holds the action (the server may still be busy with the previous answer).
-      await waitFor('the Explain code action', async () => {
-        await page.keyboard.press('Control+Period');
-        try {
-          await row.waitFor({ timeout: 3000 });
-          return { ok: true };
-        } catch {
-          await page.keyboard.press('Escape');
-          return { ok: false, seen: await page.locator('.action-widget .monaco-list-row').allInnerTexts() };
-        }
-      }, 45_000, 500);
-      await page.screenshot({ path: path.join(context.artifacts, 'vscode-explain-code-action.png') });
-      await row.click();
-    });
-    if (!view.text.includes('TryReserve') || !view.text.includes('Key risks:')) {
-      throw new Error(`unexpected explanation: ${view.text.slice(0, 300)}`);
-    }
-  },
+
 
   async codeActionFix(wb, page, context) {
     await wb.closeOtherGroups();

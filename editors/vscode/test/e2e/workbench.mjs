@@ -108,3 +108,22 @@ export async function waitFor(what, probe, timeoutMs, intervalMs = 200) {
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
+
+/**
+ * Runs a command that fills the markdown view and waits until its answer (a newer one than before the command)
+ * has finished; fails at once if the view shows an error.
+ */
+export async function runIntoView(wb, what, run) {
+  const before = await wb.markdownAnswer();
+  await run();
+  return waitFor(what, async () => {
+    const frame = await wb.markdownView();
+    if (!frame) return { ok: false, seen: 'no view' };
+    const content = frame.locator('#content');
+    // One read of the DOM, so that state, answer and text belong together.
+    const view = await content.evaluate((node) => ({ state: node.dataset.state, answer: Number(node.dataset.answer ?? 0), text: node.innerText.trim() }));
+    if (view.answer <= before) return { ok: false, seen: { previousAnswer: before, ...view } };
+    if (view.state === 'error') throw new Error(`the view shows an error: ${view.text}`);
+    return { ok: view.state === 'done', seen: { ...view, text: view.text.slice(0, 200) }, text: view.text, frame, content };
+  }, 90_000, 50);
+}

@@ -45,6 +45,17 @@ test('stackTraceMarkdown_WithoutModel_ShowsTheNoticeNotTheRepeatedFrames', () =>
   assert.match(markdown, /> No model: add one\.\n$/);
 });
 
+test('explainMarkdown_NamesTheProviderThatAnswered', () => {
+  assert.equal(explainMarkdown({ markdown: '## A', modelId: 'qwen-7b', provider: 'team' }), '## A\n\n---\n_answered by team (qwen-7b)_\n');
+  assert.equal(explainMarkdown({ markdown: '## A', modelId: null, provider: 'local' }), '## A\n\n---\n_answered by local_\n');
+});
+
+test('stackTraceMarkdown_WithProvider_EndsWithWhoAnswered_AndLinksCheckedNames', () => {
+  const markdown = stackTraceMarkdown({ exceptions: [], markdown: '[`Ship`](file:///w/StockLevel.cs#L34) adds stock.', modelId: 'qwen-7b', provider: 'team' });
+  assert.match(markdown, /\[`Ship`\]\(command:codeassist\.openLocation\?[^)]+\) adds stock\.\n\n---\n_answered by team \(qwen-7b\)_\n$/);
+  assert.doesNotMatch(stackTraceMarkdown({ exceptions: [], markdown: 'x', modelId: 'qwen-7b' }), /answered by|qwen/);
+});
+
 test('explainMarkdown_NamesTheModel', () => {
   assert.equal(explainMarkdown({ markdown: '## A', modelId: 'scripted', fromCache: true }), '## A\n\n---\n_scripted, from the cache_\n');
   assert.equal(explainMarkdown({ markdown: 'Roslyn summary', modelId: null, notice: 'No model' }), 'Roslyn summary');
