@@ -26,6 +26,28 @@ internal sealed class WorkspaceLoader(
         Loading = Task.Run(() => LoadAsync(session, rootPath, _stopping.Token));
     }
 
+    /// <summary>
+    /// Waits, at most <paramref name="limit"/>, for a load in progress (nothing when none is). Answers whose names are
+    /// checked against the solution wait for it: before the projects load, a name declared in another file of the
+    /// project is not found.
+    /// </summary>
+    public async Task WaitWhileLoadingAsync(TimeSpan limit, CancellationToken cancellationToken)
+    {
+        if (Loading is not { IsCompleted: false } loading)
+        {
+            return;
+        }
+
+        try
+        {
+            await loading.WaitAsync(limit, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A load that takes longer still leaves the answer to the open files' project; its names are checked there.
+        }
+    }
+
     public void Dispose()
     {
         _stopping.Cancel();

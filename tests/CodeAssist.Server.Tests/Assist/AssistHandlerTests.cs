@@ -177,6 +177,32 @@ public sealed class AssistHandlerTests
     }
 
     [Fact]
+    public async Task Explain_WhileTheProjectLoads_ChecksTheNamesAgainstTheLoadedProject()
+    {
+        var sample = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "samples", "Inventory");
+        var files = Directory.GetFiles(sample).Where(path => path.EndsWith(".cs", StringComparison.Ordinal) || path.EndsWith(".csproj", StringComparison.Ordinal))
+            .OrderBy(path => Path.GetFileName(path) != "InventoryService.cs")
+            .Select(path => (Path.GetFileName(path), File.ReadAllText(path))).ToArray();
+        using var session = new GatedWorkspaceSession();
+        await using var server = await AssistServer.StartAsync(new FakeChatClient(NamesAnswer.Text), session, files);
+        var explain = server.Client.RequestAsync("codeAssist/explain", new
+        {
+            textDocument = new { uri = server.Uri("InventoryService.cs") },
+            range = new { start = new { line = 20, character = 0 }, end = new { line = 43, character = 5 } },
+        });
+
+        // Until the project loads, the open file is all the server has, and the names of the other files are unknown.
+        // Without the wait, the answer would be complete (and its names flagged) long before the load is let go.
+        await Task.WhenAny(explain, Task.Delay(TimeSpan.FromSeconds(1)));
+        session.Open();
+        var result = ResponseAssert.Result(await explain);
+        var names = result.GetProperty("names").EnumerateArray().ToList();
+        Assert.Equal(5, names.Count(n => n.GetProperty("resolved").GetBoolean()));
+        Assert.Equal(3, result.GetProperty("unresolvedNames").GetInt32());
+        Assert.Contains($"[`Reserved`]({server.Uri("StockLevel.cs")}#L16)", result.GetProperty("markdown").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnalyzeStackTrace_MapsFramesToWorkspaceLocations()
     {
         await using var server = await AssistServer.StartAsync(null, ("OrderProcessor.cs", FailingProgram.ProcessorFile));

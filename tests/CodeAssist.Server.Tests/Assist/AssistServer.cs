@@ -26,8 +26,16 @@ internal sealed class AssistServer : IAsyncDisposable
 
     public LspTestClient Client => Server.Client;
 
-    public static async Task<AssistServer> StartAsync(IChatClient? chatClient, params (string Name, string Text)[] files)
+    public static Task<AssistServer> StartAsync(IChatClient? chatClient, params (string Name, string Text)[] files) =>
+        StartAsync(chatClient, session: null, files);
+
+    /// <summary>
+    /// With a <paramref name="session"/> of the test's own, only the first file is opened (the others are on disk),
+    /// without waiting for its load: an editor with one file open while the project loads.
+    /// </summary>
+    public static async Task<AssistServer> StartAsync(IChatClient? chatClient, IWorkspaceSession? session, params (string Name, string Text)[] files)
     {
+        var waitForWorkspace = session is null;
         var folder = Path.Combine(Path.GetTempPath(), "codeassist-assist-srv-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
         foreach (var (name, text) in files)
@@ -37,12 +45,20 @@ internal sealed class AssistServer : IAsyncDisposable
 
         var server = InProcessServer.Start(services =>
         {
-            services.AddSingleton<IWorkspaceSession, WorkspaceSession>();
+            if (session is null)
+            {
+                services.AddSingleton<IWorkspaceSession, WorkspaceSession>();
+            }
+            else
+            {
+                services.AddSingleton(session);
+            }
+
             services.AddSingleton<ILanguageModels>(new FakeLanguageModels(chatClient));
             services.AddSingleton<TimeProvider>(new FakeTimeProvider());
         });
         await server.Client.InitializeAsync(capabilities: new { window = new { workDoneProgress = false } }, rootUri: new Uri(folder + "/").AbsoluteUri);
-        for (var attempt = 0; attempt < 300; attempt++)
+        for (var attempt = 0; waitForWorkspace && attempt < 300; attempt++)
         {
             var status = ResponseAssert.Result(await server.Client.RequestAsync("codeAssist/serverStatus", new { }));
             if (status.GetProperty("workspace").GetString() is "AdHoc" or "Loaded")
@@ -54,7 +70,7 @@ internal sealed class AssistServer : IAsyncDisposable
         }
 
         var assist = new AssistServer(folder, server);
-        foreach (var (name, text) in files)
+        foreach (var (name, text) in waitForWorkspace ? files : files[..1])
         {
             await server.Client.OpenAsync(assist.Uri(name), text);
         }

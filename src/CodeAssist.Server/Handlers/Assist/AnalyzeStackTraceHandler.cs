@@ -8,8 +8,10 @@ namespace CodeAssist.Server.Handlers.Assist;
 /// codeAssist/analyzeStackTrace: maps the frames of a .NET exception text to the workspace and explains the likely
 /// cause and fix (or lists the resolved frames without a model). Frames get file:line locations for links.
 /// </summary>
-internal sealed class AnalyzeStackTraceHandler(AssistServices assist, WorkspaceAccess workspace) : RequestHandler<AnalyzeStackTraceParams, AnalyzeStackTraceResponse>
+internal sealed class AnalyzeStackTraceHandler(AssistServices assist, WorkspaceAccess workspace, WorkspaceLoader loader) : RequestHandler<AnalyzeStackTraceParams, AnalyzeStackTraceResponse>
 {
+    private static readonly TimeSpan LoadWait = TimeSpan.FromSeconds(60);
+
     private const int MaxTextLength = 1_000_000;
 
     public override string Method => "codeAssist/analyzeStackTrace";
@@ -24,11 +26,15 @@ internal sealed class AnalyzeStackTraceHandler(AssistServices assist, WorkspaceA
             throw new InvalidParamsException($"text is longer than {MaxTextLength} characters.");
         }
 
+        var progress = await context.Client.BeginProgressAsync("CodeAssist: analyzing stack trace", request.WorkDoneToken, cancellationToken).ConfigureAwait(false);
+        await using var endProgress = progress.ConfigureAwait(false);
+
+        // Frames map to (and names are checked against) the loaded projects, so a load in progress is waited for.
+        await loader.WaitWhileLoadingAsync(LoadWait, cancellationToken).ConfigureAwait(false);
+
         // Without a workspace the frames are still parsed; nothing maps to source.
         using var fallback = workspace.Session is null ? new Microsoft.CodeAnalysis.AdhocWorkspace() : null;
         var solution = workspace.Session?.CurrentSolution ?? fallback!.CurrentSolution;
-        var progress = await context.Client.BeginProgressAsync("CodeAssist: analyzing stack trace", request.WorkDoneToken, cancellationToken).ConfigureAwait(false);
-        await using var endProgress = progress.ConfigureAwait(false);
         var report = await assist.StackTraces.AnalyzeAsync(solution, request.Text, null, cancellationToken).ConfigureAwait(false);
         var exceptions = report.Exceptions
             .Select(e => new StackTraceExceptionItem(e.Type, e.Message, e.Frames.Select(f => new StackTraceFrameItem(
