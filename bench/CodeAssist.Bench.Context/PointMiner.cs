@@ -65,7 +65,8 @@ internal static class PointMiner
         foreach (var name in root.DescendantNodes().OfType<SimpleNameSyntax>())
         {
             var token = name.Identifier;
-            if (token.Text.StartsWith('@') || name.Ancestors().Any(a => a is UsingDirectiveSyntax))
+            // "var" binds to the inferred type, which is not what a completion would have to produce there.
+            if (token.Text.StartsWith('@') || name.IsVar || name.Ancestors().Any(a => a is UsingDirectiveSyntax))
             {
                 continue;
             }
