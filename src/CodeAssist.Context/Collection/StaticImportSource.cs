@@ -10,7 +10,7 @@ namespace CodeAssist.Context.Collection;
 /// </summary>
 internal static class StaticImportSource
 {
-    private const double BaseScore = 0.55;
+    private const double BaseScore = 0.45;
 
     public static IEnumerable<ContextCandidate> Collect(CursorSite site)
     {
