@@ -12,4 +12,6 @@ internal sealed record BenchPoint(
     [property: JsonPropertyName("offset")] int Offset,
     [property: JsonPropertyName("token")] string Token,
     [property: JsonPropertyName("hole")] string Hole,
-    [property: JsonPropertyName("symbol_kind")] string SymbolKind);
+    [property: JsonPropertyName("symbol_kind")] string SymbolKind,
+    [property: JsonPropertyName("symbol")] string? Symbol = null,
+    [property: JsonPropertyName("decl_file")] string? DeclFile = null);

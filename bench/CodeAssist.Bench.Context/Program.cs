@@ -9,7 +9,8 @@ namespace CodeAssist.Bench.Context;
 
 /// <summary>
 /// Recall of the context engine on mined cross-file completion points, next to a BM25 baseline, plus latency and RSS.
-/// Usage: dotnet run -c Release --project bench/CodeAssist.Bench.Context -- [--data DIR] [--repos DIR] [--only NAME] [--limit N] [--misses]
+/// Usage: dotnet run -c Release --project bench/CodeAssist.Bench.Context -- [--data DIR]... [--repos DIR] [--only NAME] [--limit N] [--misses]
+/// Mining: dotnet run -c Release --project bench/CodeAssist.Bench.Context -- mine REPO_DIR PROJECT OUTPUT [--max N] [--repo OWNER/NAME] [--commit SHA]
 /// </summary>
 internal static class Program
 {
@@ -21,18 +22,37 @@ internal static class Program
 
     private static async Task<int> Main(string[] args)
     {
-        var data = Option(args, "--data") ?? Path.Combine(FindUp("shared") ?? "/work/shared", "bench", "context");
-        var repos = Option(args, "--repos") ?? "/work/benchrepos";
+        if (args.Length >= 4 && args[0] == "mine")
+        {
+            var max = int.Parse(Option(args, "--max") ?? "300", CultureInfo.InvariantCulture);
+            return await PointMiner.MineAsync(args[1], args[2], args[3], max, Option(args, "--repo"), Option(args, "--commit"));
+        }
+
+        var dataFolders = Options(args, "--data");
+        if (dataFolders.Count == 0)
+        {
+            dataFolders.Add(Path.Combine(FindUp("shared") ?? "shared", "bench", "context"));
+        }
+
+        var repos = Option(args, "--repos") ?? Path.Combine(Path.GetDirectoryName(FindUp("shared")) ?? ".", "benchrepos");
         var only = Option(args, "--only");
         var limit = int.Parse(Option(args, "--limit") ?? "100000", CultureInfo.InvariantCulture);
         var showMisses = args.Contains("--misses");
         Dump = args.Contains("--dump");
         FileFilter = Option(args, "--file");
-        var datasets = new[] { ("serilog", "serilog"), ("polly", "polly"), ("newtonsoft.json", "newtonsoft.json") };
-        Console.WriteLine($"data {data}, repositories {repos} (see bench/CodeAssist.Bench.Context/README.md)");
-        foreach (var (name, folder) in datasets.Where(d => only is null || d.Item1 == only))
+        // Every .jsonl file of every data folder is one repository, checked out at <repos>/<file name>.
+        var known = new[] { "serilog", "polly", "newtonsoft.json" };
+        var datasets = dataFolders.SelectMany(d => Directory.GetFiles(d, "*.jsonl"))
+            .OrderBy(f => Array.IndexOf(known, Path.GetFileNameWithoutExtension(f)) is var i && i < 0 ? int.MaxValue : i)
+            .ThenBy(f => Path.GetFileName(f), StringComparer.Ordinal).ToList();
+        Console.WriteLine($"data {string.Join(", ", dataFolders)}, repositories {repos} (see bench/CodeAssist.Bench.Context/README.md)");
+        foreach (var file in datasets)
         {
-            await RunAsync(name, Path.Combine(data, name + ".jsonl"), Path.Combine(repos, folder), limit, showMisses, measureLatency: name == "newtonsoft.json");
+            var name = Path.GetFileNameWithoutExtension(file);
+            if (only is null || only == name)
+            {
+                await RunAsync(name, file, Path.Combine(repos, name), limit, showMisses, measureLatency: true);
+            }
         }
 
         return 0;
@@ -111,7 +131,7 @@ internal static class Program
                     byKind[point.SymbolKind] = (kind.Hits + (hit ? 1 : 0), kind.Total + 1);
                     if (!hit && showMisses)
                     {
-                        Console.WriteLine($"MISS {point.File}:{point.Line + 1}:{point.Character + 1} {point.Token} ({point.SymbolKind}) line: {holed[..point.Offset].Split('\n')[^1].Trim()}");
+                        Console.WriteLine($"MISS {point.File}:{point.Line + 1}:{point.Character + 1} {point.Token} ({point.SymbolKind} {point.Symbol} in {point.DeclFile}) line: {holed[..point.Offset].Split('\n')[^1].Trim()}");
                         if (Dump)
                         {
                             Console.WriteLine(context.RenderedText);
@@ -160,6 +180,9 @@ internal static class Program
         var sorted = samples.Select(s => w ? s.Wall : s.Cpu).Order().ToList();
         return sorted.Count == 0 ? "-" : sorted[Math.Min(sorted.Count - 1, sorted.Count * percentile / 100)].ToString("0.0", CultureInfo.InvariantCulture);
     }
+
+    private static List<string> Options(string[] args, string name) =>
+        args.Select((a, i) => (a, i)).Where(x => x.a == name && x.i + 1 < args.Length).Select(x => args[x.i + 1]).ToList();
 
     private static string? Option(string[] args, string name)
     {

@@ -51,7 +51,9 @@ public sealed class ContextCollector : ICodeContextProvider
         candidates.AddRange(ScopeSource.Collect(site, cancellationToken));
         candidates.AddRange(ExpectedTypeSource.Collect(site));
         candidates.AddRange(ReceiverSource.Collect(site, cancellationToken));
+        candidates.AddRange(InitializerSource.Collect(site, cancellationToken));
         candidates.AddRange(await CrossFileSource.CollectAsync(site, cancellationToken));
+        candidates.AddRange(StaticImportSource.Collect(site));
         candidates.AddRange(DiagnosticsSource.Collect(site, cancellationToken));
         if (IsThin(candidates))
         {

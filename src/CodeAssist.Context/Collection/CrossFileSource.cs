@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CodeAssist.Context.Collection;
@@ -137,8 +138,8 @@ internal static class CrossFileSource
     private static IEnumerable<ContextCandidate> ProjectTypes(CursorSite site, ProjectTypeIndex index)
     {
         var path = site.Root.SyntaxTree.FilePath;
-        var imported = site.Root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
-            .OfType<UsingDirectiveSyntax>().Select(u => u.NamespaceOrType.ToString()).ToHashSet(StringComparer.Ordinal);
+        var imported = ImportedNamespaces(site.Root, index);
+        var orphans = OrphanImports(site.Root, index, imported);
         var expected = site.ExpectedTypes.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         var scored = new List<(TypeEntry Type, double Score)>();
         foreach (var type in index.Types)
@@ -151,7 +152,7 @@ internal static class CrossFileSource
             var score = 0.25
                 + (0.2 * Relevance.Lexical(type.Name, site.Words))
                 + (0.12 * type.Popularity)
-                + (type.Namespace == site.Namespace ? 0.08 : imported.Contains(type.Namespace) ? 0.05 : 0)
+                + (type.Namespace == site.Namespace ? 0.08 : orphans.Contains(type.Namespace) ? 0.2 : imported.Contains(type.Namespace) ? 0.05 : 0)
                 + SlotFit(site.Slot, type.Flags)
                 + (expected.Contains(type.Name) || type.BaseNames.Any(expected.Contains) ? 0.3 : 0);
             scored.Add((type, score));
@@ -181,6 +182,31 @@ internal static class CrossFileSource
                 IsNameOnly = true,
             };
         }
+    }
+
+    /// <summary>The project's namespaces the file imports; "using Internal;" inside "namespace Lib" imports Lib.Internal.</summary>
+    private static HashSet<string> ImportedNamespaces(SyntaxNode root, ProjectTypeIndex index)
+    {
+        var usings = root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
+            .OfType<UsingDirectiveSyntax>().Where(u => u.StaticKeyword.IsKind(SyntaxKind.None) && u.Alias is null)
+            .Select(u => u.NamespaceOrType.ToString()).ToList();
+        return index.Namespaces.Where(ns => usings.Any(u => ns == u || ns.EndsWith("." + u, StringComparison.Ordinal))).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Imported project namespaces none of whose types the file names: a using is there for a reason, so the name
+    /// at the cursor (which the file does not contain yet) is likely one of their types.
+    /// </summary>
+    private static HashSet<string> OrphanImports(SyntaxNode root, ProjectTypeIndex index, HashSet<string> imported)
+    {
+        if (imported.Count == 0)
+        {
+            return imported;
+        }
+
+        var names = root.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText).ToHashSet(StringComparer.Ordinal);
+        var used = index.Types.Where(t => imported.Contains(t.Namespace) && names.Contains(t.Name)).Select(t => t.Namespace).ToHashSet(StringComparer.Ordinal);
+        return imported.Where(ns => !used.Contains(ns)).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>How well a kind of type fits the syntax before the cursor.</summary>

@@ -20,9 +20,13 @@ internal sealed class ProjectTypeIndex
     {
         Types = types;
         DocumentCount = documentCount;
+        Namespaces = [.. types.Select(t => t.Namespace).Distinct(StringComparer.Ordinal)];
     }
 
     public IReadOnlyList<TypeEntry> Types { get; }
+
+    /// <summary>The namespaces that hold the project's types, each once.</summary>
+    public IReadOnlyList<string> Namespaces { get; }
 
     private int DocumentCount { get; }
 

@@ -74,9 +74,13 @@ internal static class ReceiverSource
             ?? (type is IArrayTypeSymbol ? model.Compilation.GetSpecialType(SpecialType.System_Array) : model.Compilation.ObjectType);
 
         var compilation = model.Compilation;
+        // On a framework type (Type, string, Expression) the project's own extension methods are what project code
+        // calls; among a hundred framework members they would otherwise rank by name alone.
+        var frameworkReceiver = !Relevance.IsInSource(named);
         double Rank(ISymbol member) =>
             (0.5 * Relevance.Lexical(member.Name, site.Words))
             + (SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, named.OriginalDefinition) ? 0.25 : 0)
+            + (frameworkReceiver && Relevance.IsInSource(member) ? 0.3 : 0)
             + (0.25 * Relevance.TypeMatch(member, site.ExpectedTypes, compilation));
         foreach (var candidate in MemberCandidates.For(named, members, ContextItemKind.ReceiverMember, BaseScore, Rank, summaries: 6))
         {

@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+
+namespace CodeAssist.Bench.Context;
+
+/// <summary>A point as the miner writes it: every field of shared/bench/context/README.md.</summary>
+internal sealed record MinedPoint(
+    [property: JsonPropertyName("repo")] string Repo,
+    [property: JsonPropertyName("commit")] string Commit,
+    [property: JsonPropertyName("project")] string Project,
+    [property: JsonPropertyName("file")] string File,
+    [property: JsonPropertyName("line")] int Line,
+    [property: JsonPropertyName("character")] int Character,
+    [property: JsonPropertyName("offset")] int Offset,
+    [property: JsonPropertyName("token")] string Token,
+    [property: JsonPropertyName("hole")] string Hole,
+    [property: JsonPropertyName("symbol")] string Symbol,
+    [property: JsonPropertyName("symbol_kind")] string SymbolKind,
+    [property: JsonPropertyName("decl_file")] string DeclFile,
+    [property: JsonPropertyName("decl_line")] int DeclLine);
