@@ -34,7 +34,9 @@ internal static class Program
             dataFolders.Add(Path.Combine(FindUp("shared") ?? "shared", "bench", "context"));
         }
 
-        var repos = Option(args, "--repos") ?? Path.Combine(Path.GetDirectoryName(FindUp("shared")) ?? ".", "benchrepos");
+        var repos = Option(args, "--repos")
+            ?? Environment.GetEnvironmentVariable("CODEASSIST_BENCH_REPOS")
+            ?? Path.Combine(Path.GetDirectoryName(FindUp("shared")) ?? ".", "benchrepos");
         var only = Option(args, "--only");
         var limit = int.Parse(Option(args, "--limit") ?? "100000", CultureInfo.InvariantCulture);
         var showMisses = args.Contains("--misses");
