@@ -35,6 +35,9 @@ internal sealed partial class FallbackCompletionModel : ICompletionModel
     public IAsyncEnumerable<CompletionChunk> InfillAsync(InfillRequest request, CancellationToken cancellationToken) =>
         FirstAnsweringAsync(model => model.InfillAsync(request, cancellationToken), cancellationToken);
 
+    public Task<PrefillResult> PrefillAsync(InfillRequest head, CancellationToken cancellationToken) =>
+        _members[0].Client.PrefillAsync(head, cancellationToken);
+
     public IAsyncEnumerable<CompletionChunk> CompleteAsync(RawCompletionRequest request, CancellationToken cancellationToken) =>
         FirstAnsweringAsync(model => model.CompleteAsync(request, cancellationToken), cancellationToken);
 

@@ -24,6 +24,9 @@ internal sealed class RedactingCompletionModel : ICompletionModel
     public IAsyncEnumerable<CompletionChunk> InfillAsync(InfillRequest request, CancellationToken cancellationToken) =>
         _inner.InfillAsync(RequestRedaction.Redact(request), cancellationToken);
 
+    public Task<PrefillResult> PrefillAsync(InfillRequest head, CancellationToken cancellationToken) =>
+        _inner.PrefillAsync(RequestRedaction.Redact(head), cancellationToken);
+
     public IAsyncEnumerable<CompletionChunk> CompleteAsync(RawCompletionRequest request, CancellationToken cancellationToken) =>
         _inner.CompleteAsync(RequestRedaction.Redact(request), cancellationToken);
 }

@@ -21,6 +21,9 @@ internal sealed class HealthReportingCompletionModel : ICompletionModel
     public IAsyncEnumerable<CompletionChunk> InfillAsync(InfillRequest request, CancellationToken cancellationToken) =>
         _health.TrackAsync(_inner.InfillAsync(request, cancellationToken), cancellationToken);
 
+    public Task<PrefillResult> PrefillAsync(InfillRequest head, CancellationToken cancellationToken) =>
+        _inner.PrefillAsync(head, cancellationToken);
+
     public IAsyncEnumerable<CompletionChunk> CompleteAsync(RawCompletionRequest request, CancellationToken cancellationToken) =>
         _health.TrackAsync(_inner.CompleteAsync(request, cancellationToken), cancellationToken);
 }
