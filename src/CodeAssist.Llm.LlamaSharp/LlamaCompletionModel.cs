@@ -45,6 +45,8 @@ internal sealed class LlamaCompletionModel : ICompletionModel
         }
     }
 
+    public bool CanPrefill => _infill is not null;
+
     public Task<PrefillResult> PrefillAsync(InfillRequest head, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(head);

@@ -14,6 +14,9 @@ internal sealed partial class LlamaSession
     /// <summary>Tokens per background decode: small enough that a pre-emption between chunks is also quick.</summary>
     internal const int PrefillChunkTokens = 64;
 
+    // A foreground prompt this long is kept before a prefill overwrites it (longer ones are kept by SwapSnapshot).
+    private const int MinKeptForeground = 32;
+
     // Set (under the gate) while a background prefill decodes; a foreground request cancels it to take the context.
     private CancellationTokenSource? _background;
     private int _foregroundWaiting;
@@ -82,7 +85,13 @@ internal sealed partial class LlamaSession
             return new PrefillResult(true, head.Count, 0, false);
         }
 
-        // Resume from a kept copy (an earlier, pre-empted prefill of this head) and keep what the cache holds now.
+        // What the cache holds now is the last foreground prompt, likely needed by the next keystroke: keep it even
+        // when it is short, then resume from a kept copy of this head (an earlier, pre-empted prefill) if there is one.
+        if (_cached.Count - common >= MinKeptForeground && _cached.Count < MinSnapshotTokens)
+        {
+            _snapshots.Save([.. _cached], _context.GetState(s_sequence));
+        }
+
         common = SwapSnapshot(head, common, minGain: 0);
         Truncate(common);
         int before = _cached.Count;

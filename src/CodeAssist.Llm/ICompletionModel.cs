@@ -21,6 +21,9 @@ public interface ICompletionModel
     /// marker). A foreground call pre-empts it between chunks; the finished chunks are kept. Providers without a
     /// prompt cache answer <see cref="PrefillResult.Unsupported"/>.
     /// </summary>
+    /// <summary>Whether <see cref="PrefillAsync"/> can fill a cache (callers skip building heads otherwise).</summary>
+    bool CanPrefill => false;
+
     Task<PrefillResult> PrefillAsync(InfillRequest head, CancellationToken cancellationToken) => Task.FromResult(PrefillResult.Unsupported);
 
     /// <summary>Counts tokens with the model's own tokenizer (an estimate for remote models that do not expose one).</summary>

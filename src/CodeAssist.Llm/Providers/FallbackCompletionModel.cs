@@ -35,6 +35,8 @@ internal sealed partial class FallbackCompletionModel : ICompletionModel
     public IAsyncEnumerable<CompletionChunk> InfillAsync(InfillRequest request, CancellationToken cancellationToken) =>
         FirstAnsweringAsync(model => model.InfillAsync(request, cancellationToken), cancellationToken);
 
+    public bool CanPrefill => _members[0].Client.CanPrefill;
+
     public Task<PrefillResult> PrefillAsync(InfillRequest head, CancellationToken cancellationToken) =>
         _members[0].Client.PrefillAsync(head, cancellationToken);
 
