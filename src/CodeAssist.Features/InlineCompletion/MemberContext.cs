@@ -19,6 +19,11 @@ internal sealed class MemberContext(ICodeContextProvider? provider, InlineComple
     // The file's text above the member in a stable head: the context carries most of what the model needs.
     internal const int AboveMemberTokens = 384;
 
+    // A head is only useful if its prefill finishes before the user starts typing: the client reports a resting
+    // cursor after ~250 ms and people read for a second or two after a jump. On a slow model the head is sized to
+    // what it evaluates in this time (never below the cold plan's context); a fast one gets the full budgets.
+    internal const double PrefillWindowSeconds = 1.5;
+
     /// <summary>The head a request at <paramref name="position"/> uses now.</summary>
     public async Task<PromptHead> GetAsync(
         DocumentCompletionState state, ICompletionModel model, Document document, SyntaxNode root, SourceText text, int position,
@@ -55,8 +60,9 @@ internal sealed class MemberContext(ICodeContextProvider? provider, InlineComple
         }
 
         var cold = ColdPlan(model, settings);
-        var (snippets, tokens) = await CollectAsync(model, document, position, settings.Context.BudgetTokens, cancellationToken).ConfigureAwait(false);
-        var (prefix, start) = builder.HeadPrefix(text, headEnd, AboveMemberTokens);
+        var (contextBudget, aboveBudget) = StableBudgets(model.Throughput, cold, settings.Context.BudgetTokens);
+        var (snippets, tokens) = await CollectAsync(model, document, position, contextBudget, cancellationToken).ConfigureAwait(false);
+        var (prefix, start) = builder.HeadPrefix(text, headEnd, aboveBudget);
         var raw = text.ToString(TextSpan.FromBounds(start, headEnd));
 
         // The tail is what a request still evaluates: it gets the cold plan's whole budget except the suffix.
@@ -81,6 +87,19 @@ internal sealed class MemberContext(ICodeContextProvider? provider, InlineComple
         var memberStart = member?.SpanStart ?? 0;
         var headEnd = text.Lines.GetLineFromPosition(Math.Min(memberStart, position)).Start;
         return (memberStart, headEnd);
+    }
+
+    /// <summary>Token budgets of a stable head's context and text above the member.</summary>
+    internal static (int Context, int Above) StableBudgets(ModelThroughput? throughput, PromptPlan cold, int contextBudget)
+    {
+        if (throughput is null || throughput.PromptTokensPerSecond <= 0)
+        {
+            return (contextBudget, AboveMemberTokens);
+        }
+
+        var total = (int)Math.Min(int.MaxValue, throughput.PromptTokensPerSecond * PrefillWindowSeconds);
+        var above = Math.Min(AboveMemberTokens, total / 4);
+        return (Math.Clamp(total - above, Math.Min(cold.ContextTokens, contextBudget), contextBudget), above);
     }
 
     private PromptPlan ColdPlan(ICompletionModel model, CodeAssistOptions settings) =>

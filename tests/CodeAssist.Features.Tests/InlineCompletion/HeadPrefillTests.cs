@@ -61,7 +61,9 @@ public sealed class HeadPrefillTests
         await service.PrefillIdle;
         var cold = PromptPlanner.Plan(TwoCores, NoVerify.Completion, new ContextOptions().BudgetTokens, 0);
 
-        Assert.Equal([cold.ContextTokens, new ContextOptions().BudgetTokens], context.Budgets.ToArray());
+        var stable = MemberContext.StableBudgets(TwoCores, cold, new ContextOptions().BudgetTokens);
+        Assert.True(stable.Context > cold.ContextTokens, $"{stable} {cold}");
+        Assert.Equal([cold.ContextTokens, stable.Context], context.Budgets.ToArray());
         Assert.Single(model.Prefills);
         Assert.Equal(0, service.GetStatistics().PrefilledHeadHits);
     }
@@ -121,6 +123,18 @@ public sealed class HeadPrefillTests
         Assert.Equal(1, stats.Speculations);
         Assert.Equal(2, stats.Requests);
         Assert.Equal(2, stats.ModelCalls);
+    }
+
+    [Fact]
+    public void StableHead_FastOrUnknownModel_GetsTheFullBudgets_ASlowOneWhatItPrefillsInTheWindow()
+    {
+        var cold = PromptPlanner.Plan(TwoCores, NoVerify.Completion, 1024, 0);
+
+        Assert.Equal((1024, MemberContext.AboveMemberTokens), MemberContext.StableBudgets(null, cold, 1024));
+        Assert.Equal((1024, MemberContext.AboveMemberTokens), MemberContext.StableBudgets(new ModelThroughput(20_000, 100), cold, 1024));
+        var (context, above) = MemberContext.StableBudgets(TwoCores, cold, 1024);
+        Assert.Equal((int)(TwoCores.PromptTokensPerSecond * MemberContext.PrefillWindowSeconds), context + above);
+        Assert.True(context > cold.ContextTokens && above < MemberContext.AboveMemberTokens, $"{context} {above} {cold}");
     }
 
     /// <summary>A class of <paramref name="methods"/> methods with <paramref name="body"/> (holding the caret) in the last one.</summary>
