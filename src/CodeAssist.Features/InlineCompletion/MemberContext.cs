@@ -65,8 +65,9 @@ internal sealed class MemberContext(ICodeContextProvider? provider, InlineComple
         var (prefix, start) = builder.HeadPrefix(text, headEnd, aboveBudget);
         var raw = text.ToString(TextSpan.FromBounds(start, headEnd));
 
-        // The tail is what a request still evaluates: it gets the cold plan's whole budget except the suffix.
-        var plan = new PromptPlan(tokens, cold.ContextTokens + cold.PrefixTokens, cold.SuffixTokens);
+        // The tail is what a request still evaluates: the cold plan's prefix and suffix, without its context share
+        // (the head carries the context now), so a request on a prefilled head answers faster than a cold one.
+        var plan = new PromptPlan(tokens, cold.PrefixTokens, cold.SuffixTokens);
         var fileName = document.FilePath is null ? null : Path.GetFileName(document.FilePath);
         var head = PromptHead.Stable(snippets, tokens, prefix, headEnd, raw, plan, model.Info.ModelId, fileName);
         lock (state.Gate)
