@@ -23,6 +23,9 @@ internal sealed class HeadPrefill(InlineCompletionCounters counters, TimeProvide
     private Task worker = Task.CompletedTask;
     private bool unsupported;
 
+    // True from the start of a worker until it finds nothing pending (under the gate), so no job is ever stranded.
+    private bool running;
+
     /// <summary>Completes when no prefill is pending or running (tests and the benchmark wait on it).</summary>
     public Task Idle
     {
@@ -47,10 +50,10 @@ internal sealed class HeadPrefill(InlineCompletionCounters counters, TimeProvide
                 return worker;
             }
 
-            var idle = pending is null && worker.IsCompleted;
             pending = job;
-            if (idle)
+            if (!running)
             {
+                running = true;
                 worker = Task.Run(RunAsync);
             }
 
@@ -69,6 +72,11 @@ internal sealed class HeadPrefill(InlineCompletionCounters counters, TimeProvide
             }
             catch (OperationCanceledException)
             {
+                lock (gate)
+                {
+                    running = false;
+                }
+
                 return;
             }
 
@@ -78,6 +86,7 @@ internal sealed class HeadPrefill(InlineCompletionCounters counters, TimeProvide
                 pending = null;
                 if (job is null)
                 {
+                    running = false;
                     return;
                 }
             }
