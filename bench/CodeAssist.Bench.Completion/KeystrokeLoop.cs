@@ -10,6 +10,8 @@ internal static class KeystrokeLoop
 {
     /// <param name="typeKey">Applies key number k (1-based) to the document.</param>
     /// <param name="request">Sends the request after key k; gets the jump timestamp (first key) and its token.</param>
+    /// <param name="arrive">With a dwell: the user arrived at the position and reads before the first key.</param>
+    /// <param name="accept">With a dwell: the user accepts a correct suggestion (Tab; the line is done) and reads on.</param>
     public static async Task RunAsync(
         int keys,
         ReplaySettings settings,
@@ -18,8 +20,15 @@ internal static class KeystrokeLoop
         Func<int, long, CancellationToken, Task<KeystrokeOutcome>> request,
         List<KeystrokeOutcome> outcomes,
         List<double> cold,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<Task>? arrive = null,
+        Func<KeystrokeOutcome, Task>? accept = null)
     {
+        if (arrive is not null)
+        {
+            await arrive().ConfigureAwait(false);
+        }
+
         var pending = new List<Task<KeystrokeOutcome>>();
         var sources = new List<CancellationTokenSource>();
         var jump = Stopwatch.GetTimestamp();
@@ -37,6 +46,11 @@ internal static class KeystrokeLoop
             pending.Add(request(key, jump, source.Token));
             previous = source;
             await Task.Delay(random.Next(settings.MinKeyIntervalMs, settings.MaxKeyIntervalMs + 1), cancellationToken).ConfigureAwait(false);
+            if (accept is not null && pending.FirstOrDefault(p => p.IsCompletedSuccessfully && p.Result.Correct && p.Result.ItemId is not null) is { } shown)
+            {
+                await accept(shown.Result).ConfigureAwait(false);
+                break;
+            }
         }
 
         await Task.Delay(settings.PauseAfterLastKeyMs, cancellationToken).ConfigureAwait(false);

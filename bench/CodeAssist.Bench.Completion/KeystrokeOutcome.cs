@@ -4,4 +4,5 @@ namespace CodeAssist.Bench.Completion;
 /// <param name="LatencyMs">Keystroke to result, when a result arrived in time.</param>
 /// <param name="SinceJumpMs">From the first keystroke at this position to the result.</param>
 /// <param name="Correct">The suggestion is a prefix of what the user goes on to type.</param>
-internal sealed record KeystrokeOutcome(bool Suggested, double LatencyMs, double SinceJumpMs, bool Correct);
+/// <param name="ItemId">The first item's id, which the user sends back when accepting it.</param>
+internal sealed record KeystrokeOutcome(bool Suggested, double LatencyMs, double SinceJumpMs, bool Correct, string? ItemId = null);

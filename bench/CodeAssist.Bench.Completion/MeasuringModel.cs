@@ -10,7 +10,7 @@ namespace CodeAssist.Bench.Completion;
 /// With random weights no answer passes verification, so these model-side times are what a real model's cold and
 /// warm suggestions would cost (verification adds its p95, reported separately).
 /// </summary>
-internal sealed class MeasuringModel(ICompletionModel inner, bool withholdConstraint = false) : ICompletionModel
+internal sealed class MeasuringModel(ICompletionModel inner, bool withholdConstraint = false, bool noPrefill = false) : ICompletionModel
 {
     private readonly Lock gate = new();
     private readonly List<ModelCall> calls = [];
@@ -93,6 +93,12 @@ internal sealed class MeasuringModel(ICompletionModel inner, bool withholdConstr
             }
         }
     }
+
+    public bool CanPrefill => !noPrefill && inner.CanPrefill;
+
+    /// <summary>Forwarded (the model under test may have a cache to fill), unless the run is the "before" of a comparison.</summary>
+    public Task<PrefillResult> PrefillAsync(InfillRequest head, CancellationToken cancellationToken) =>
+        noPrefill ? Task.FromResult(PrefillResult.Unsupported) : inner.PrefillAsync(head, cancellationToken);
 
     public IAsyncEnumerable<CompletionChunk> CompleteAsync(RawCompletionRequest request, CancellationToken cancellationToken) =>
         inner.CompleteAsync(request, cancellationToken);

@@ -15,11 +15,27 @@ internal sealed class OracleCompletionModel : ICompletionModel
     private readonly ReplaySettings settings;
     private long generatedTokens;
 
+    private readonly SimulatedPromptCache? cpu;
+
     public OracleCompletionModel(IReadOnlyDictionary<string, string> originalsByFileName, ReplaySettings settings)
     {
         originals = originalsByFileName;
         this.settings = settings;
+        if (settings.PromptTokensPerSecond > 0)
+        {
+            cpu = new SimulatedPromptCache(settings.PromptTokensPerSecond);
+            Throughput = new ModelThroughput(settings.PromptTokensPerSecond, 1000.0 / Math.Max(1, settings.PerTokenLatency.TotalMilliseconds));
+        }
     }
+
+    /// <summary>The simulated CPU speed (with --prompt-tps), so prompts are sized as for a local model.</summary>
+    public ModelThroughput? Throughput { get; }
+
+    public bool CanPrefill => cpu is not null;
+
+    /// <summary>Prefill is only meaningful with a simulated cache; without one the model has none to fill.</summary>
+    public Task<PrefillResult> PrefillAsync(InfillRequest head, CancellationToken cancellationToken) =>
+        cpu is null ? Task.FromResult(PrefillResult.Unsupported) : cpu.PrefillAsync(SimulatedPromptCache.RenderHead(head), cancellationToken);
 
     public ModelInfo Info { get; } = new("oracle", "scripted", 4096, SupportsFim: true, "qwen2.5-coder", null);
 
@@ -29,6 +45,8 @@ internal sealed class OracleCompletionModel : ICompletionModel
 
     public async IAsyncEnumerable<CompletionChunk> InfillAsync(InfillRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        using var model = cpu is null ? null : await cpu.EnterAsync(cancellationToken).ConfigureAwait(false);
+        var evaluated = cpu is null ? 8 : await cpu.EvaluateAsync(SimulatedPromptCache.Render(request), cancellationToken).ConfigureAwait(false);
         await Task.Delay(settings.FirstTokenLatency, cancellationToken).ConfigureAwait(false);
         var answer = Answer(request);
         var tokens = 0;
@@ -43,7 +61,7 @@ internal sealed class OracleCompletionModel : ICompletionModel
             yield return new CompletionChunk(0, answer.Substring(offset, Math.Min(4, answer.Length - offset)));
         }
 
-        yield return new CompletionChunk(0, "", new CompletionUsage(CountTokens(request.Prefix), 8, tokens, CompletionFinishReason.Stop));
+        yield return new CompletionChunk(0, "", new CompletionUsage(CountTokens(SimulatedPromptCache.Render(request)), evaluated, tokens, CompletionFinishReason.Stop));
     }
 
     /// <summary>FNV-1a: string.GetHashCode is randomised per process, and reruns must see the same answers.</summary>

@@ -7,6 +7,7 @@ namespace CodeAssist.Bench.Completion;
 ///   verify [--points FILE] [--limit N] [--budget-ms MS]       verification accept/reject on mined points
 ///   (CODEASSIST_BENCH_CALLS=1 lists every model call of a replay)
 ///   replay [--latency-ms MS] [--token-ms MS] [--positions N] [--keys N] [--accuracy P] [--model GGUF --threads N] [--cold-ms MS] [--server] [--unconstrained] [--pause-ms MS]
+///          [--dwell-ms MS] [--prompt-tps N] [--no-prefill]
 ///                                                             typing replay against the in-process pipeline, or with
 ///                                                             --server against the real server over JSON-RPC
 ///   first-verify [--no-warmup] [--samples N] [--points FILE]  the first verification of a fresh process against
@@ -73,6 +74,9 @@ internal static class Program
                 OverJsonRpc = args.Contains("--server"),
                 Unconstrained = args.Contains("--unconstrained"),
                 PauseAfterLastKeyMs = Number(args, "--pause-ms", 1000),
+                PromptTokensPerSecond = Number(args, "--prompt-tps", 0),
+                DwellMs = Number(args, "--dwell-ms", 0),
+                NoPrefill = args.Contains("--no-prefill"),
             },
             cancel.Token);
     }

@@ -38,4 +38,16 @@ internal sealed record ReplaySettings
     /// bind), to compare with and without compiler-guided decoding.
     /// </summary>
     public bool Unconstrained { get; init; }
+
+    /// <summary>
+    /// With the scripted model: a simulated CPU that evaluates this many prompt tokens a second, with a KV cache
+    /// (prefix reuse, kept copies, background prefill); 0 keeps the fixed latency of earlier runs.
+    /// </summary>
+    public int PromptTokensPerSecond { get; init; }
+
+    /// <summary>After a jump and after an acceptance the user reads this long before typing (0: types at once, no acceptance).</summary>
+    public int DwellMs { get; init; }
+
+    /// <summary>The "before" of a comparison: no background prefill and no speculation (the model reports no cache to fill).</summary>
+    public bool NoPrefill { get; init; }
 }

@@ -31,7 +31,7 @@ internal static class TypingReplay
 
         var oracle = new OracleCompletionModel(originals, settings);
         using var local = settings.ModelPath is null ? null : await LoadLocalAsync(settings, cancellationToken).ConfigureAwait(false);
-        var model = new MeasuringModel(local?.Completion ?? oracle, settings.Unconstrained);
+        var model = new MeasuringModel(local?.Completion ?? oracle, settings.Unconstrained, settings.NoPrefill);
         if (settings.OverJsonRpc)
         {
             await ServerReplay.RunAsync(repositoryRoot, positions, originals, model, settings, cancellationToken).ConfigureAwait(false);
@@ -48,7 +48,7 @@ internal static class TypingReplay
         foreach (var (position, index) in positions.Select((p, i) => (p, i)))
         {
             model.StartPosition(index);
-            await ReplayAsync(project, position, service, settings, random, outcomes, cold, cancellationToken).ConfigureAwait(false);
+            await ReplayAsync(project, position, service, settings, random, outcomes, cold, () => model.StartPosition(index), cancellationToken).ConfigureAwait(false);
         }
 
         Report(settings, positions.Count, outcomes, cold, service.GetStatistics(), local is null ? oracle.GeneratedTokens : -1);
@@ -74,6 +74,7 @@ internal static class TypingReplay
         Random random,
         List<KeystrokeOutcome> outcomes,
         List<double> cold,
+        Action restartClock,
         CancellationToken cancellationToken)
     {
         var document = BenchWorkspace.Find(project, position.File);
@@ -96,7 +97,28 @@ internal static class TypingReplay
             (key, jump, token) => RequestAsync(service, snapshot!, position.Start + key, jump, position.LineRest[key..], token),
             outcomes,
             cold,
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            settings.DwellMs <= 0 ? null : async () =>
+            {
+                // The client reports the resting cursor (codeAssist/didChangeCursor); the user reads, then types.
+                if (!settings.NoPrefill)
+                {
+                    _ = service.Prepare(new InlineCompletionRequest(document.WithText(cut), position.Start));
+                }
+
+                await Task.Delay(settings.DwellMs, cancellationToken).ConfigureAwait(false);
+                restartClock();
+            },
+            settings.DwellMs <= 0 ? null : async shown =>
+            {
+                if (!settings.NoPrefill)
+                {
+                    // "Before" had no speculation: acceptance only counted.
+                    service.Accepted(shown.ItemId!);
+                }
+
+                await Task.Delay(settings.DwellMs, cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
     }
 
     private static async Task<KeystrokeOutcome> RequestAsync(
@@ -116,7 +138,8 @@ internal static class TypingReplay
                 true,
                 stopwatch.Elapsed.TotalMilliseconds,
                 Stopwatch.GetElapsedTime(jump).TotalMilliseconds,
-                stillToType.StartsWith(suggestion, StringComparison.Ordinal));
+                stillToType.StartsWith(suggestion, StringComparison.Ordinal),
+                result.Items[0].Id);
         }
         catch (OperationCanceledException)
         {
@@ -131,6 +154,7 @@ internal static class TypingReplay
         var warm = outcomes.Where(o => o.Suggested).Select(o => o.LatencyMs).ToList();
         var modelDescription = settings.ModelPath is null
             ? $"scripted model first token {settings.FirstTokenLatency.TotalMilliseconds} ms + {settings.PerTokenLatency.TotalMilliseconds} ms/token, accuracy {settings.Accuracy:P0}"
+                + (settings.PromptTokensPerSecond > 0 ? $", simulated CPU prompt {settings.PromptTokensPerSecond} tok/s with KV reuse" : "")
             : $"LLamaSharp {Path.GetFileName(settings.ModelPath)}, {settings.Threads} threads, {settings.MaxTokens} tokens, cold target {settings.ColdLatencyMs} ms";
         Console.WriteLine($"Replay: {positions} positions, {keys} keystrokes, keys {settings.MinKeyIntervalMs}-{settings.MaxKeyIntervalMs} ms, {modelDescription}.");
         Console.WriteLine($"Model latency per call: p50 {stats.ModelLatencyP50Ms:F1} ms.");
@@ -140,6 +164,8 @@ internal static class TypingReplay
         Console.WriteLine($"Hits per 100 requests: typing-through {Per100(stats.TypingThroughHits):F1}, in-flight join {Per100(stats.InFlightJoins):F1}, cache {Per100(stats.CacheHits):F1}; superseded generations {stats.Superseded}.");
         Console.WriteLine($"Server overhead excluding model and debounce: p50 {stats.OverheadP50Ms:F1} ms, p95 {stats.OverheadP95Ms:F1} ms; typing-through p95 {stats.TypingThroughP95Ms:F2} ms.");
         Console.WriteLine($"Generated tokens {(generatedTokens < 0 ? "n/a" : generatedTokens)}, wasted after cancellation {stats.WastedTokens}.");
+        Console.WriteLine($"Dwell {settings.DwellMs} ms after jumps and acceptances; prefill {(settings.NoPrefill ? "off" : "on")}: {stats.PrefilledTokens} tokens in the background, "
+            + $"{stats.PrefillPreemptions} pre-emptions, {stats.PrefilledHeadHits} requests on a prefilled head; accepted {stats.Accepted}, speculations {stats.Speculations}.");
         Console.WriteLine($"Verification: rejected {stats.RejectedByVerification}, repaired {stats.Repaired}, unverified (over budget) {stats.Unverified}; p50 {stats.VerificationP50Ms:F1} ms, p95 {stats.VerificationP95Ms:F1} ms.");
     }
 

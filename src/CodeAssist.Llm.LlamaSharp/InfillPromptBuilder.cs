@@ -98,7 +98,14 @@ internal sealed class InfillPromptBuilder
     public LLamaToken[] Text(string text) =>
         text.Length == 0 ? [] : _weights.Tokenize(text, add_bos: false, special: false, Encoding.UTF8);
 
-    private List<LLamaToken> Render(InfillRequest request)
+    /// <summary>
+    /// The stable head of the prompt <paramref name="request"/> would give: every token before the suffix marker
+    /// (context, file path, the prefix's complete lines). A later request whose prefix extends this one's starts with
+    /// the same tokens, because text segments are tokenized separately and the head's prefix ends on a line break.
+    /// </summary>
+    public List<LLamaToken> Head(InfillRequest request) => Render(request with { Suffix = "" }, stopAtSuffix: true);
+
+    private List<LLamaToken> Render(InfillRequest request, bool stopAtSuffix = false)
     {
         var tokens = new List<LLamaToken>();
         if (_weights.Vocab.ShouldAddBOS && _weights.Vocab.BOS is { } bos)
@@ -108,6 +115,11 @@ internal sealed class InfillPromptBuilder
 
         foreach (FimSegment segment in FimLayout.BuildSegments(_fim.Template, request))
         {
+            if (segment.IsMarker && stopAtSuffix && segment.Text == _fim.Template.SuffixToken)
+            {
+                break;
+            }
+
             if (segment.IsMarker)
             {
                 tokens.Add(_fim.MarkerIds[segment.Text]);

@@ -45,6 +45,23 @@ internal sealed class LlamaCompletionModel : ICompletionModel
         }
     }
 
+    public bool CanPrefill => _infill is not null;
+
+    public Task<PrefillResult> PrefillAsync(InfillRequest head, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(head);
+        if (_infill is null)
+        {
+            return Task.FromResult(PrefillResult.Unsupported);
+        }
+
+        List<LLamaToken> tokens = _infill.Head(head);
+        // A head that would not leave room for the rest of a prompt is not worth keeping.
+        return tokens.Count >= _session.ContextSize * 3 / 4
+            ? Task.FromResult(PrefillResult.Unsupported)
+            : _session.PrefillAsync(tokens, cancellationToken);
+    }
+
     public async IAsyncEnumerable<CompletionChunk> CompleteAsync(RawCompletionRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -40,9 +40,9 @@ internal sealed partial class LlamaSession
     /// Most of the prompt would be evaluated: keep what the cache holds now for a later return, and start from a kept
     /// copy instead when one shares more of this prompt. Returns the tokens now reusable.
     /// </summary>
-    private int SwapSnapshot(IReadOnlyList<LLamaToken> prompt, int common)
+    private int SwapSnapshot(IReadOnlyList<LLamaToken> prompt, int common, int minGain = MinSnapshotGain)
     {
-        KvSnapshots.Snapshot? best = _snapshots.FindBest(prompt, common + MinSnapshotGain);
+        KvSnapshots.Snapshot? best = _snapshots.FindBest(prompt, common + minGain);
         if (_cached.Count - common >= MinSnapshotGain && _cached.Count >= MinSnapshotTokens)
         {
             _snapshots.Save([.. _cached], _context.GetState(s_sequence));

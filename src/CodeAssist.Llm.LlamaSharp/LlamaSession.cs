@@ -84,7 +84,16 @@ internal sealed partial class LlamaSession : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
-        await _gate.WaitAsync(linked.Token).ConfigureAwait(false);
+        ForegroundArrives();
+        try
+        {
+            await _gate.WaitAsync(linked.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            ForegroundEntered();
+        }
+
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);

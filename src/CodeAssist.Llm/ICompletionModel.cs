@@ -15,6 +15,17 @@ public interface ICompletionModel
     /// <summary>Measured speed on this machine, or null when the provider does not know it (most remote models).</summary>
     ModelThroughput? Throughput => null;
 
+    /// <summary>
+    /// Evaluates the stable head of a future infill prompt ahead of time, at low priority: everything of
+    /// <paramref name="head"/>'s layout before the volatile part (context, file path and prefix, up to the suffix
+    /// marker). A foreground call pre-empts it between chunks; the finished chunks are kept. Providers without a
+    /// prompt cache answer <see cref="PrefillResult.Unsupported"/>.
+    /// </summary>
+    /// <summary>Whether <see cref="PrefillAsync"/> can fill a cache (callers skip building heads otherwise).</summary>
+    bool CanPrefill => false;
+
+    Task<PrefillResult> PrefillAsync(InfillRequest head, CancellationToken cancellationToken) => Task.FromResult(PrefillResult.Unsupported);
+
     /// <summary>Counts tokens with the model's own tokenizer (an estimate for remote models that do not expose one).</summary>
     int CountTokens(string text);
 }

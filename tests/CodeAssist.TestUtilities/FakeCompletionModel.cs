@@ -12,6 +12,8 @@ public sealed class FakeCompletionModel : ICompletionModel
 {
     private readonly Func<InfillRequest, IReadOnlyList<string>> respond;
     private readonly ConcurrentQueue<InfillRequest> requests = new();
+    private readonly ConcurrentQueue<InfillRequest> prefills = new();
+    private TaskCompletionSource foregroundCall = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int calls;
     private int cancelledCalls;
 
@@ -50,10 +52,43 @@ public sealed class FakeCompletionModel : ICompletionModel
 
     public int CountTokens(string text) => (text.Length + 3) / 4;
 
+    /// <summary>
+    /// True: the model has a prompt cache; a prefill is recorded in <see cref="Prefills"/> and completes the whole head.
+    /// False (the default): prefill is unsupported, like a provider without a cache.
+    /// </summary>
+    public bool SupportsPrefill { get; set; }
+
+    /// <summary>The next this many prefills run until an infill call starts, then report themselves pre-empted.</summary>
+    public int PrefillsToPreempt { get; set; }
+
+    public bool CanPrefill => SupportsPrefill;
+
+    public IReadOnlyCollection<InfillRequest> Prefills => prefills;
+
+    public async Task<PrefillResult> PrefillAsync(InfillRequest head, CancellationToken cancellationToken)
+    {
+        if (!SupportsPrefill)
+        {
+            return PrefillResult.Unsupported;
+        }
+
+        prefills.Enqueue(head);
+        var tokens = Math.Max(1, CountTokens(head.Prefix) + head.ExtraContext.Sum(snippet => CountTokens(snippet.Text)));
+        if (PrefillsToPreempt <= 0)
+        {
+            return new PrefillResult(true, tokens, tokens, false);
+        }
+
+        PrefillsToPreempt--;
+        await foregroundCall.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new PrefillResult(false, tokens, tokens / 2, Preempted: true);
+    }
+
     public async IAsyncEnumerable<CompletionChunk> InfillAsync(InfillRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         requests.Enqueue(request);
         Interlocked.Increment(ref calls);
+        Interlocked.Exchange(ref foregroundCall, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         var started = Started;
         Started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         started.TrySetResult();

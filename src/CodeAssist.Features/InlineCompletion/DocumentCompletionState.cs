@@ -1,5 +1,3 @@
-using CodeAssist.Llm;
-
 namespace CodeAssist.Features.InlineCompletion;
 
 /// <summary>Per-document state: the suggestion on screen, the generation in flight, typing rhythm, memoised context.</summary>
@@ -13,14 +11,15 @@ internal sealed class DocumentCompletionState
 
     public AdaptiveDebounce Debounce { get; } = new();
 
-    /// <summary>Start of the member the context was gathered for; the context is reused while the caret stays in it.</summary>
+    /// <summary>Start of the member the heads were built for; they are reused while the caret stays in it.</summary>
     public int ContextMemberStart { get; set; } = -1;
 
-    public IReadOnlyList<ContextSnippet> Context { get; set; } = [];
+    /// <summary>The member's cold head (context and budgets sized to the model's speed), once a request needed it.</summary>
+    public PromptHead? ColdHead { get; set; }
 
-    /// <summary>The tokens of <see cref="Context"/> as the model counts them.</summary>
-    public int ContextTokens { get; set; }
+    /// <summary>The member's stable head (full context, text above the member), once a prefill or request built it.</summary>
+    public PromptHead? StableHead { get; set; }
 
-    /// <summary>Prompt budgets chosen when the caret entered the member; kept with the context for the same reason.</summary>
-    public PromptPlan? Plan { get; set; }
+    /// <summary>The last request's document, for speculating what follows an accepted suggestion.</summary>
+    public Microsoft.CodeAnalysis.Document? LastDocument { get; set; }
 }

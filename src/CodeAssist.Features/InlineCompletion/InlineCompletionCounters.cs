@@ -19,6 +19,11 @@ internal sealed class InlineCompletionCounters
     private long verifiedLate;
     private long roslynFallbacks;
     private long modelFailures;
+    private long prefilledTokens;
+    private long prefillPreemptions;
+    private long prefilledHeadHits;
+    private long prefillFailures;
+    private long speculations;
     private double modelLatencyAverageMs;
     private double generatedTokensAverage;
 
@@ -87,6 +92,21 @@ internal sealed class InlineCompletionCounters
 
     public void ModelFailure() => Interlocked.Increment(ref modelFailures);
 
+    public void Prefilled(int tokens, bool preempted)
+    {
+        Interlocked.Add(ref prefilledTokens, tokens);
+        if (preempted)
+        {
+            Interlocked.Increment(ref prefillPreemptions);
+        }
+    }
+
+    public void PrefilledHeadHit() => Interlocked.Increment(ref prefilledHeadHits);
+
+    public void PrefillFailure() => Interlocked.Increment(ref prefillFailures);
+
+    public void Speculation() => Interlocked.Increment(ref speculations);
+
     public InlineCompletionStatistics Snapshot() => new()
     {
         Requests = Interlocked.Read(ref requests),
@@ -105,6 +125,11 @@ internal sealed class InlineCompletionCounters
         VerifiedLate = Interlocked.Read(ref verifiedLate),
         RoslynFallbacks = Interlocked.Read(ref roslynFallbacks),
         ModelFailures = Interlocked.Read(ref modelFailures),
+        PrefilledTokens = Interlocked.Read(ref prefilledTokens),
+        PrefillPreemptions = Interlocked.Read(ref prefillPreemptions),
+        PrefilledHeadHits = Interlocked.Read(ref prefilledHeadHits),
+        PrefillFailures = Interlocked.Read(ref prefillFailures),
+        Speculations = Interlocked.Read(ref speculations),
         LatencyP50Ms = Latency.Percentile(50),
         LatencyP95Ms = Latency.Percentile(95),
         VerificationP50Ms = Verification.Percentile(50),

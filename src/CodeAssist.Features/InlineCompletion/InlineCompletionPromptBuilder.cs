@@ -27,32 +27,39 @@ internal sealed class InlineCompletionPromptBuilder
         window = new PromptWindow(model.CountTokens, redactSecrets: model.Info.IsRemote);
     }
 
-    public InlineCompletionPrompt Build(
-        SourceText text,
-        int position,
-        CompletionDecision decision,
-        IReadOnlyList<ContextSnippet> context,
-        int contextTokens,
-        PromptPlan plan,
-        string? filePath,
-        CompletionOptions options)
+    /// <summary>Whole lines ending at <paramref name="end"/> (a line start) within the budget: the text above a member, and where it starts.</summary>
+    public (string Prefix, int Start) HeadPrefix(SourceText text, int end, int budgetTokens)
     {
+        var start = end <= 0 ? end : window.LinesStart(text, end, budgetTokens);
+        return (window.Cut(text, start, end), start);
+    }
+
+    public InlineCompletionPrompt Build(
+        SourceText text, int position, CompletionDecision decision, PromptHead head, string? filePath, CompletionOptions options)
+    {
+        var plan = head.Plan;
+        var contextTokens = head.ContextTokens;
         var available = Math.Max(64, model.Info.ContextLength - options.MaxTokens - contextTokens - FormatOverheadTokens);
         // The context may use less than its planned share; the prefix takes the difference so the prompt keeps the
         // planned size (a cold prompt stays within its time), never growing past the full layout's.
-        var plannedPrefix = Math.Clamp(
-            plan.PrefixTokens + plan.ContextTokens - contextTokens, MinPrefixTokens, Math.Max(plan.PrefixTokens, PromptPlan.FullPrefixTokens));
+        var plannedPrefix = head.HasPrefix
+            ? plan.PrefixTokens
+            : Math.Clamp(plan.PrefixTokens + plan.ContextTokens - contextTokens, MinPrefixTokens, Math.Max(plan.PrefixTokens, PromptPlan.FullPrefixTokens));
         var prefixBudget = Math.Min(plannedPrefix, available * 3 / 4);
         var suffixBudget = Math.Min(plan.SuffixTokens, available - prefixBudget);
 
-        var prefix = window.CutPrefix(text, position, prefixBudget);
+        // A stable head's text above the member is followed by the member's lines up to the caret while they fit;
+        // a member body longer than the tail's budget falls back to the window cut from the caret.
+        var prefix = head.HasPrefix && position >= head.End && window.CutTail(text, head.End, position, prefixBudget) is { } tail
+            ? head.Prefix + tail
+            : window.CutPrefix(text, position, prefixBudget);
         var suffix = model.Info.SupportsFim ? window.CutSuffix(text, position, suffixBudget) : "";
         var candidates = Math.Max(1, options.Candidates);
         var request = new InfillRequest
         {
             Prefix = prefix,
             Suffix = suffix,
-            ExtraContext = context,
+            ExtraContext = head.Context,
             FilePath = filePath is null ? null : Path.GetFileName(filePath),
             MaxTokens = decision.Shape == CompletionShape.MultiLine ? options.MaxTokens * 2 : options.MaxTokens,
             StopSequences = decision.StopSequences,

@@ -12,4 +12,7 @@ public sealed record InlineCompletionRequest(Document Document, int Position, bo
 {
     /// <summary>Identity of the document across snapshots (superseding, typing-through).</summary>
     public string DocumentKey => Document.FilePath ?? Document.Id.Id.ToString();
+
+    /// <summary>Started by the service itself after an acceptance: no debounce, not counted as a request.</summary>
+    internal bool Speculative { get; init; }
 }

@@ -1,10 +1,8 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using CodeAssist.Context;
 using CodeAssist.Features.Configuration;
 using CodeAssist.Llm;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CodeAssist.Features.InlineCompletion;
@@ -20,16 +18,17 @@ public sealed class InlineCompletionService : IDisposable
     public const string NoModelMessage = "No completion model: suggestions come from Roslyn alone. Run `codeassist models pull` to add one.";
 
     private readonly ILanguageModels? models;
-    private readonly ICodeContextProvider? contextProvider;
     private readonly Func<CodeAssistOptions> options;
     private readonly TimeProvider time;
     private readonly InlineCompletionCounters counters = new();
     private readonly CandidateRanker ranker;
-    private readonly ConcurrentDictionary<string, DocumentCompletionState> documents = new(StringComparer.Ordinal);
+    private readonly DocumentGenerations documents;
     private readonly CompletionCache cache;
     private readonly ConditionalWeakTable<ICompletionModel, InlineCompletionPromptBuilder> promptBuilders = [];
     private readonly MemberContext memberContext;
+    private readonly HeadPrefill prefill;
     private readonly ContentExclusions? exclusions;
+    private Task speculating = Task.CompletedTask;
 
     /// <param name="exclusions">Files that get no model suggestion; the built-in secrets patterns when null.</param>
     public InlineCompletionService(
@@ -37,11 +36,12 @@ public sealed class InlineCompletionService : IDisposable
     {
         this.exclusions = exclusions;
         this.models = models;
-        this.contextProvider = contextProvider;
         this.options = options;
         this.time = time ?? TimeProvider.System;
         ranker = new CandidateRanker(counters);
+        documents = new DocumentGenerations(counters, this.time);
         memberContext = new MemberContext(contextProvider, counters);
+        prefill = new HeadPrefill(counters, this.time);
         cache = new CompletionCache(options().Cache.MaxEntries);
         if (models is not null && options().Completion.Verify)
         {
@@ -72,23 +72,71 @@ public sealed class InlineCompletionService : IDisposable
     public Task WarmUpVerificationAsync(Document document, CancellationToken cancellationToken) =>
         models is null || !options().Completion.Verify ? Task.CompletedTask : VerifierWarmUp.RunAsync(document, cancellationToken);
 
-    /// <summary>Counts an item the user accepted (the client runs the item's command).</summary>
+    /// <summary>
+    /// Counts an item the user accepted (the client runs the item's command) and starts, in the background, the
+    /// generation for the text with the item applied, so that the suggestion after Tab is served from it.
+    /// </summary>
     public void Accepted(string itemId)
     {
-        if (!string.IsNullOrEmpty(itemId))
+        if (string.IsNullOrEmpty(itemId))
         {
-            counters.Accepted();
+            return;
+        }
+
+        counters.Accepted();
+        if (Speculation.After(documents.All, itemId) is { } next)
+        {
+            counters.Speculation();
+            speculating = Task.Run(() => ComputeAsync(next, time.GetTimestamp(), new RequestTiming(), CancellationToken.None));
         }
     }
 
-    /// <summary>Forgets a closed document and stops its generation.</summary>
-    public void CloseDocument(string documentKey)
+    /// <summary>The speculative request started by the last acceptance (tests wait on it).</summary>
+    internal Task Speculating => speculating;
+
+    /// <summary>Background prefills pending or running (tests and the benchmark wait on it).</summary>
+    public Task PrefillIdle => prefill.Idle;
+
+    /// <summary>
+    /// The caret rests at <paramref name="request"/>'s position (the client's cursor notification, an opened file): the
+    /// next request will likely be in this member, so its stable prompt head is prefilled into the model's cache now,
+    /// in the background. Returns the prefill work (callers need not wait for it).
+    /// </summary>
+    public Task Prepare(InlineCompletionRequest request)
     {
-        if (documents.TryRemove(documentKey, out var state))
+        var settings = options();
+        if (!settings.Completion.Enabled || models?.GetCompletionModel("completion") is not { } model
+            || (exclusions?.Current ?? ContentExclusion.Defaults).NoticeFor(request.Document.FilePath) is not null)
         {
-            state.InFlight?.Cancellation.Cancel();
+            return Task.CompletedTask;
         }
+
+        return SchedulePrefill(documents.Get(request.DocumentKey), model, request.Document, request.Position);
     }
+
+    private Task SchedulePrefill(DocumentCompletionState state, ICompletionModel model, Document document, int position) =>
+        !model.CanPrefill ? Task.CompletedTask : prefill.Schedule(async cancellationToken =>
+        {
+            var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+            if (position < 0 || position > text.Length || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
+            {
+                return null;
+            }
+
+            var builder = promptBuilders.GetValue(model, m => new InlineCompletionPromptBuilder(m));
+            var head = await memberContext.GetStableAsync(state, model, builder, document, root, text, position, options(), cancellationToken).ConfigureAwait(false);
+            if (prefill.IsComplete(head.Key))
+            {
+                return null;
+            }
+
+            var fileName = document.FilePath is null ? null : Path.GetFileName(document.FilePath);
+            var result = await model.PrefillAsync(head.ToPrefillRequest(fileName), cancellationToken).ConfigureAwait(false);
+            return (head.Key, result);
+        });
+
+    /// <summary>Forgets a closed document and stops its generation.</summary>
+    public void CloseDocument(string documentKey) => documents.Close(documentKey);
 
     public async Task<InlineCompletionResult> GetCompletionsAsync(InlineCompletionRequest request, CancellationToken cancellationToken)
     {
@@ -131,7 +179,8 @@ public sealed class InlineCompletionService : IDisposable
             return new InlineCompletionResult(roslyn is null ? [] : [roslyn], excluded);
         }
 
-        var state = documents.GetOrAdd(request.DocumentKey, _ => new DocumentCompletionState());
+        var state = documents.Get(request.DocumentKey);
+        state.LastDocument = document;
         var debounce = state.Debounce.Next(time, started, settings.Completion.DebounceMs, counters.ModelLatencyAverageMs);
         if (TypingThrough.TryContinue(state.Shown, text, request.Position) is { } continued)
         {
@@ -157,20 +206,7 @@ public sealed class InlineCompletionService : IDisposable
 
         var decision = CompletionDecider.Decide(
             root, text, request.Position, model.Info.SupportsFim, settings.Completion.InCommentsAndStrings || request.Explicit);
-        Generation? running;
-        Generation? stale = null;
-        lock (state.Gate)
-        {
-            running = state.InFlight;
-            if (running is not null && (decision.Shape == CompletionShape.None || !running.CanServe(text, request.Position)))
-            {
-                stale = Detach(state, running);
-                running = null;
-            }
-        }
-
-        Cancel(stale);
-
+        var running = documents.Joinable(state, text, request.Position, wanted: decision.Shape != CompletionShape.None);
         if (decision.Shape == CompletionShape.None)
         {
             return InlineCompletionResult.Empty;
@@ -179,185 +215,68 @@ public sealed class InlineCompletionService : IDisposable
         if (running is not null)
         {
             counters.InFlightJoin();
-            return await JoinAsync(state, running, text, request.Position, timing, cancellationToken).ConfigureAwait(false);
+            return await documents.JoinAsync(state, running, text, request.Position, timing, cancellationToken).ConfigureAwait(false);
         }
 
-        var (context, contextTokens, plan) = await memberContext.GetAsync(state, model, document, root, request.Position, settings, cancellationToken).ConfigureAwait(false);
+        var head = await memberContext.GetAsync(state, model, document, root, text, request.Position, settings, prefill.IsComplete, cancellationToken).ConfigureAwait(false);
+        if (!head.HasPrefix)
+        {
+            // This member's stable head is not in the model's cache yet: fill it between foreground requests.
+            _ = SchedulePrefill(state, model, document, request.Position);
+        }
+
         var builder = promptBuilders.GetValue(model, m => new InlineCompletionPromptBuilder(m));
-        var prompt = builder.Build(text, request.Position, decision, context, contextTokens, plan, document.FilePath, settings.Completion);
+        var prompt = builder.Build(text, request.Position, decision, head, document.FilePath, settings.Completion);
         if (cache.Get(prompt.Key) is { } cached)
         {
             counters.CacheHit();
-            IReadOnlyList<InlineCompletionItem> items;
-            if (cached.Settled is { } settled)
-            {
-                items = ranker.Reissue(settled, request.Position, InlineCompletionSource.Cache);
-                state.Shown = new ShownSuggestion(text, request.Position, items);
-            }
-            else
-            {
-                var ranked = await ranker.RankAsync(document, request.Position, cached.Candidates, InlineCompletionSource.Cache, settings.Completion, before: null, cancellationToken)
-                    .ConfigureAwait(false);
-                items = ranked.Items;
-                var shown = new ShownSuggestion(text, request.Position, items);
-                state.Shown = shown;
-                cache.Ranked(prompt.Key, cached.Candidates, ranked, state, shown);
-            }
-
-            return new InlineCompletionResult(items);
+            return await ServeCachedAsync(state, cached, prompt.Key, document, text, request.Position, settings.Completion, cancellationToken).ConfigureAwait(false);
         }
 
         // The wait counts from the keystroke: the Roslyn work above (context, prompt) already used part of it.
         var wait = debounce - time.GetElapsedTime(started);
-        if (!request.Explicit && wait > TimeSpan.Zero)
+        if (!request.Explicit && !request.Speculative && wait > TimeSpan.Zero)
         {
             await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
             timing.ExcludedMs += wait.TotalMilliseconds;
         }
 
-        Generation generation;
-        var startedNew = false;
-        lock (state.Gate)
-        {
-            stale = null;
-            if (state.InFlight is { } other && other.PromptKey == prompt.Key && !other.Completion.IsCompleted)
-            {
-                // Same prompt already running (a duplicate request): attach instead of starting a second call.
-                generation = other;
-                counters.InFlightJoin();
-            }
-            else
-            {
-                startedNew = true;
-                if (state.InFlight is { } older)
-                {
-                    stale = Detach(state, older);
-                }
-
-                generation = new Generation(prompt.Key, text, request.Position);
-                var runner = new GenerationRunner(model, ranker, counters, cache, time);
-                generation.Completion = runner.RunAsync(generation, state, prompt, decision, document, settings.Completion);
-                state.InFlight = generation;
-            }
-        }
-
-        Cancel(stale);
-        if (startedNew)
-        {
-            CancelOtherDocuments(request.DocumentKey);
-        }
-
-        return await JoinAsync(state, generation, text, request.Position, timing, cancellationToken).ConfigureAwait(false);
+        var generation = documents.Start(
+            request.DocumentKey,
+            state,
+            prompt.Key,
+            text,
+            request.Position,
+            generation => new GenerationRunner(model, ranker, counters, cache, time).RunAsync(generation, state, prompt, decision, document, settings.Completion));
+        return await documents.JoinAsync(state, generation, text, request.Position, timing, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// The user is typing in another file now: what runs for the previous one would only keep a local model (which
-    /// serves one request at a time) from this file's first suggestion.
-    /// </summary>
-    private void CancelOtherDocuments(string documentKey)
-    {
-        foreach (var (key, other) in documents)
-        {
-            if (key == documentKey)
-            {
-                continue;
-            }
-
-            Generation? stale = null;
-            lock (other.Gate)
-            {
-                if (other.InFlight is { } running)
-                {
-                    stale = Detach(other, running);
-                }
-            }
-
-            Cancel(stale);
-        }
-    }
-
-    private async Task<InlineCompletionResult> JoinAsync(
-        DocumentCompletionState state,
-        Generation generation,
-        SourceText text,
-        int position,
-        RequestTiming timing,
-        CancellationToken cancellationToken)
+    private async Task<InlineCompletionResult> ServeCachedAsync(
+        DocumentCompletionState state, CachedCompletion cached, string key, Document document, SourceText text, int position, CompletionOptions settings, CancellationToken cancellationToken)
     {
         IReadOnlyList<InlineCompletionItem> items;
-        var joined = time.GetTimestamp();
-        try
+        if (cached.Settled is { } settled)
         {
-            items = await generation.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+            items = ranker.Reissue(settled, position, InlineCompletionSource.Cache);
+            state.Shown = new ShownSuggestion(text, position, items);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        else
         {
-            // Superseded by a newer request: this keystroke is stale, its answer is empty.
-            return InlineCompletionResult.Empty;
-        }
-        finally
-        {
-            timing.ExcludedMs += ModelOverlapMs(generation, joined);
-        }
-
-        if (position == generation.Position)
-        {
-            return new InlineCompletionResult(items);
+            var ranked = await ranker.RankAsync(document, position, cached.Candidates, InlineCompletionSource.Cache, settings, before: null, cancellationToken)
+                .ConfigureAwait(false);
+            items = ranked.Items;
+            var shown = new ShownSuggestion(text, position, items);
+            state.Shown = shown;
+            cache.Ranked(key, cached.Candidates, ranked, state, shown);
         }
 
-        // The user typed on while the model ran: the result is only useful if it starts with what was typed.
-        var continued = TypingThrough.TryContinue(new ShownSuggestion(generation.Text, generation.Position, items), text, position) ?? [];
-        if (continued.Count > 0)
-        {
-            state.Shown = new ShownSuggestion(text, position, continued);
-        }
-
-        return new InlineCompletionResult(continued);
-    }
-
-    /// <summary>How long this request waited while the model itself was running.</summary>
-    private double ModelOverlapMs(Generation generation, long joined)
-    {
-        if (generation.ModelStarted == 0)
-        {
-            return 0;
-        }
-
-        var start = Math.Max(joined, generation.ModelStarted);
-        var end = generation.ModelEnded == 0 ? time.GetTimestamp() : generation.ModelEnded;
-        return end > start ? time.GetElapsedTime(start, end).TotalMilliseconds : 0;
-    }
-
-    /// <summary>Removes a generation from its document (under the lock); returns it when it still needs cancelling.</summary>
-    private static Generation? Detach(DocumentCompletionState state, Generation generation)
-    {
-        if (ReferenceEquals(state.InFlight, generation))
-        {
-            state.InFlight = null;
-        }
-
-        return generation.Completion.IsCompleted ? null : generation;
-    }
-
-    /// <summary>
-    /// Cancels a superseded generation, outside any lock: Cancel() can run the generation's continuations inline.
-    /// </summary>
-    private void Cancel(Generation? generation)
-    {
-        if (generation is not null)
-        {
-            counters.Superseded();
-            generation.Cancellation.Cancel();
-        }
+        return new InlineCompletionResult(items);
     }
 
     public void Dispose()
     {
-        foreach (var state in documents.Values)
-        {
-            state.InFlight?.Cancellation.Cancel();
-        }
-
+        prefill.Dispose();
+        documents.Dispose();
         cache.Dispose();
     }
 }

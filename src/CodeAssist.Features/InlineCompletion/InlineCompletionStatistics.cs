@@ -42,6 +42,21 @@ public sealed record InlineCompletionStatistics
     /// <summary>Model calls that failed (provider error); those keystrokes got no suggestion.</summary>
     public long ModelFailures { get; init; }
 
+    /// <summary>Prompt-head tokens the model evaluated in the background (prefill ahead of a request).</summary>
+    public long PrefilledTokens { get; init; }
+
+    /// <summary>Background prefills stopped because a foreground request needed the model (their finished chunks are kept).</summary>
+    public long PrefillPreemptions { get; init; }
+
+    /// <summary>Requests whose prompt started with a head that a background prefill had completed.</summary>
+    public long PrefilledHeadHits { get; init; }
+
+    /// <summary>Background prefills that failed (the following request was simply cold).</summary>
+    public long PrefillFailures { get; init; }
+
+    /// <summary>Generations started in the background for what follows an accepted suggestion.</summary>
+    public long Speculations { get; init; }
+
     public double LatencyP50Ms { get; init; }
 
     public double LatencyP95Ms { get; init; }

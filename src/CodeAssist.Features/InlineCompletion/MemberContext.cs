@@ -3,50 +3,134 @@ using CodeAssist.Features.Configuration;
 using CodeAssist.Llm;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace CodeAssist.Features.InlineCompletion;
 
 /// <summary>
-/// The Roslyn context and the prompt budgets of the member the caret is in. Both are kept while the caret stays in
-/// the member, which keeps the prompt's head identical across keystrokes (so a local model's KV cache reuses it).
-/// Entering a member is the cold case: the plan is sized to the model's measured speed then.
+/// The prompt heads of the member the caret is in, kept while the caret stays in it so that the prompt's start is
+/// identical across keystrokes (and a model's KV cache reuses it). Two heads: the cold one, sized to the model's
+/// measured speed because everything in it is evaluated by the request (see <see cref="PromptPlanner"/>); and the
+/// stable one, with the full Roslyn context and the text above the member, which a background prefill evaluates
+/// ahead of time. Requests use the stable head once its prefill has completed.
 /// </summary>
 internal sealed class MemberContext(ICodeContextProvider? provider, InlineCompletionCounters counters)
 {
-    public async Task<(IReadOnlyList<ContextSnippet> Context, int ContextTokens, PromptPlan Plan)> GetAsync(
-        DocumentCompletionState state,
-        ICompletionModel model,
-        Document document,
-        SyntaxNode root,
-        int position,
-        CodeAssistOptions settings,
-        CancellationToken cancellationToken)
+    // The file's text above the member in a stable head: the context carries most of what the model needs.
+    internal const int AboveMemberTokens = 384;
+
+    // A head is only useful if its prefill finishes before the user starts typing: the client reports a resting
+    // cursor after ~250 ms and people read for a second or two after a jump. On a slow model the head is sized to
+    // what it evaluates in this time (never below the cold plan's context); a fast one gets the full budgets.
+    internal const double PrefillWindowSeconds = 1.5;
+
+    /// <summary>The head a request at <paramref name="position"/> uses now.</summary>
+    public async Task<PromptHead> GetAsync(
+        DocumentCompletionState state, ICompletionModel model, Document document, SyntaxNode root, SourceText text, int position,
+        CodeAssistOptions settings, Func<string, bool> prefilled, CancellationToken cancellationToken)
     {
-        var member = root.FindToken(Math.Max(0, position - 1)).Parent?.AncestorsAndSelf().OfType<MemberDeclarationSyntax>().FirstOrDefault();
-        var memberStart = member?.SpanStart ?? 0;
-        if (state.ContextMemberStart == memberStart && state.Plan is { } memoised)
+        var (memberStart, _) = Locate(root, text, position);
+        Enter(state, memberStart, text);
+        if (state.StableHead is { } stable && prefilled(stable.Key))
         {
-            return (state.Context, state.ContextTokens, memoised);
+            counters.PrefilledHeadHit();
+            return stable;
         }
 
-        var plan = PromptPlanner.Plan(model.Throughput, settings.Completion, settings.Context.BudgetTokens, counters.GeneratedTokensAverage);
-        IReadOnlyList<ContextSnippet> snippets = [];
-        var tokens = 0;
-        if (provider is not null && plan.ContextTokens > 0)
+        if (state.ColdHead is { } cold)
         {
-            // Counted with the model's tokenizer, once: the prompt builder takes this count as it is.
-            var context = await provider.GetContextAsync(document, position, plan.ContextTokens, new ModelTokenCounter(model), cancellationToken).ConfigureAwait(false);
-            if (!string.IsNullOrWhiteSpace(context.RenderedText))
+            return cold;
+        }
+
+        var plan = ColdPlan(model, settings);
+        var (snippets, tokens) = await CollectAsync(model, document, position, plan.ContextTokens, cancellationToken).ConfigureAwait(false);
+        return state.ColdHead = PromptHead.Cold(snippets, tokens, plan);
+    }
+
+    /// <summary>The stable head of the member at <paramref name="position"/> (built once per member).</summary>
+    public async Task<PromptHead> GetStableAsync(
+        DocumentCompletionState state, ICompletionModel model, InlineCompletionPromptBuilder builder, Document document, SyntaxNode root, SourceText text,
+        int position, CodeAssistOptions settings, CancellationToken cancellationToken)
+    {
+        var (memberStart, headEnd) = Locate(root, text, position);
+        Enter(state, memberStart, text);
+        if (state.StableHead is { } known)
+        {
+            return known;
+        }
+
+        var cold = ColdPlan(model, settings);
+        var (contextBudget, aboveBudget) = StableBudgets(model.Throughput, cold, settings.Context.BudgetTokens);
+        var (snippets, tokens) = await CollectAsync(model, document, position, contextBudget, cancellationToken).ConfigureAwait(false);
+        var (prefix, start) = builder.HeadPrefix(text, headEnd, aboveBudget);
+        var raw = text.ToString(TextSpan.FromBounds(start, headEnd));
+
+        // The tail is what a request still evaluates: the cold plan's prefix and suffix, without its context share
+        // (the head carries the context now), so a request on a prefilled head answers faster than a cold one.
+        var plan = new PromptPlan(tokens, cold.PrefixTokens, cold.SuffixTokens);
+        var fileName = document.FilePath is null ? null : Path.GetFileName(document.FilePath);
+        var head = PromptHead.Stable(snippets, tokens, prefix, headEnd, raw, plan, model.Info.ModelId, fileName);
+        lock (state.Gate)
+        {
+            if (state.ContextMemberStart == memberStart)
             {
-                snippets = [new ContextSnippet("context.cs", context.RenderedText)];
-                tokens = context.TokenCount;
+                state.StableHead ??= head;
             }
         }
 
-        state.Context = snippets;
-        state.ContextTokens = tokens;
-        state.Plan = plan;
-        state.ContextMemberStart = memberStart;
-        return (snippets, tokens, plan);
+        return head;
+    }
+
+    /// <summary>Start of the enclosing member (0 outside any) and the start of its first line, where the head ends.</summary>
+    public static (int MemberStart, int HeadEnd) Locate(SyntaxNode root, SourceText text, int position)
+    {
+        var member = root.FindToken(Math.Max(0, position - 1)).Parent?.AncestorsAndSelf().OfType<MemberDeclarationSyntax>().FirstOrDefault();
+        var memberStart = member?.SpanStart ?? 0;
+        var headEnd = text.Lines.GetLineFromPosition(Math.Min(memberStart, position)).Start;
+        return (memberStart, headEnd);
+    }
+
+    /// <summary>Token budgets of a stable head's context and text above the member.</summary>
+    internal static (int Context, int Above) StableBudgets(ModelThroughput? throughput, PromptPlan cold, int contextBudget)
+    {
+        if (throughput is null || throughput.PromptTokensPerSecond <= 0)
+        {
+            return (contextBudget, AboveMemberTokens);
+        }
+
+        var total = (int)Math.Min(int.MaxValue, throughput.PromptTokensPerSecond * PrefillWindowSeconds);
+        var above = Math.Min(AboveMemberTokens, total / 4);
+        return (Math.Clamp(total - above, Math.Min(cold.ContextTokens, contextBudget), contextBudget), above);
+    }
+
+    private PromptPlan ColdPlan(ICompletionModel model, CodeAssistOptions settings) =>
+        PromptPlanner.Plan(model.Throughput, settings.Completion, settings.Context.BudgetTokens, counters.GeneratedTokensAverage);
+
+    private static void Enter(DocumentCompletionState state, int memberStart, SourceText text)
+    {
+        lock (state.Gate)
+        {
+            if (state.ContextMemberStart != memberStart || state.StableHead?.StillHolds(text) == false)
+            {
+                state.ContextMemberStart = memberStart;
+                state.ColdHead = null;
+                state.StableHead = null;
+            }
+        }
+    }
+
+    private async Task<(IReadOnlyList<ContextSnippet> Snippets, int Tokens)> CollectAsync(
+        ICompletionModel model, Document document, int position, int budget, CancellationToken cancellationToken)
+    {
+        if (provider is null || budget <= 0)
+        {
+            return ([], 0);
+        }
+
+        // Counted with the model's tokenizer, once: the prompt builder takes this count as it is.
+        var context = await provider.GetContextAsync(document, position, budget, new ModelTokenCounter(model), cancellationToken).ConfigureAwait(false);
+        return string.IsNullOrWhiteSpace(context.RenderedText)
+            ? ([], 0)
+            : ([new ContextSnippet("context.cs", context.RenderedText)], context.TokenCount);
     }
 }

@@ -66,9 +66,57 @@ internal sealed class PromptWindow
             first--;
         }
 
+        return Slice(text, TextSpan.FromBounds(SnappedStart(lines, first, caretLine), position));
+    }
+
+    /// <summary>Where the whole lines before <paramref name="end"/> (a line start) that fit in the budget begin, snapped as in <see cref="CutPrefix"/>.</summary>
+    public int LinesStart(SourceText text, int end, int budgetTokens)
+    {
+        var lines = text.Lines;
+        var endLine = lines.GetLineFromPosition(end).LineNumber;
+        var used = 0;
+        var first = endLine;
+        while (first > 0)
+        {
+            used += CountChunk(lines[first - 1].ToString() + "\n");
+            if (used > budgetTokens)
+            {
+                break;
+            }
+
+            first--;
+        }
+
+        return SnappedStart(lines, first, endLine);
+    }
+
+    private static int SnappedStart(TextLineCollection lines, int first, int caretLine)
+    {
         var snap = Granularity(caretLine - first);
-        var startLine = first == 0 ? 0 : Math.Min(caretLine, (first + snap - 1) / snap * snap);
-        return Slice(text, TextSpan.FromBounds(lines[startLine].Start, position));
+        return lines[first == 0 ? 0 : Math.Min(caretLine, (first + snap - 1) / snap * snap)].Start;
+    }
+
+    public string Cut(SourceText text, int start, int end) => Slice(text, TextSpan.FromBounds(start, end));
+
+    /// <summary>
+    /// The text from <paramref name="start"/> (a line start) to the caret, or null when its complete lines do not fit
+    /// in the budget (with the same reserve for the line being typed as <see cref="CutPrefix"/>).
+    /// </summary>
+    public string? CutTail(SourceText text, int start, int position, int budgetTokens)
+    {
+        var lines = text.Lines;
+        var caretLine = lines.GetLineFromPosition(position).LineNumber;
+        var used = Math.Min(MaxLineReserve, budgetTokens / 4);
+        for (var line = lines.GetLineFromPosition(start).LineNumber; line < caretLine; line++)
+        {
+            used += CountChunk(lines[line].ToString() + "\n");
+            if (used > budgetTokens)
+            {
+                return null;
+            }
+        }
+
+        return Slice(text, TextSpan.FromBounds(start, position));
     }
 
     /// <summary>Lines the prefix start is rounded to: <see cref="LineSnap"/> for a wide window, fewer for a narrow one.</summary>

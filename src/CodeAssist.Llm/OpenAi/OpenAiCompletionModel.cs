@@ -59,6 +59,29 @@ internal sealed class OpenAiCompletionModel : ICompletionModel
         }
     }
 
+    /// <summary>
+    /// Warms llama-server's prompt cache with a prompt head: the /infill layout of the head with nothing to generate
+    /// (<c>n_predict: 0</c>, <c>cache_prompt: true</c>), so the next request that starts with it only evaluates its
+    /// tail. Other servers have no prompt cache this could fill.
+    /// </summary>
+    /// <summary>Possibly: only llama-server's /infill has a prompt cache, which the first prefill finds out.</summary>
+    public bool CanPrefill => _transport.Options.InfillMode is "auto" or "infill";
+
+    public async Task<PrefillResult> PrefillAsync(InfillRequest head, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(head);
+        var mode = await (_infillMode ??= ResolveInfillModeAsync(CancellationToken.None)).WaitAsync(cancellationToken);
+        if (mode != "infill")
+        {
+            return PrefillResult.Unsupported;
+        }
+
+        var body = InfillBody(head with { Suffix = "", MaxTokens = 0, StopSequences = [] }, stream: false);
+        using var response = await _transport.SendJsonAsync(HttpMethod.Post, "infill", body, cancellationToken);
+        var tokens = Math.Max(1, TokenEstimator.Estimate(head.Prefix) + head.ExtraContext.Sum(s => TokenEstimator.Estimate(s.Text)));
+        return response.IsSuccessStatusCode ? new PrefillResult(true, tokens, tokens, false) : new PrefillResult(false, tokens, 0, false);
+    }
+
     public IAsyncEnumerable<CompletionChunk> CompleteAsync(RawCompletionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -105,6 +128,21 @@ internal sealed class OpenAiCompletionModel : ICompletionModel
     {
         // llama-server appends "prompt" after its middle marker: the line being typed goes there so that a keystroke
         // only changes the end of the prompt and cache_prompt reuses the rest (see FimLayout.BuildSegments).
+        var body = InfillBody(request, stream: true);
+
+        // Only llama-server comes this way, and it reads GBNF: the member at the caret must be one that exists.
+        if (IdentifierGrammar.ForCaretSite(request.Identifiers) is { } grammar)
+        {
+            body["grammar"] = grammar;
+        }
+
+        var promptTokens = TokenEstimator.Estimate(request.Prefix) + TokenEstimator.Estimate(request.Suffix)
+            + request.ExtraContext.Sum(s => TokenEstimator.Estimate(s.Text));
+        return StreamedCompletion.RunAsync(_transport, "infill", body, serverSentEvents: true, ParseInfillEvent, request.TimeLimit, promptTokens, cancellationToken);
+    }
+
+    private static JsonObject InfillBody(InfillRequest request, bool stream)
+    {
         var (linesBefore, currentLine) = FimLayout.SplitCurrentLine(request.Prefix);
         var body = new JsonObject
         {
@@ -116,7 +154,7 @@ internal sealed class OpenAiCompletionModel : ICompletionModel
                 .ToArray()),
             ["n_predict"] = request.MaxTokens,
             ["temperature"] = request.Temperature,
-            ["stream"] = true,
+            ["stream"] = stream,
             ["cache_prompt"] = true,
         };
         if (request.StopSequences.Count > 0)
@@ -124,15 +162,7 @@ internal sealed class OpenAiCompletionModel : ICompletionModel
             body["stop"] = new JsonArray(request.StopSequences.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray());
         }
 
-        // Only llama-server comes this way, and it reads GBNF: the member at the caret must be one that exists.
-        if (IdentifierGrammar.ForCaretSite(request.Identifiers) is { } grammar)
-        {
-            body["grammar"] = grammar;
-        }
-
-        var promptTokens = TokenEstimator.Estimate(request.Prefix) + TokenEstimator.Estimate(request.Suffix)
-            + request.ExtraContext.Sum(s => TokenEstimator.Estimate(s.Text));
-        return StreamedCompletion.RunAsync(_transport, "infill", body, serverSentEvents: true, ParseInfillEvent, request.TimeLimit, promptTokens, cancellationToken);
+        return body;
     }
 
     private IEnumerable<CompletionDelta> ParseCompletionEvent(JsonNode node, CandidateTracker tracker)

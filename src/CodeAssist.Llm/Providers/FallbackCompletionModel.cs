@@ -22,6 +22,11 @@ internal sealed partial class FallbackCompletionModel(IReadOnlyList<ChainMember<
     public IAsyncEnumerable<CompletionChunk> InfillAsync(InfillRequest request, CancellationToken cancellationToken) =>
         ChunksAsync(model => model.InfillAsync(request, cancellationToken), cancellationToken);
 
+    public bool CanPrefill => _members[0].Client.CanPrefill;
+
+    public Task<PrefillResult> PrefillAsync(InfillRequest head, CancellationToken cancellationToken) =>
+        _members[0].Client.PrefillAsync(head, cancellationToken);
+
     public IAsyncEnumerable<CompletionChunk> CompleteAsync(RawCompletionRequest request, CancellationToken cancellationToken) =>
         ChunksAsync(model => model.CompleteAsync(request, cancellationToken), cancellationToken);
 

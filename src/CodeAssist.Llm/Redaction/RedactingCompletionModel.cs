@@ -24,6 +24,11 @@ internal sealed class RedactingCompletionModel : ICompletionModel
     public IAsyncEnumerable<CompletionChunk> InfillAsync(InfillRequest request, CancellationToken cancellationToken) =>
         _inner.InfillAsync(RequestRedaction.Redact(request), cancellationToken);
 
+    public bool CanPrefill => _inner.CanPrefill;
+
+    public Task<PrefillResult> PrefillAsync(InfillRequest head, CancellationToken cancellationToken) =>
+        _inner.PrefillAsync(RequestRedaction.Redact(head), cancellationToken);
+
     public IAsyncEnumerable<CompletionChunk> CompleteAsync(RawCompletionRequest request, CancellationToken cancellationToken) =>
         _inner.CompleteAsync(RequestRedaction.Redact(request), cancellationToken);
 }

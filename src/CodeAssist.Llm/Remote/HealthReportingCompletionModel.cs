@@ -21,6 +21,11 @@ internal sealed class HealthReportingCompletionModel : ICompletionModel
     public IAsyncEnumerable<CompletionChunk> InfillAsync(InfillRequest request, CancellationToken cancellationToken) =>
         _health.TrackAsync(_inner.InfillAsync(request, cancellationToken), cancellationToken);
 
+    public bool CanPrefill => _inner.CanPrefill;
+
+    public Task<PrefillResult> PrefillAsync(InfillRequest head, CancellationToken cancellationToken) =>
+        _inner.PrefillAsync(head, cancellationToken);
+
     public IAsyncEnumerable<CompletionChunk> CompleteAsync(RawCompletionRequest request, CancellationToken cancellationToken) =>
         _health.TrackAsync(_inner.CompleteAsync(request, cancellationToken), cancellationToken);
 }

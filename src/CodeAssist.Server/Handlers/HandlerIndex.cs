@@ -58,6 +58,7 @@ public static class HandlerIndex
         services.AddHandler<InlineCompletionHandler>();
         services.AddHandler<CompletionFallbackHandler>();
         services.AddHandler<StatsHandler>();
+        services.AddHandler<DidChangeCursorHandler>();
         services.AddCommand<AcceptedCommand>();
 
         // CodeAssist extensions (docs/lsp-extensions.md)

@@ -39,10 +39,66 @@ public sealed class InlineCompletionServerTests
         var accept = new { command = "codeAssist.accepted", arguments = new[] { command.GetProperty("arguments")[0].GetString() } };
         ResponseAssert.Result(await server.Client.RequestAsync("workspace/executeCommand", accept));
 
+        // As VS Code does after Tab: the text now holds the suggestion, and the client asks again at its end. The
+        // acceptance started that generation already (speculation), so the request makes no model call of its own.
+        await server.Client.NotifyAsync("textDocument/didChange", Insert(2, 4, 8, Suggestion));
+        ResponseAssert.Result(await server.Client.RequestAsync("textDocument/inlineCompletion", InlineParams(4, 8 + Suggestion.Length)));
         var stats = ResponseAssert.Result(await server.Client.RequestAsync("codeAssist/stats", new { }));
-        Assert.Equal(1, stats.GetProperty("requests").GetInt64());
-        Assert.Equal(1, stats.GetProperty("modelCalls").GetInt64());
+        Assert.Equal(2, stats.GetProperty("requests").GetInt64());
+        Assert.Equal(1, stats.GetProperty("speculations").GetInt64());
+        Assert.Equal(2, stats.GetProperty("modelCalls").GetInt64());
         Assert.Equal(1, stats.GetProperty("accepted").GetInt64());
+    }
+
+    [Fact]
+    public async Task DidChangeCursor_PrefillsTheMembersHead_AndTheNextRequestThereHitsIt()
+    {
+        var model = new FakeCompletionModel(Suggestion) { SupportsPrefill = true };
+        await using var server = InProcessServer.Start(services => services.AddSingleton<ILanguageModels>(new FakeLanguageModels(model)));
+        var initialized = ResponseAssert.Result(await server.Client.InitializeAsync(InlineCapable, initializationOptions: new { completion = new { debounceMs = 0, verifyBudgetMs = 30000 } }));
+        await server.Client.OpenAsync(Uri, Greeter);
+        Assert.Contains(
+            "codeAssist/didChangeCursor",
+            initialized.GetProperty("capabilities").GetProperty("experimental").GetProperty("codeAssist").GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+
+        await server.Client.NotifyAsync("codeAssist/didChangeCursor", new { textDocument = new { uri = Uri }, position = new { line = 4, character = 8 } });
+        Assert.True(SpinWait.SpinUntil(() => model.Prefills.Count > 0, LspTestClient.Timeout));
+        var stats = await WaitForStatsAsync(server, s => s.GetProperty("prefilledTokens").GetInt64() > 0);
+        ResponseAssert.Result(await server.Client.RequestAsync("textDocument/inlineCompletion", InlineParams(4, 8)));
+
+        stats = ResponseAssert.Result(await server.Client.RequestAsync("codeAssist/stats", new { }));
+        Assert.Equal(1, stats.GetProperty("prefilledHeadHits").GetInt64());
+        var head = Assert.Single(model.Prefills);
+        Assert.StartsWith(head.Prefix, Assert.Single(model.Requests).Prefix, StringComparison.Ordinal);
+        Assert.Contains("sealed class Greeter", head.Prefix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DidChangeCursor_ForADocumentThatIsNotOpen_IsIgnored()
+    {
+        var model = new FakeCompletionModel(Suggestion) { SupportsPrefill = true };
+        await using var server = await StartAsync(model);
+
+        await server.Client.NotifyAsync("codeAssist/didChangeCursor", new { textDocument = new { uri = "file:///tmp/completion/Other.cs" }, position = new { line = 400, character = 2 } });
+        var stats = ResponseAssert.Result(await server.Client.RequestAsync("codeAssist/stats", new { }));
+
+        Assert.Equal(0, stats.GetProperty("prefilledTokens").GetInt64());
+        Assert.Empty(model.Prefills);
+    }
+
+    private static async Task<System.Text.Json.JsonElement> WaitForStatsAsync(InProcessServer server, Func<System.Text.Json.JsonElement, bool> condition)
+    {
+        // The prefill runs in the background: poll the counters (a protocol fact, not a time limit) until it is done.
+        for (var attempt = 0; ; attempt++)
+        {
+            var stats = ResponseAssert.Result(await server.Client.RequestAsync("codeAssist/stats", new { }));
+            if (condition(stats) || attempt > 600)
+            {
+                return stats;
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     [Fact]

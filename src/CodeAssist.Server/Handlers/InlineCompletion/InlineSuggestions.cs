@@ -28,6 +28,19 @@ internal sealed class InlineSuggestions(InlineCompletionService service, LooseDo
         return result.Items;
     }
 
+    /// <summary>Starts the background prefill for a position (codeAssist/didChangeCursor); nothing when the document is not open.</summary>
+    public void Prepare(RequestContext context, Position position)
+    {
+        if (context.Document is not { } snapshot || context.DocumentTooLarge)
+        {
+            return;
+        }
+
+        var offset = ProtocolConversions.GetOffset(snapshot, position, context.PositionEncoding);
+        var document = UsableRoslynDocument(context) ?? looseDocuments.Create(snapshot.FilePath ?? snapshot.Uri, snapshot.Text);
+        _ = service.Prepare(new InlineCompletionRequest(document, offset));
+    }
+
     /// <summary>
     /// Stops the generation of a closed document and forgets its state. The service keys documents by the Roslyn
     /// document's path: the workspace's full path, or for a loose document the path (or URI) it was made from.

@@ -1,0 +1,74 @@
+namespace CodeAssist.Llm.LlamaSharp.Tests;
+
+[Collection(LlamaCollection.Name)]
+public sealed class BackgroundPrefillTests
+{
+    // About 700 tokens with the byte-level test vocabulary: eleven chunks of background work.
+    private static readonly string s_above = "namespace Demo;\n\npublic sealed class Widget\n{\n"
+        + string.Concat(Enumerable.Range(0, 24).Select(i => $"    private int _field{i} = {i};\n"));
+
+    private static InfillRequest Head => new()
+    {
+        Prefix = s_above,
+        FilePath = "Widget.cs",
+        ExtraContext = [new ContextSnippet("context.cs", "interface IWidget { void Add(int amount); }\n")],
+    };
+
+    private static InfillRequest AtCaret(string typed) => Head with { Prefix = s_above + "    public void Add()\n    {\n" + typed, Suffix = "    }\n}\n", MaxTokens = 4 };
+
+    [Fact]
+    public async Task PrefilledHead_LeavesOnlyTheTailToEvaluate()
+    {
+        using LlamaLocalModel model = await GeneratedModels.LoadAsync(GeneratedModels.TinyQwen2);
+
+        PrefillResult prefill = await model.Completion.PrefillAsync(Head, CancellationToken.None);
+        var (_, usage, _) = await Collect.AllAsync(model.Completion.InfillAsync(AtCaret("        _fi"), CancellationToken.None));
+
+        Assert.True(prefill.Complete, prefill.ToString());
+        Assert.Equal(prefill.HeadTokens, prefill.PrefilledTokens);
+        Assert.True(prefill.HeadTokens > 500, prefill.ToString());
+        Assert.Equal(usage.PromptTokens - prefill.HeadTokens, usage.EvaluatedPromptTokens);
+    }
+
+    [Fact]
+    public async Task SameHeadAgain_PrefillsNothing()
+    {
+        using LlamaLocalModel model = await GeneratedModels.LoadAsync(GeneratedModels.TinyQwen2);
+        await model.Completion.PrefillAsync(Head, CancellationToken.None);
+
+        PrefillResult again = await model.Completion.PrefillAsync(Head, CancellationToken.None);
+
+        Assert.True(again.Complete);
+        Assert.Equal(0, again.PrefilledTokens);
+    }
+
+    [Fact]
+    public async Task ForegroundRequest_PreemptsThePrefill_AnswersAndTheKeptChunksResumeLater()
+    {
+        using LlamaLocalModel model = await GeneratedModels.LoadAsync(GeneratedModels.TinyQwen2);
+        var elsewhere = new InfillRequest { Prefix = "// another file\n" + string.Concat(Enumerable.Range(0, 20).Select(i => $"var b{i} = \"{i}\";\n")), MaxTokens = 3 };
+        Task<(string Text, CompletionUsage Usage, int Chunks)>? foreground = null;
+        model.Session.BeforePrefillChunk = start =>
+        {
+            if (start == 2 * LlamaSession.PrefillChunkTokens && foreground is null)
+            {
+                foreground = Task.Run(() => Collect.AllAsync(model.Completion.InfillAsync(elsewhere, CancellationToken.None)));
+                Assert.True(SpinWait.SpinUntil(() => model.Session.ForegroundWaiting > 0, TimeSpan.FromSeconds(30)));
+            }
+        };
+
+        PrefillResult first = await model.Completion.PrefillAsync(Head, CancellationToken.None);
+        Assert.NotNull(foreground);
+        var (_, answered, _) = await foreground!;
+        model.Session.BeforePrefillChunk = null;
+        PrefillResult resumed = await model.Completion.PrefillAsync(Head, CancellationToken.None);
+
+        Assert.True(first.Preempted, first.ToString());
+        Assert.False(first.Complete);
+        // The chunk being decoded when the request arrived either finished or was aborted; the earlier ones are kept.
+        Assert.InRange(first.PrefilledTokens, 2 * LlamaSession.PrefillChunkTokens, 3 * LlamaSession.PrefillChunkTokens);
+        Assert.Equal(CompletionFinishReason.Length, answered.FinishReason);
+        Assert.True(resumed.Complete, resumed.ToString());
+        Assert.Equal(first.HeadTokens - first.PrefilledTokens, resumed.PrefilledTokens);
+    }
+}
