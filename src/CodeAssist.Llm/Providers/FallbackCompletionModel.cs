@@ -22,10 +22,10 @@ internal sealed partial class FallbackCompletionModel(IReadOnlyList<ChainMember<
     public IAsyncEnumerable<CompletionChunk> InfillAsync(InfillRequest request, CancellationToken cancellationToken) =>
         ChunksAsync(model => model.InfillAsync(request, cancellationToken), cancellationToken);
 
-    public bool CanPrefill => _members[0].Client.CanPrefill;
+    public bool CanPrefill => Members[0].Client.CanPrefill;
 
     public Task<PrefillResult> PrefillAsync(InfillRequest head, CancellationToken cancellationToken) =>
-        _members[0].Client.PrefillAsync(head, cancellationToken);
+        Members[0].Client.PrefillAsync(head, cancellationToken);
 
     public IAsyncEnumerable<CompletionChunk> CompleteAsync(RawCompletionRequest request, CancellationToken cancellationToken) =>
         ChunksAsync(model => model.CompleteAsync(request, cancellationToken), cancellationToken);
