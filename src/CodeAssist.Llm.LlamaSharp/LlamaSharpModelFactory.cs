@@ -66,7 +66,7 @@ public sealed class LlamaSharpModelFactory : ILocalModelFactory
         try
         {
             LLamaContext context = CreateContext(weights, parameters, path);
-            IReadOnlyList<string> adapters;
+            IReadOnlyList<LoraAdapterOptions> adapters;
             try
             {
                 adapters = LoraAdapters.Apply(path, weights, context, options.LoraAdapters);

@@ -12,8 +12,8 @@ namespace CodeAssist.Llm.LlamaSharp;
 /// </summary>
 internal static class LoraAdapters
 {
-    /// <summary>Returns the applied adapters as "file (scale)"; a missing or incompatible file is a <see cref="ModelLoadException"/>.</summary>
-    public static IReadOnlyList<string> Apply(string modelPath, LLamaWeights weights, LLamaContext context, IReadOnlyList<LoraAdapterOptions> adapters)
+    /// <summary>Returns the applied adapters with full paths; a missing or incompatible file is a <see cref="ModelLoadException"/>.</summary>
+    public static IReadOnlyList<LoraAdapterOptions> Apply(string modelPath, LLamaWeights weights, LLamaContext context, IReadOnlyList<LoraAdapterOptions> adapters)
     {
         if (adapters.Count == 0)
         {
@@ -45,7 +45,7 @@ internal static class LoraAdapters
         }
 
         context.NativeHandle.SetLoraAdapters(loaded);
-        return adapters.Select(a => $"{Path.GetFileName(a.Path)} ({a.Scale.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)})").ToArray();
+        return adapters.Select(a => a with { Path = Path.GetFullPath(a.Path) }).ToArray();
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace CodeAssist.Llm;
 /// </summary>
 public sealed record LlmOptions
 {
-    /// <summary>A name in <see cref="Registry.ProviderRegistry"/>: local, openai or ollama.</summary>
+    /// <summary>A name in <see cref="Registry.ProviderRegistry"/>: local, openai, ollama or llamacpp.</summary>
     public string Provider { get; init; } = "local";
 
     /// <summary>A GGUF path for local, a model name for remote providers; empty means none configured.</summary>

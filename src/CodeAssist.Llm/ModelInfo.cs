@@ -7,6 +7,6 @@ public sealed record ModelInfo(string ModelId, string Provider, int ContextLengt
 {
     /// <summary>Whether prompts leave the machine (a remote provider in <see cref="Registry.ProviderRegistry"/>): they are then redacted and time-limited tighter.</summary>
     public bool IsRemote => Registry.ProviderRegistry.BuiltIn.IsRemote(Provider);
-    /// <summary>LoRA adapters applied to a local model, as "file (scale)".</summary>
-    public IReadOnlyList<string> LoraAdapters { get; init; } = [];
+    /// <summary>LoRA adapters applied to a local model (full paths), listed by <c>codeassist models info</c>.</summary>
+    public IReadOnlyList<LoraAdapterOptions> LoraAdapters { get; init; } = [];
 }

@@ -31,7 +31,7 @@ public sealed class LoraAdapterTests
         using LlamaLocalModel model = await LoadAsync([new LoraAdapterOptions(Adapter)]);
 
         Assert.Equal("Size;", await InfillAsync(model));
-        Assert.Equal(["chain-lora-size.gguf (1)"], model.Completion.Info.LoraAdapters);
+        Assert.Equal([new LoraAdapterOptions(Path.GetFullPath(Adapter), 1f)], model.Completion.Info.LoraAdapters);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ internal static class ConfigCommand
     {
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
         var workspace = new Option<string?>("--workspace") { Description = "Workspace folder holding .codeassist.json (default: the current directory)." };
-        var provider = new Option<string?>("--provider") { Description = "local | openai | ollama." };
+        var provider = new Option<string?>("--provider") { Description = "local | openai | ollama | llamacpp." };
         var model = new Option<string?>("--model") { Description = "GGUF path (local) or model name (remote)." };
         var endpoint = new Option<string?>("--endpoint") { Description = "Base URL of a remote model server." };
         var command = new Command("config", "Print the effective settings and where each came from.") { json, workspace, provider, model, endpoint };

@@ -6,7 +6,7 @@ using CodeAssist.Llm.Models;
 
 namespace CodeAssist.Cli.Commands;
 
-/// <summary><c>codeassist models pull &lt;name|url&gt;</c> and <c>codeassist models list</c>.</summary>
+/// <summary><c>codeassist models pull &lt;name|url&gt;</c>, <c>codeassist models list</c> and <c>codeassist models info</c>.</summary>
 internal static class ModelsCommand
 {
     /// <summary>Long enough for a stable CPU measure, short enough that `models list` stays instant.</summary>
@@ -14,9 +14,10 @@ internal static class ModelsCommand
 
     public static Command Create(CliEnvironment environment)
     {
-        var command = new Command("models", "Manage local GGUF models: pull, list (the default).");
+        var command = new Command("models", "Manage local GGUF models: pull, list (the default), info.");
         command.Subcommands.Add(CreatePull(environment));
         command.Subcommands.Add(CreateList(environment));
+        command.Subcommands.Add(ModelInfoCommand.Create(environment));
 
         // A bare `codeassist models` lists, rather than failing with "Required command was not provided".
         command.SetAction(_ => List(environment));

@@ -7,7 +7,7 @@ namespace CodeAssist.Cli.Terminal;
 /// </summary>
 internal static class ModelFlagTexts
 {
-    public const string Provider = "local | openai | ollama (default: the settings). Exit 4 when this model cannot be used.";
+    public const string Provider = "local | openai | ollama | llamacpp (default: the settings). Exit 4 when this model cannot be used.";
 
     public const string Model = "GGUF path (local) or model name (remote) (default: the settings; none means answers from Roslyn alone). Exit 4 when it cannot be used.";
 

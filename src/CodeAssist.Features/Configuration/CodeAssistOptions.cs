@@ -13,7 +13,7 @@ public sealed record CodeAssistOptions
     // The model settings' defaults are LlmOptions' own: declared once, there, and only mapped here.
     private static readonly LlmOptions ModelDefaults = new();
 
-    /// <summary>local | openai | ollama. <value>local</value></summary>
+    /// <summary>local | openai | ollama | llamacpp. <value>local</value></summary>
     public string Provider { get; init; } = ModelDefaults.Provider;
 
     /// <summary>GGUF path (local) or model name (remote). <value>empty: none configured</value></summary>

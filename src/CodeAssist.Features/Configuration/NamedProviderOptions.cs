@@ -6,7 +6,7 @@ namespace CodeAssist.Features.Configuration;
 /// </summary>
 public sealed record NamedProviderOptions
 {
-    /// <summary>local | openai | ollama.</summary>
+    /// <summary>local | openai | ollama | llamacpp.</summary>
     public string? Provider { get; init; }
 
     public string? Model { get; init; }

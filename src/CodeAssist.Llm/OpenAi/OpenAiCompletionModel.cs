@@ -15,18 +15,21 @@ internal sealed class OpenAiCompletionModel : ICompletionModel
     private readonly ModelHttpTransport _transport;
     private readonly FimTemplate? _template;
     private readonly bool _isOpenAiService;
+    private readonly bool _knownLlamaServer;
     private readonly ThroughputMeter _throughput = new();
     private Task<string>? _infillMode;
 
-    public OpenAiCompletionModel(ModelHttpTransport transport)
+    /// <param name="knownLlamaServer">The server is llama-server (<c>provider: llamacpp</c>): "auto" needs no probe.</param>
+    public OpenAiCompletionModel(ModelHttpTransport transport, bool knownLlamaServer = false)
     {
         _transport = transport;
+        _knownLlamaServer = knownLlamaServer;
         var options = transport.Options;
         _template = FimTemplates.Resolve(options.FimFormat, options.Model);
         _isOpenAiService = transport.Root.Host.EndsWith("openai.com", StringComparison.OrdinalIgnoreCase);
         Info = new ModelInfo(
             string.IsNullOrEmpty(options.Model) ? transport.DisplayEndpoint : options.Model,
-            "openai",
+            knownLlamaServer ? "llamacpp" : "openai",
             options.ContextSize,
             SupportsFim: _template is not null || options.InfillMode is "infill" or "suffix",
             _template?.Name ?? (options.InfillMode == "infill" ? "llama-server-infill" : null),
@@ -227,7 +230,7 @@ internal sealed class OpenAiCompletionModel : ICompletionModel
             return configured;
         }
 
-        if (!_isOpenAiService && await LlamaServerProbe.IsLlamaServerAsync(_transport, cancellationToken))
+        if (_knownLlamaServer || (!_isOpenAiService && await LlamaServerProbe.IsLlamaServerAsync(_transport, cancellationToken)))
         {
             return "infill";
         }

@@ -1,3 +1,4 @@
+using CodeAssist.Llm.LlamaCpp;
 using CodeAssist.Llm.Ollama;
 using CodeAssist.Llm.OpenAi;
 
@@ -24,6 +25,7 @@ public sealed class ProviderRegistry
     public static ProviderRegistry BuiltIn { get; } = new([
         OpenAiProvider.Kind,
         OllamaProvider.Kind,
+        LlamaCppProvider.Kind,
     ]);
 
     /// <summary>Every valid `provider` value, `local` first.</summary>
@@ -32,7 +34,7 @@ public sealed class ProviderRegistry
     /// <summary>Whether prompts sent to this provider leave the machine.</summary>
     public bool IsRemote(string provider) => _remote.ContainsKey(provider);
 
-    /// <summary>"local, openai or ollama", for messages.</summary>
+    /// <summary>"local, openai, ollama or llamacpp", for messages.</summary>
     public string NamesForMessages => string.Join(", ", Names.Take(Names.Count - 1)) + " or " + Names[^1];
 
     internal RemoteProviderKind? FindRemote(string provider) => _remote.GetValueOrDefault(provider);

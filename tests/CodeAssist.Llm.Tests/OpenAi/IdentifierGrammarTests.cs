@@ -83,11 +83,11 @@ public sealed class IdentifierGrammarTests
     }
 
     /// <summary>GBNF rules, one per line: name ::= body.</summary>
-    private static Dictionary<string, string> Parse(string grammar) =>
+    internal static Dictionary<string, string> Parse(string grammar) =>
         grammar.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split(" ::= ", 2))
             .ToDictionary(parts => parts[0].Trim(), parts => parts[1].Trim());
 
-    private static string[] Alternatives(string body) =>
+    internal static string[] Alternatives(string body) =>
         body.Split(" | ").Select(alternative => Regex.Match(alternative, "^\"(.*)\"$").Groups[1].Value).ToArray();
 }

@@ -62,7 +62,7 @@ public sealed class ProviderRegistryTests
 
         var status = models.GetStatus("completion");
         Assert.Equal(ModelState.Failed, status.State);
-        Assert.Contains("use local, openai or ollama", status.Message, StringComparison.Ordinal);
+        Assert.Contains("use local, openai, ollama or llamacpp", status.Message, StringComparison.Ordinal);
     }
 
     [Fact]
