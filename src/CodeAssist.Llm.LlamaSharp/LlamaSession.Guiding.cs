@@ -19,7 +19,13 @@ internal sealed partial class LlamaSession
             // in the middle of a name).
             int count = _vocab.Count;
             var piece = new byte[64];
-            _identifierVocabulary = IdentifierVocabulary.FromTokenBytes(count, id => piece.AsSpan(0, TokenBytes((LLamaToken)id, ref piece)).ToArray());
+            _identifierVocabulary = IdentifierVocabulary.FromTokenBytes(count, id =>
+            {
+                // The length first: TokenBytes replaces the buffer for a token longer than it (real vocabularies have
+                // runs of spaces far over 64 bytes), and the span must be taken of the new one.
+                int length = TokenBytes((LLamaToken)id, ref piece);
+                return piece.AsSpan(0, length).ToArray();
+            });
             _endTokens = Enumerable.Range(0, count).Where(id => ((LLamaToken)id).IsEndOfGeneration(_vocab)).ToArray();
         }
 

@@ -14,6 +14,10 @@ public sealed class ConstrainedDecodingTests
     private static string MisspellingChain => GeneratedModels.Get("chain-misspelled.gguf", () => ChainModel.Build(
         [new ChainLink(["."], "Stokc;"), new ChainLink(["."], "Stock;") { Weight = 0.5f }]));
 
+    // Real vocabularies hold tokens far longer than 64 bytes (runs of spaces): one such token, never triggered.
+    private static string LongTokenChain => GeneratedModels.Get("chain-misspelled-long-token.gguf", () => ChainModel.Build(
+        [new ChainLink(["."], "Stokc;"), new ChainLink(["."], "Stock;") { Weight = 0.5f }, new ChainLink(["#"], new string('x', 100) + ";")]));
+
     private static InfillRequest Request(IdentifierConstraint? identifiers) => new()
     {
         Prefix = "var order = new Order();\nvar n = order.",
@@ -32,6 +36,18 @@ public sealed class ConstrainedDecodingTests
         Assert.Equal("Stokc;", text);
         Assert.Equal(0, usage.ConstrainedReplacements);
         Assert.Empty(usage.ConstraintTokenTimes);
+    }
+
+    [Fact]
+    public async Task MemberSite_OnAVocabularyWithATokenOver64Bytes_WritesTheRealMember()
+    {
+        using LlamaLocalModel model = await GeneratedModels.LoadAsync(LongTokenChain);
+
+        var (text, usage, _) = await Collect.AllAsync(
+            model.Completion.InfillAsync(Request(new IdentifierConstraint(t => t.Length == 0 ? s_orderMembers : null)), CancellationToken.None));
+
+        Assert.Equal("Stock;", text);
+        Assert.Equal(1, usage.ConstrainedReplacements);
     }
 
     [Fact]
