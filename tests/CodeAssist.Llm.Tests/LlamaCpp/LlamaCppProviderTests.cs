@@ -1,6 +1,7 @@
 using CodeAssist.Llm.Registry;
 using CodeAssist.Llm.Tests.OpenAi;
 using CodeAssist.Llm.Tests.TestServer;
+using CodeAssist.TestUtilities.Http;
 using Xunit;
 using static CodeAssist.Llm.Tests.TestServer.ProviderHarness;
 
