@@ -9,7 +9,7 @@ namespace CodeAssist.Bench.Completion;
 /// <summary>
 /// Newtonsoft.Json's library project as an ad-hoc Roslyn project: every .cs file under its folder, the net8.0
 /// DefineConstants read from its csproj, and the running framework as references. The repository is fetched outside
-/// this one (default /work/benchrepos/Newtonsoft.Json); nothing of it is committed.
+/// this one (see Program's --repo); nothing of it is committed.
 /// </summary>
 internal static partial class BenchWorkspace
 {

@@ -14,7 +14,8 @@ namespace CodeAssist.Bench.Completion;
 ///                                                             the warm ones, with or without the server's warm-up
 ///   names [--sample DIR] [--iterations N]                    checking the code names of a 500-word answer
 ///                                                             (default: samples/Inventory)
-/// Common: --repo DIR (default /work/benchrepos/Newtonsoft.Json).
+/// Common: --repo DIR (default $CODEASSIST_BENCH_REPOS/Newtonsoft.Json, else benchrepos/Newtonsoft.Json beside
+/// the shared folder); --points FILE (default shared/bench/context/newtonsoft.json.jsonl, found upwards).
 /// </summary>
 internal static class Program
 {
@@ -31,7 +32,7 @@ internal static class Program
             return await NamesBench.RunAsync(Option(args, "--sample", "samples/Inventory"), Number(args, "--iterations", 200));
         }
 
-        var repository = Option(args, "--repo", "/work/benchrepos/Newtonsoft.Json");
+        var repository = Option(args, "--repo", DefaultRepository());
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
@@ -43,7 +44,7 @@ internal static class Program
         {
             return await VerificationBench.RunAsync(
                 repository,
-                Option(args, "--points", "/work/shared/bench/context/newtonsoft.json.jsonl"),
+                Option(args, "--points", DefaultPoints()),
                 Number(args, "--limit", 300),
                 TimeSpan.FromMilliseconds(Number(args, "--budget-ms", 2000)),
                 cancel.Token);
@@ -53,7 +54,7 @@ internal static class Program
         {
             return await FirstVerificationBench.RunAsync(
                 repository,
-                Option(args, "--points", "/work/shared/bench/context/newtonsoft.json.jsonl"),
+                Option(args, "--points", DefaultPoints()),
                 warmUp: !args.Contains("--no-warmup"),
                 Number(args, "--samples", 20),
                 cancel.Token);
@@ -79,6 +80,27 @@ internal static class Program
                 NoPrefill = args.Contains("--no-prefill"),
             },
             cancel.Token);
+    }
+
+    // Inputs live outside the repository: the shared folder (found upwards from the binary) and the fetched checkouts.
+    private static string DefaultRepository() =>
+        Path.Combine(
+            Environment.GetEnvironmentVariable("CODEASSIST_BENCH_REPOS") ?? Path.Combine(Path.GetDirectoryName(SharedFolder()) ?? ".", "benchrepos"),
+            "Newtonsoft.Json");
+
+    private static string DefaultPoints() => Path.Combine(SharedFolder() ?? "shared", "bench", "context", "newtonsoft.json.jsonl");
+
+    private static string? SharedFolder()
+    {
+        for (var dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (Directory.Exists(Path.Combine(dir, "shared", "bench")))
+            {
+                return Path.Combine(dir, "shared");
+            }
+        }
+
+        return null;
     }
 
     private static string Option(string[] args, string name, string fallback)
