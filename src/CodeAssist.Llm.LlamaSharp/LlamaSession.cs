@@ -150,9 +150,10 @@ internal sealed partial class LlamaSession : IDisposable
         _disposed = true;
         _disposing.Cancel();
 
-        // A running request stops within one token or one aborted decode; native memory is freed only after it,
-        // and leaked rather than freed under a decode that does not stop.
-        if (_gate.Wait(TimeSpan.FromSeconds(30)))
+        // A running request stops within one token or one aborted decode, the vocabulary indexing within one token;
+        // native memory is freed only after them, and leaked rather than freed under work that does not stop.
+        Task indexing = _vocabularyBuild ?? Task.CompletedTask;
+        if (_gate.Wait(TimeSpan.FromSeconds(30)) && ((IAsyncResult)indexing).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(30)))
         {
             _snapshots.Dispose();
             _context.Dispose();

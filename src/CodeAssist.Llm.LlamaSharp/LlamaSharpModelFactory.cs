@@ -79,6 +79,7 @@ public sealed class LlamaSharpModelFactory : ILocalModelFactory
 
             var session = new LlamaSession(context, _time);
             await session.CalibrateAsync(CalibrationPrompt(weights), cancellationToken).ConfigureAwait(false);
+            _ = session.StartIndexingVocabulary();
             FimTokens? fim = FimTokenResolver.Resolve(weights, options.FimFormat);
             string? chatTemplate = weights.Metadata.GetValueOrDefault("tokenizer.chat_template");
             var info = new ModelInfo(

@@ -51,6 +51,19 @@ public sealed class ConstrainedDecodingTests
     }
 
     [Fact]
+    public async Task LoadedModel_IndexesItsVocabularyBeforeTheFirstGuidedRequest()
+    {
+        using LlamaLocalModel model = await GeneratedModels.LoadAsync(LongTokenChain);
+
+        // Started by the load itself, so the first guided request does not pay for it.
+        var indexing = model.Session.VocabularyIndexing;
+        Assert.NotNull(indexing);
+        var vocabulary = await indexing;
+        Assert.Same(indexing, model.Session.StartIndexingVocabulary());
+        Assert.Contains(Enumerable.Range(0, vocabulary.Count), id => vocabulary.TextOf(id) == new string('x', 100));
+    }
+
+    [Fact]
     public async Task MemberSite_WritesTheRealMember()
     {
         using LlamaLocalModel model = await GeneratedModels.LoadAsync(MisspellingChain);
