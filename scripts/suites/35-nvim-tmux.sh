@@ -61,7 +61,7 @@ start_editor() {
   for _ in $(seq 1 50); do tmux -S "$tmux_socket" has-session -t ca 2>/dev/null || break; sleep 0.1; done
   tmux -S "$tmux_socket" kill-session -t ca 2>/dev/null
   cp "$nvim_test_root/samples/Inventory/InventoryService.cs" "$file"
-  tmux -S "$tmux_socket" -f /dev/null new-session -d -s ca -x 110 -y 30 \
+  tmux -S "$tmux_socket" -f /dev/null new-session -d -s ca -x 110 -y 60 \
     "env TERM=tmux-256color CODEASSIST_SETTINGS='$1' nvim -u '$nvim_test_dir/tmux_init.lua' '$file'"
 }
 
