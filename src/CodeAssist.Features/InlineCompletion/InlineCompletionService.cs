@@ -91,6 +91,14 @@ public sealed class InlineCompletionService : IDisposable
         }
     }
 
+    private static bool IsGenerating(DocumentCompletionState state)
+    {
+        lock (state.Gate)
+        {
+            return state.InFlight is { Completion.IsCompleted: false };
+        }
+    }
+
     /// <summary>The speculative request started by the last acceptance (tests wait on it).</summary>
     internal Task Speculating => speculating;
 
@@ -180,6 +188,12 @@ public sealed class InlineCompletionService : IDisposable
         }
 
         var state = documents.Get(request.DocumentKey);
+        if (request.Speculative && IsGenerating(state))
+        {
+            // The user asked for something since the acceptance: a speculation never displaces (cancels) it.
+            return InlineCompletionResult.Empty;
+        }
+
         state.LastDocument = document;
         var debounce = state.Debounce.Next(time, started, settings.Completion.DebounceMs, counters.ModelLatencyAverageMs);
         if (TypingThrough.TryContinue(state.Shown, text, request.Position) is { } continued)
