@@ -20,6 +20,17 @@ internal sealed class DocumentCompletionState
     /// <summary>The member's stable head (full context, text above the member), once a prefill or request built it.</summary>
     public PromptHead? StableHead { get; set; }
 
+    private long requests;
+
+    /// <summary>
+    /// How many requests the user's editor has made for this document: a speculation records it at the acceptance and
+    /// gives way if it changed, since whatever the user asked for since then matters more than a guess.
+    /// </summary>
+    public long Requests => Interlocked.Read(ref requests);
+
+    /// <summary>Counts a request from the editor; returns its number.</summary>
+    public long NoteRequest() => Interlocked.Increment(ref requests);
+
     /// <summary>The last request's document, for speculating what follows an accepted suggestion.</summary>
     public Microsoft.CodeAnalysis.Document? LastDocument { get; set; }
 }

@@ -44,15 +44,27 @@ internal sealed class DocumentGenerations(InlineCompletionCounters counters, Tim
         return running;
     }
 
-    /// <summary>Starts a generation for the prompt, or attaches to the identical one already running.</summary>
-    public Generation Start(
-        string documentKey, DocumentCompletionState state, string promptKey, SourceText text, int position, Func<Generation, Task<IReadOnlyList<InlineCompletionItem>>> run)
+    /// <summary>
+    /// Starts a generation for the prompt, or attaches to the identical one already running. A speculation (its
+    /// <paramref name="speculatedAfter"/> is the document's request count at the acceptance) starts only while no
+    /// request came since and nothing else runs: null then, and nothing is cancelled. The check is made under the
+    /// document's lock because the speculation's Roslyn work may still be running when the user's next request
+    /// starts its own generation, which the speculation must not cancel.
+    /// </summary>
+    public Generation? Start(
+        string documentKey, DocumentCompletionState state, string promptKey, SourceText text, int position, Func<Generation, Task<IReadOnlyList<InlineCompletionItem>>> run,
+        long? speculatedAfter = null)
     {
         Generation generation;
         Generation? stale = null;
         var startedNew = false;
         lock (state.Gate)
         {
+            if (speculatedAfter is { } seen && (state.Requests != seen || state.InFlight is { Completion.IsCompleted: false }))
+            {
+                return null;
+            }
+
             if (state.InFlight is { } other && other.PromptKey == promptKey && !other.Completion.IsCompleted)
             {
                 // Same prompt already running (a duplicate request): attach instead of starting a second call.
@@ -82,7 +94,12 @@ internal sealed class DocumentGenerations(InlineCompletionCounters counters, Tim
         return generation;
     }
 
-    public async Task<InlineCompletionResult> JoinAsync(
+    /// <summary>
+    /// Waits for <paramref name="generation"/> and answers this keystroke from it. Empty when a newer request superseded
+    /// the generation; null when the user typed on at its caret and its answer does not start with what was typed (the
+    /// caller then asks the model about the text as it is now, so that a pause never ends with nothing on screen).
+    /// </summary>
+    public async Task<InlineCompletionResult?> JoinAsync(
         DocumentCompletionState state, Generation generation, SourceText text, int position, RequestTiming timing, CancellationToken cancellationToken)
     {
         IReadOnlyList<InlineCompletionItem> items;
@@ -107,12 +124,12 @@ internal sealed class DocumentGenerations(InlineCompletionCounters counters, Tim
         }
 
         // The user typed on while the model ran: the result is only useful if it starts with what was typed.
-        var continued = TypingThrough.TryContinue(new ShownSuggestion(generation.Text, generation.Position, items), text, position) ?? [];
-        if (continued.Count > 0)
+        if (TypingThrough.TryContinue(new ShownSuggestion(generation.Text, generation.Position, items), text, position) is not { } continued)
         {
-            state.Shown = new ShownSuggestion(text, position, continued);
+            return null;
         }
 
+        state.Shown = new ShownSuggestion(text, position, continued);
         return new InlineCompletionResult(continued);
     }
 

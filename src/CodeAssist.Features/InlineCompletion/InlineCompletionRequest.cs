@@ -14,5 +14,11 @@ public sealed record InlineCompletionRequest(Document Document, int Position, bo
     public string DocumentKey => Document.FilePath ?? Document.Id.Id.ToString();
 
     /// <summary>Started by the service itself after an acceptance: no debounce, not counted as a request.</summary>
-    internal bool Speculative { get; init; }
+    internal bool Speculative => SpeculatedAfter is not null;
+
+    /// <summary>
+    /// For a speculation, the document's request count at the acceptance: it is dropped once the user's editor has
+    /// asked again (see <see cref="DocumentGenerations.Start"/>).
+    /// </summary>
+    internal long? SpeculatedAfter { get; init; }
 }

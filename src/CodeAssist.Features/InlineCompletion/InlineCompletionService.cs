@@ -91,14 +91,6 @@ public sealed class InlineCompletionService : IDisposable
         }
     }
 
-    private static bool IsGenerating(DocumentCompletionState state)
-    {
-        lock (state.Gate)
-        {
-            return state.InFlight is { Completion.IsCompleted: false };
-        }
-    }
-
     /// <summary>The speculative request started by the last acceptance (tests wait on it).</summary>
     internal Task Speculating => speculating;
 
@@ -188,13 +180,18 @@ public sealed class InlineCompletionService : IDisposable
         }
 
         var state = documents.Get(request.DocumentKey);
-        if (request.Speculative && IsGenerating(state))
+        var requestNumber = state.Requests;
+        if (!request.Speculative)
         {
-            // The user asked for something since the acceptance: a speculation never displaces (cancels) it.
+            // Counted before any await, so that a speculation still on its way to the model sees it and gives way.
+            requestNumber = state.NoteRequest();
+            state.LastDocument = document;
+        }
+        else if (state.Requests != request.SpeculatedAfter)
+        {
             return InlineCompletionResult.Empty;
         }
 
-        state.LastDocument = document;
         var debounce = state.Debounce.Next(time, started, settings.Completion.DebounceMs, counters.ModelLatencyAverageMs);
         if (TypingThrough.TryContinue(state.Shown, text, request.Position) is { } continued)
         {
@@ -229,7 +226,17 @@ public sealed class InlineCompletionService : IDisposable
         if (running is not null)
         {
             counters.InFlightJoin();
-            return await documents.JoinAsync(state, running, text, request.Position, timing, cancellationToken).ConfigureAwait(false);
+            if (await documents.JoinAsync(state, running, text, request.Position, timing, cancellationToken).ConfigureAwait(false) is { } joined)
+            {
+                return joined;
+            }
+
+            // What the user typed is not what the model said. Only the newest request asks again: older ones of the same
+            // burst are stale, and their answers would only supersede one another.
+            if (request.Speculative || state.Requests != requestNumber)
+            {
+                return InlineCompletionResult.Empty;
+            }
         }
 
         var head = await memberContext.GetAsync(state, model, document, root, text, request.Position, settings, prefill.IsComplete, cancellationToken).ConfigureAwait(false);
@@ -261,8 +268,15 @@ public sealed class InlineCompletionService : IDisposable
             prompt.Key,
             text,
             request.Position,
-            generation => new GenerationRunner(model, ranker, counters, cache, time).RunAsync(generation, state, prompt, decision, document, settings.Completion));
-        return await documents.JoinAsync(state, generation, text, request.Position, timing, cancellationToken).ConfigureAwait(false);
+            generation => new GenerationRunner(model, ranker, counters, cache, time).RunAsync(generation, state, prompt, decision, document, settings.Completion),
+            request.SpeculatedAfter);
+        if (generation is null)
+        {
+            return InlineCompletionResult.Empty;
+        }
+
+        return await documents.JoinAsync(state, generation, text, request.Position, timing, cancellationToken).ConfigureAwait(false)
+            ?? InlineCompletionResult.Empty;
     }
 
     private async Task<InlineCompletionResult> ServeCachedAsync(

@@ -15,10 +15,12 @@ internal static class Speculation
         {
             ShownSuggestion? shown;
             Microsoft.CodeAnalysis.Document? document;
+            long requests;
             lock (state.Gate)
             {
                 shown = state.Shown;
                 document = state.LastDocument;
+                requests = state.Requests;
             }
 
             if (shown?.Items.FirstOrDefault(item => item.Id == itemId) is not { } item || document is null
@@ -28,7 +30,7 @@ internal static class Speculation
             }
 
             var applied = text.WithChanges(new TextChange(TextSpan.FromBounds(item.ReplaceStart, item.ReplaceEnd), item.InsertText));
-            return new InlineCompletionRequest(document.WithText(applied), item.ReplaceStart + item.InsertText.Length) { Speculative = true };
+            return new InlineCompletionRequest(document.WithText(applied), item.ReplaceStart + item.InsertText.Length) { SpeculatedAfter = requests };
         }
 
         return null;

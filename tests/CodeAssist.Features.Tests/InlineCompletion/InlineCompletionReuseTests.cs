@@ -99,6 +99,32 @@ public sealed class InlineCompletionReuseTests
     }
 
     [Fact]
+    public async Task KeystrokeDuringGeneration_ThatTheAnswerDoesNotContinue_AsksTheModelAgain()
+    {
+        var gate = new TaskCompletionSource();
+        var calls = 0;
+        var model = new FakeCompletionModel(_ => Interlocked.Increment(ref calls) == 1 ? [Suggestion] : ["WriteLine(name);"]) { Gate = gate.Task };
+        using var service = Create(model);
+        var (document, position) = CompletionFixture.Create(Greeter);
+        var started = model.Started.Task;
+
+        var first = CompleteAsync(service, document, position);
+        await started.WaitAsync(Timeout);
+
+        // Typed at the generation's caret, so the keystroke joins it; but the model's answer starts differently.
+        var typed = CompletionFixture.Type(document, position, "Console.");
+        var second = CompleteAsync(service, typed, position + "Console.".Length);
+        gate.SetResult();
+
+        Assert.Equal(Suggestion, Assert.Single((await first.WaitAsync(Timeout)).Items).InsertText);
+        var item = Assert.Single((await second.WaitAsync(Timeout)).Items);
+        Assert.Equal("WriteLine(name);", item.InsertText);
+        Assert.Equal(InlineCompletionSource.Model, item.Source);
+        Assert.Equal(2, model.Calls);
+        Assert.Equal(1, service.GetStatistics().InFlightJoins);
+    }
+
+    [Fact]
     public async Task IncompatibleEdit_SupersedesAndCancelsTheModelCall()
     {
         var gate = new TaskCompletionSource();
