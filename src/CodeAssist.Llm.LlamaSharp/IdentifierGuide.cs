@@ -40,7 +40,8 @@ internal sealed class IdentifierGuide
     {
         if (endsGeneration)
         {
-            return _site is null ? SiteAfter("") is null : IsName(_site, _partial);
+            // Where an identifier is optional (a statement may start after ";"), the generation may end.
+            return _site is null ? SiteAfter("") is not { Required: true } : IsName(_site, _partial);
         }
 
         string text = _vocabulary.TextOf(token);
@@ -55,7 +56,7 @@ internal sealed class IdentifierGuide
             return false;
         }
 
-        if (lead == text.Length || (lead == 0 && EndsInIdentifier()))
+        if (lead == text.Length || ContinuesWord(text))
         {
             return true;
         }
@@ -100,7 +101,7 @@ internal sealed class IdentifierGuide
         allowed.Fill(true);
         foreach ((string lead, int[] group) in _vocabulary.LeadGroups)
         {
-            if ((lead.Length == 0 && EndsInIdentifier()) || SiteAfter(lead) is not { } site)
+            if (ContinuesWord(lead.Length == 0 ? "_" : lead) || SiteAfter(lead) is not { } site)
             {
                 continue;
             }
@@ -129,7 +130,7 @@ internal sealed class IdentifierGuide
         if (_site is null)
         {
             int lead = IdentifierVocabulary.LeadLength(text);
-            if (lead < text.Length && !(lead == 0 && EndsInIdentifier()) && SiteAfter(text[..lead]) is { } site)
+            if (lead < text.Length && !ContinuesWord(text) && SiteAfter(text[..lead]) is { } site)
             {
                 Enter(site, "", text[lead..]);
             }
@@ -161,7 +162,9 @@ internal sealed class IdentifierGuide
     private static bool IsName(IdentifierSite site, string written) =>
         site.Names.Any(name => string.Equals(name, written, StringComparison.Ordinal));
 
-    private bool EndsInIdentifier() => _generated.Length > 0 && IdentifierVocabulary.IsIdentifierPart(_generated[^1]);
+    /// <summary>Whether <paramref name="text"/> goes on with the identifier (or number) the generated text ends in.</summary>
+    private bool ContinuesWord(string text) =>
+        _generated.Length > 0 && text.Length > 0 && IdentifierVocabulary.IsIdentifierPart(_generated[^1]) && IdentifierVocabulary.IsIdentifierPart(text[0]);
 
     private IdentifierSite? SiteAfter(string lead)
     {

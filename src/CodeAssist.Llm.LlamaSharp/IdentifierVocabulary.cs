@@ -61,11 +61,14 @@ internal sealed class IdentifierVocabulary
 
     public static bool IsIdentifierPart(char c) => c == '_' || char.IsLetterOrDigit(c);
 
-    /// <summary>How many characters of <paramref name="text"/> come before its first identifier character.</summary>
+    /// <summary>
+    /// How many characters of <paramref name="text"/> come before its first identifier: a digit does not start one,
+    /// so a number ("42", " 10") is lead only and never enters a site.
+    /// </summary>
     public static int LeadLength(string text)
     {
         int i = 0;
-        while (i < text.Length && !IsIdentifierPart(text[i]))
+        while (i < text.Length && !(text[i] == '_' || char.IsLetter(text[i])))
         {
             i++;
         }
