@@ -6,7 +6,7 @@ namespace CodeAssist.Bench.Completion;
 /// Inline completion benchmarks on Newtonsoft.Json (fetched outside the repository):
 ///   verify [--points FILE] [--limit N] [--budget-ms MS]       verification accept/reject on mined points
 ///   (CODEASSIST_BENCH_CALLS=1 lists every model call of a replay)
-///   replay [--latency-ms MS] [--token-ms MS] [--positions N] [--keys N] [--accuracy P] [--model GGUF --threads N] [--cold-ms MS] [--server] [--unconstrained] [--pause-ms MS]
+///   replay [--latency-ms MS] [--token-ms MS] [--positions N] [--keys N] [--accuracy P] [--model GGUF --threads N] [--cold-ms MS] [--server] [--unconstrained | --compare] [--pause-ms MS]
 ///                                                             typing replay against the in-process pipeline, or with
 ///                                                             --server against the real server over JSON-RPC
 ///   names [--sample DIR] [--iterations N]                    checking the code names of a 500-word answer
@@ -60,6 +60,7 @@ internal static class Program
                 ColdLatencyMs = Number(args, "--cold-ms", 1500),
                 OverJsonRpc = args.Contains("--server"),
                 Unconstrained = args.Contains("--unconstrained"),
+                Compare = args.Contains("--compare"),
                 PauseAfterLastKeyMs = Number(args, "--pause-ms", 1000),
             },
             cancel.Token);

@@ -38,4 +38,7 @@ internal sealed record ReplaySettings
     /// bind), to compare with and without compiler-guided decoding.
     /// </summary>
     public bool Unconstrained { get; init; }
+
+    /// <summary>Replays twice in one run, with and without the constraint, and prints the two side by side.</summary>
+    public bool Compare { get; init; }
 }

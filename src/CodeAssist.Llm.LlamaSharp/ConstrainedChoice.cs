@@ -20,8 +20,11 @@ internal sealed class ConstrainedChoice
     private readonly Random _random;
     private const int Tries = 64;
 
-    public ConstrainedChoice(int vocabularySize, IReadOnlyList<int> endTokens, float temperature, uint seed)
+    private readonly IReadOnlyList<int> _withoutIdentifier;
+
+    public ConstrainedChoice(int vocabularySize, IReadOnlyList<int> endTokens, float temperature, uint seed, IReadOnlyList<int>? withoutIdentifier = null)
     {
+        _withoutIdentifier = withoutIdentifier ?? [];
         _allowed = new bool[vocabularySize];
         _endTokens = endTokens;
         _temperature = temperature;
@@ -37,6 +40,20 @@ internal sealed class ConstrainedChoice
         if (quick is { } found)
         {
             return (LLamaToken)found;
+        }
+
+        if (guide.OutsideRequiredName && _withoutIdentifier.Count > 0)
+        {
+            // Building the allowed set asks for a site after every lead of the vocabulary, and in expression position
+            // most leads open one; a token without an identifier is valid here, so the choice is among those.
+            _allowed.AsSpan().Clear();
+            foreach (int id in _withoutIdentifier)
+            {
+                _allowed[id] = !IsEnd(id);
+            }
+
+            int limit = Math.Min(_allowed.Length, logits.Length);
+            return _temperature <= 0 ? Greedy(logits, limit) : Draw(logits, limit);
         }
 
         guide.Fill(_allowed);

@@ -47,9 +47,13 @@ internal sealed class IdentifierVocabulary
         }
 
         LeadGroups = groups.ToDictionary(g => g.Key, g => g.Value.ToArray(), StringComparer.Ordinal);
+        WithoutIdentifier = Enumerable.Range(0, _texts.Length).Where(id => _texts[id] != Opaque && LeadLength(_texts[id]) == _texts[id].Length).ToArray();
     }
 
     public int Count => _texts.Length;
+
+    /// <summary>Tokens with no identifier in them (punctuation, whitespace, numbers): valid wherever no name is required.</summary>
+    public IReadOnlyList<int> WithoutIdentifier { get; private set; } = [];
 
     /// <summary>Tokens that contain an identifier, by the non-identifier characters before it.</summary>
     public IReadOnlyDictionary<string, int[]> LeadGroups { get; }

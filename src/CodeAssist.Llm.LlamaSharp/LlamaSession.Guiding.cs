@@ -24,7 +24,7 @@ internal sealed partial class LlamaSession
         }
 
         var guide = new IdentifierGuide(identifiers, _identifierVocabulary);
-        var guided = new GuidedSampling(guide, new ConstrainedChoice(_identifierVocabulary.Count, _endTokens, request.Temperature, request.Seed));
+        var guided = new GuidedSampling(guide, new ConstrainedChoice(_identifierVocabulary.Count, _endTokens, request.Temperature, request.Seed, _identifierVocabulary.WithoutIdentifier));
         guided.StartTime = _time.GetElapsedTime(started);
         return guided;
     }
