@@ -6,7 +6,7 @@ namespace CodeAssist.Bench.Completion;
 /// Inline completion benchmarks on Newtonsoft.Json (fetched outside the repository):
 ///   verify [--points FILE] [--limit N] [--budget-ms MS]       verification accept/reject on mined points
 ///   (CODEASSIST_BENCH_CALLS=1 lists every model call of a replay)
-///   replay [--latency-ms MS] [--token-ms MS] [--positions N] [--keys N] [--accuracy P] [--model GGUF --threads N] [--cold-ms MS] [--server] [--unconstrained] [--pause-ms MS]
+///   replay [--latency-ms MS] [--token-ms MS] [--positions N] [--keys N] [--accuracy P] [--model GGUF --threads N] [--cold-ms MS] [--server] [--unconstrained | --compare] [--pause-ms MS]
 ///          [--dwell-ms MS] [--prompt-tps N] [--no-prefill]
 ///                                                             typing replay against the in-process pipeline, or with
 ///                                                             --server against the real server over JSON-RPC
@@ -74,6 +74,7 @@ internal static class Program
                 ColdLatencyMs = Number(args, "--cold-ms", 1500),
                 OverJsonRpc = args.Contains("--server"),
                 Unconstrained = args.Contains("--unconstrained"),
+                Compare = args.Contains("--compare"),
                 PauseAfterLastKeyMs = Number(args, "--pause-ms", 1000),
                 PromptTokensPerSecond = Number(args, "--prompt-tps", 0),
                 DwellMs = Number(args, "--dwell-ms", 0),

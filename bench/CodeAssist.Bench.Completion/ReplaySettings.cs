@@ -50,4 +50,7 @@ internal sealed record ReplaySettings
 
     /// <summary>The "before" of a comparison: no background prefill and no speculation (the model reports no cache to fill).</summary>
     public bool NoPrefill { get; init; }
+
+    /// <summary>Replays twice in one run, with and without the constraint, and prints the two side by side.</summary>
+    public bool Compare { get; init; }
 }

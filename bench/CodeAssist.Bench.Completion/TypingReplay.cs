@@ -31,6 +31,21 @@ internal static class TypingReplay
 
         var oracle = new OracleCompletionModel(originals, settings);
         using var local = settings.ModelPath is null ? null : await LoadLocalAsync(settings, cancellationToken).ConfigureAwait(false);
+        if (settings.Compare)
+        {
+            // Both modes in one process, on the same loaded model and positions, so the columns compare like for like.
+            var rows = new List<ReplayComparison.Row>();
+            foreach (var withheld in new[] { false, true })
+            {
+                var measured = new MeasuringModel(local?.Completion ?? oracle, withheld, settings.NoPrefill);
+                var (keys, _, stats) = await ReplayAllAsync(project, positions, measured, settings, cancellationToken).ConfigureAwait(false);
+                rows.Add(ReplayComparison.Summarize(withheld ? "unconstrained" : "constrained", keys, stats, measured));
+            }
+
+            ReplayComparison.Print(settings, positions.Count, rows);
+            return 0;
+        }
+
         var model = new MeasuringModel(local?.Completion ?? oracle, settings.Unconstrained, settings.NoPrefill);
         if (settings.OverJsonRpc)
         {
@@ -39,6 +54,16 @@ internal static class TypingReplay
             return 0;
         }
 
+        var (outcomes, cold, statistics) = await ReplayAllAsync(project, positions, model, settings, cancellationToken).ConfigureAwait(false);
+        Report(settings, positions.Count, outcomes, cold, statistics, local is null ? oracle.GeneratedTokens : -1);
+        ReportModelCalls(model.Calls, local?.Completion.Throughput);
+        ReportMemberSites(model.MemberSites, settings.Unconstrained);
+        return 0;
+    }
+
+    private static async Task<(List<KeystrokeOutcome> Outcomes, List<double> Cold, InlineCompletionStatistics Statistics)> ReplayAllAsync(
+        Project project, IReadOnlyList<ReplayPosition> positions, MeasuringModel model, ReplaySettings settings, CancellationToken cancellationToken)
+    {
         var options = new CodeAssistOptions { Completion = new CompletionOptions { MaxTokens = settings.MaxTokens, ColdLatencyMs = settings.ColdLatencyMs } };
         // The real Roslyn context collector, so prompts carry context and its cost shows in the overhead.
         using var service = new InlineCompletionService(new SingleModel(model), new ContextCollector(), () => options);
@@ -51,10 +76,7 @@ internal static class TypingReplay
             await ReplayAsync(project, position, service, settings, random, outcomes, cold, () => model.StartPosition(index), cancellationToken).ConfigureAwait(false);
         }
 
-        Report(settings, positions.Count, outcomes, cold, service.GetStatistics(), local is null ? oracle.GeneratedTokens : -1);
-        ReportModelCalls(model.Calls, local?.Completion.Throughput);
-        ReportMemberSites(model.MemberSites, settings.Unconstrained);
-        return 0;
+        return (outcomes, cold, service.GetStatistics());
     }
 
     private static async Task<ILocalModel> LoadLocalAsync(ReplaySettings settings, CancellationToken cancellationToken)

@@ -17,6 +17,8 @@ internal sealed class IdentifierGuide
 
     // Sites asked for during the current step, by lead: the generated text does not change within a step.
     private readonly Dictionary<string, IdentifierSite?> _stepSites = new(StringComparer.Ordinal);
+    // Every prefix of every name (and the whole names) per site key: a site in expression position has thousands.
+    private readonly Dictionary<string, (HashSet<string> Prefixes, HashSet<string> Names)> _nameSets = new(StringComparer.Ordinal);
     private IdentifierSite? _site;
     private string _partial = "";
 
@@ -40,7 +42,8 @@ internal sealed class IdentifierGuide
     {
         if (endsGeneration)
         {
-            return _site is null ? SiteAfter("") is null : IsName(_site, _partial);
+            // Where an identifier is optional (a statement may start after ";"), the generation may end.
+            return _site is null ? SiteAfter("") is not { Required: true } : IsName(_site, _partial);
         }
 
         string text = _vocabulary.TextOf(token);
@@ -55,7 +58,7 @@ internal sealed class IdentifierGuide
             return false;
         }
 
-        if (lead == text.Length || (lead == 0 && EndsInIdentifier()))
+        if (lead == text.Length || ContinuesWord(text))
         {
             return true;
         }
@@ -63,6 +66,12 @@ internal sealed class IdentifierGuide
         IdentifierSite? site = SiteAfter(text[..lead]);
         return site is null || Continues(site, "", text[lead..]);
     }
+
+    /// <summary>
+    /// Whether any token without an identifier may come next (not inside a name, no name required): then such a
+    /// token is always a valid replacement, without building the whole allowed set.
+    /// </summary>
+    public bool OutsideRequiredName => _site is null && SiteAfter("") is not { Required: true };
 
     /// <summary>Marks in <paramref name="allowed"/> every token that may come next (end tokens are asked for separately).</summary>
     public void Fill(Span<bool> allowed)
@@ -100,7 +109,7 @@ internal sealed class IdentifierGuide
         allowed.Fill(true);
         foreach ((string lead, int[] group) in _vocabulary.LeadGroups)
         {
-            if ((lead.Length == 0 && EndsInIdentifier()) || SiteAfter(lead) is not { } site)
+            if (ContinuesWord(lead.Length == 0 ? "_" : lead) || SiteAfter(lead) is not { } site)
             {
                 continue;
             }
@@ -129,7 +138,7 @@ internal sealed class IdentifierGuide
         if (_site is null)
         {
             int lead = IdentifierVocabulary.LeadLength(text);
-            if (lead < text.Length && !(lead == 0 && EndsInIdentifier()) && SiteAfter(text[..lead]) is { } site)
+            if (lead < text.Length && !ContinuesWord(text) && SiteAfter(text[..lead]) is { } site)
             {
                 Enter(site, "", text[lead..]);
             }
@@ -149,19 +158,39 @@ internal sealed class IdentifierGuide
         (_site, _partial) = identifier == text.Length ? (site, partial + text) : (null, "");
     }
 
-    private static bool Continues(IdentifierSite site, string partial, string text)
+    private bool Continues(IdentifierSite site, string partial, string text)
     {
         int identifier = IdentifierVocabulary.IdentifierLength(text, 0);
         string written = partial + text[..identifier];
         return identifier == text.Length
-            ? written.Length > 0 && site.Names.Any(name => name.StartsWith(written, StringComparison.Ordinal))
+            ? written.Length > 0 && NameSets(site).Prefixes.Contains(written)
             : IsName(site, written);
     }
 
-    private static bool IsName(IdentifierSite site, string written) =>
-        site.Names.Any(name => string.Equals(name, written, StringComparison.Ordinal));
+    private bool IsName(IdentifierSite site, string written) => NameSets(site).Names.Contains(written);
 
-    private bool EndsInIdentifier() => _generated.Length > 0 && IdentifierVocabulary.IsIdentifierPart(_generated[^1]);
+    private (HashSet<string> Prefixes, HashSet<string> Names) NameSets(IdentifierSite site)
+    {
+        if (!_nameSets.TryGetValue(site.Key, out var sets))
+        {
+            var prefixes = new HashSet<string>(StringComparer.Ordinal);
+            foreach (string name in site.Names)
+            {
+                for (int length = 1; length <= name.Length; length++)
+                {
+                    prefixes.Add(name[..length]);
+                }
+            }
+
+            _nameSets[site.Key] = sets = (prefixes, new HashSet<string>(site.Names, StringComparer.Ordinal));
+        }
+
+        return sets;
+    }
+
+    /// <summary>Whether <paramref name="text"/> goes on with the identifier (or number) the generated text ends in.</summary>
+    private bool ContinuesWord(string text) =>
+        _generated.Length > 0 && text.Length > 0 && IdentifierVocabulary.IsIdentifierPart(_generated[^1]) && IdentifierVocabulary.IsIdentifierPart(text[0]);
 
     private IdentifierSite? SiteAfter(string lead)
     {

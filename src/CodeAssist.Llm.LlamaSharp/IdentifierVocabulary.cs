@@ -47,9 +47,13 @@ internal sealed class IdentifierVocabulary
         }
 
         LeadGroups = groups.ToDictionary(g => g.Key, g => g.Value.ToArray(), StringComparer.Ordinal);
+        WithoutIdentifier = Enumerable.Range(0, _texts.Length).Where(id => _texts[id] != Opaque && LeadLength(_texts[id]) == _texts[id].Length).ToArray();
     }
 
     public int Count => _texts.Length;
+
+    /// <summary>Tokens with no identifier in them (punctuation, whitespace, numbers): valid wherever no name is required.</summary>
+    public IReadOnlyList<int> WithoutIdentifier { get; private set; } = [];
 
     /// <summary>Tokens that contain an identifier, by the non-identifier characters before it.</summary>
     public IReadOnlyDictionary<string, int[]> LeadGroups { get; }
@@ -61,11 +65,14 @@ internal sealed class IdentifierVocabulary
 
     public static bool IsIdentifierPart(char c) => c == '_' || char.IsLetterOrDigit(c);
 
-    /// <summary>How many characters of <paramref name="text"/> come before its first identifier character.</summary>
+    /// <summary>
+    /// How many characters of <paramref name="text"/> come before its first identifier: a digit does not start one,
+    /// so a number ("42", " 10") is lead only and never enters a site.
+    /// </summary>
     public static int LeadLength(string text)
     {
         int i = 0;
-        while (i < text.Length && !IsIdentifierPart(text[i]))
+        while (i < text.Length && !(text[i] == '_' || char.IsLetter(text[i])))
         {
             i++;
         }

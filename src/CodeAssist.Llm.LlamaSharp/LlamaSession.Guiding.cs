@@ -63,7 +63,7 @@ internal sealed partial class LlamaSession
 
         var vocabulary = build.GetAwaiter().GetResult();
         var guide = new IdentifierGuide(identifiers, vocabulary);
-        var guided = new GuidedSampling(guide, new ConstrainedChoice(vocabulary.Count, _endTokens, request.Temperature, request.Seed));
+        var guided = new GuidedSampling(guide, new ConstrainedChoice(vocabulary.Count, _endTokens, request.Temperature, request.Seed, vocabulary.WithoutIdentifier));
         guided.StartTime = _time.GetElapsedTime(started);
         return guided;
     }

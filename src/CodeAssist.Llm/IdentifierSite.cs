@@ -2,7 +2,8 @@ namespace CodeAssist.Llm;
 
 /// <summary>
 /// A place where the generated text enters an identifier and the compiler knows every name that may stand there
-/// (the members of a receiver's type after <c>expr.</c>, the types in scope after <c>new </c>).
+/// (the members of a receiver's type after <c>expr.</c>, the types in scope after <c>new </c> and in type arguments,
+/// the names in scope and keywords at a plain identifier in an expression or argument).
 /// </summary>
 /// <param name="Key">Identifies the name set (for example the receiver's type), so a model caches its token filter per key.</param>
 /// <param name="Names">The valid names, without generic arguments or <c>@</c>.</param>

@@ -10,9 +10,12 @@ namespace CodeAssist.Features.InlineCompletion;
 /// <summary>
 /// The valid names at identifier sites of one generation, for compiler-guided decoding: after <c>expr.</c> the
 /// members of the receiver's type that are accessible at the caret (extension methods included, instance or static
-/// as the receiver is a value or a type), after <c>new </c> the types in scope. The receiver may be one the model
-/// wrote itself (<c>order.Items.</c>): it is bound speculatively at the caret. Receivers and the type list are cached
-/// per text, so the decoding thread asks Roslyn once per receiver. Unknown receivers are no site (sampling stays free).
+/// as the receiver is a value or a type), after <c>new </c> and in generic argument lists the types in scope, and at
+/// plain identifiers in expression position (<see cref="SiteText.Classify"/>) the names in scope, every keyword, the
+/// names the generated text itself wrote (new locals, lambda parameters) and, in a call's arguments, the parameter
+/// names of its overloads (named arguments). The receiver may be one the model wrote itself
+/// (<c>order.Items.</c>): it is bound speculatively at the caret. Sites are cached per key, so the decoding thread
+/// asks Roslyn once per receiver or callee. Unknown receivers are no site (sampling stays free).
 /// </summary>
 internal sealed class IdentifierSites
 {
@@ -23,6 +26,7 @@ internal sealed class IdentifierSites
     private readonly SemanticModel model;
     private readonly int position;
     private readonly string linePrefix;
+    private readonly ScopeSites scope;
     private readonly ConcurrentDictionary<string, IdentifierSite?> sites = new(StringComparer.Ordinal);
 
     private IdentifierSites(SemanticModel model, int position, string linePrefix)
@@ -30,6 +34,7 @@ internal sealed class IdentifierSites
         this.model = model;
         this.position = position;
         this.linePrefix = linePrefix;
+        scope = new ScopeSites(model, position);
     }
 
     /// <summary>The constraint for a generation at <paramref name="position"/> (the semantic model is awaited here, before the model runs).</summary>
@@ -41,15 +46,26 @@ internal sealed class IdentifierSites
             return null;
         }
 
+        // The caret's line; on a blank line also the one before, whose end tells whether a statement starts here.
         var line = text.Lines.GetLineFromPosition(position);
-        var sites = new IdentifierSites(model, position, text.ToString(TextSpan.FromBounds(line.Start, position)));
+        var start = line.Start;
+        if (string.IsNullOrWhiteSpace(text.ToString(TextSpan.FromBounds(start, position))) && line.LineNumber > 0)
+        {
+            start = text.Lines[line.LineNumber - 1].Start;
+        }
+
+        var sites = new IdentifierSites(model, position, text.ToString(TextSpan.FromBounds(start, position)));
         return new IdentifierConstraint(sites.SiteAfter);
     }
 
     /// <summary>The site that starts after the caret's line prefix followed by <paramref name="generated"/>.</summary>
     public IdentifierSite? SiteAfter(string generated)
     {
-        var full = linePrefix + generated;
+        if (SiteText.Mask(linePrefix + generated) is not { } full)
+        {
+            return null;
+        }
+
         var start = full.Length;
         while (start > 0 && IsIdentifierPart(full[start - 1]))
         {
@@ -73,8 +89,65 @@ internal sealed class IdentifierSites
         {
             site = sites.GetOrAdd(NewSiteKey, _ => TypeSite());
         }
+        else
+        {
+            site = ClassifiedSite(before, full[..start]);
+        }
 
         return site is null || typed.Length == 0 ? site : site with { Typed = typed };
+    }
+
+    private IdentifierSite? ClassifiedSite(string before, string written)
+    {
+        var (kind, head) = SiteText.Classify(before);
+        if (kind == SiteKind.GenericArgument)
+        {
+            return sites.GetOrAdd("<" + head, _ => scope.IsGeneric(head) ? TypeSite() : null);
+        }
+
+        if (kind == SiteKind.None)
+        {
+            return null;
+        }
+
+        var parameters = kind == SiteKind.Argument ? sites.GetOrAdd("(" + head, _ => scope.ParameterNames(head) is { } names ? new IdentifierSite(head, names) : null) : null;
+        if (kind == SiteKind.Argument && parameters is null)
+        {
+            return null;
+        }
+
+        // Names the generated text introduced are valid too; they are part of the key, so a filter is reused until a new one appears.
+        var introduced = GeneratedNames(written);
+        var key = "scope|" + head + "|" + string.Join(',', introduced);
+        return sites.GetOrAdd(key, _ => new IdentifierSite(key, [.. scope.Names.Concat(parameters?.Names ?? []).Concat(introduced).Distinct(StringComparer.Ordinal)]) { Required = false });
+    }
+
+    /// <summary>The identifiers written after the caret (sorted, distinct): locals and lambda parameters the model declared.</summary>
+    private string[] GeneratedNames(string written)
+    {
+        var generated = written.Length > linePrefix.Length ? written[linePrefix.Length..] : "";
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < generated.Length; i++)
+        {
+            if (!IsIdentifierPart(generated[i]) || (i > 0 && IsIdentifierPart(generated[i - 1])) || char.IsAsciiDigit(generated[i]))
+            {
+                continue;
+            }
+
+            var end = i;
+            while (end < generated.Length && IsIdentifierPart(generated[end]))
+            {
+                end++;
+            }
+
+            // Literal contents are masked as '_': not a name.
+            if (generated.AsSpan(i, end - i).ContainsAnyExcept('_'))
+            {
+                names.Add(generated[i..end]);
+            }
+        }
+
+        return [.. names];
     }
 
     private IdentifierSite? MemberSite(string receiver)

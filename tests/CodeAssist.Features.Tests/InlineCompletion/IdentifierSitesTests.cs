@@ -23,6 +23,9 @@ public sealed class IdentifierSitesTests
             public List<Item> Items { get; } = new();
             public int Stock { get; set; }
             public int StockLevel() => Stock;
+            public void Ship(int quantity, string address) { }
+            public void Ship(int quantity) { }
+            public int Count(System.Func<Item, bool> predicate) => 0;
         }
 
         sealed class Shop
@@ -100,11 +103,113 @@ public sealed class IdentifierSitesTests
     [Theory]
     [InlineData("var n = 1.")]
     [InlineData("var n = unknown.")]
-    [InlineData("var n = order")]
-    [InlineData("var renewal = ")]
     public async Task NoSite_WhereTheNamesAreNotKnown(string line)
     {
         Assert.Null(await SiteAsync(line));
+    }
+
+    [Theory]
+    [InlineData("var total = ")]
+    [InlineData("var renewal = ")]
+    [InlineData("return ")]
+    [InlineData("if (")]
+    [InlineData("var n = order.Stock + ")]
+    [InlineData("var ok = !")]
+    [InlineData("var first = order.Items[")]
+    [InlineData("var n = 1;\n        ")]
+    public async Task ExpressionPosition_NamesInScopeAndKeywords_NotRequired(string line)
+    {
+        var site = await SiteAsync(line);
+
+        Assert.NotNull(site);
+        Assert.False(site.Required);
+        Assert.Contains("order", site.Names);   // a parameter
+        Assert.Contains("Run", site.Names);     // a member in scope
+        Assert.Contains("Item", site.Names);    // a type
+        Assert.Contains("new", site.Names);     // keywords stay possible
+        Assert.Contains("null", site.Names);
+        Assert.Contains("var", site.Names);
+        Assert.DoesNotContain("Stock", site.Names); // a member of another type
+    }
+
+    [Fact]
+    public async Task ExpressionPosition_NameTypedBeforeTheCaret_IsReportedAsTyped()
+    {
+        var site = await SiteAsync("var n = ord");
+
+        Assert.NotNull(site);
+        Assert.Equal("ord", site.Typed);
+        Assert.Contains("order", site.Names);
+    }
+
+    [Fact]
+    public async Task NamesTheGeneratedTextIntroduced_AreValidLater()
+    {
+        var site = await SiteAsync("", generated: "var subtotal = order.Stock;\n        return ");
+
+        Assert.NotNull(site);
+        Assert.Contains("subtotal", site.Names);
+    }
+
+    [Fact]
+    public async Task CallArguments_ParameterNamesOfTheOverloads_ForNamedArguments()
+    {
+        var first = await SiteAsync("order.Ship(");
+        var second = await SiteAsync("order.Ship(1, ");
+
+        Assert.NotNull(first);
+        Assert.Contains("quantity", first.Names);
+        Assert.Contains("address", first.Names);
+        Assert.Contains("order", first.Names);
+        Assert.NotNull(second);
+        Assert.Contains("address", second.Names);
+    }
+
+    [Fact]
+    public async Task ConstructorArguments_ParameterNamesOfTheConstructors()
+    {
+        var site = await SiteAsync("var list = new List<int>(");
+
+        Assert.NotNull(site);
+        Assert.Contains("capacity", site.Names);
+        Assert.Contains("collection", site.Names);
+    }
+
+    [Theory]
+    [InlineData("var n = order.Count(")]          // takes a lambda: its parameter is a new name
+    [InlineData("var q = order.Items.Select(")]   // an extension method taking a delegate
+    [InlineData("var n = (")]                     // parenthesized expression, cast or lambda parameters
+    [InlineData("var n = new Item { ")]           // an object initializer names the created type's members
+    [InlineData("int ")]                          // a declaration's new name
+    [InlineData("List<int> ")]
+    [InlineData("int? ")]
+    [InlineData("var s = \"a = ")]               // inside a string
+    [InlineData("// x = ")]                       // inside a comment
+    public async Task NoSite_WhereANewNameOrAnythingMayFollow(string line)
+    {
+        Assert.Null(await SiteAsync(line));
+    }
+
+    [Theory]
+    [InlineData("var list = new List<")]
+    [InlineData("var map = new Dictionary<string, ")]
+    public async Task GenericArguments_TheTypesInScope(string line)
+    {
+        var site = await SiteAsync(line);
+
+        Assert.NotNull(site);
+        Assert.False(site.Required);
+        Assert.Contains("Item", site.Names);
+        Assert.Contains("int", site.Names);
+        Assert.DoesNotContain("order", site.Names);
+    }
+
+    [Fact]
+    public async Task LessThan_IsNoGenericSite()
+    {
+        var site = await SiteAsync("var small = order.Stock <");
+
+        Assert.Null(site);
     }
 
     [Theory]
