@@ -17,6 +17,7 @@ internal sealed class MeasuringModel(ICompletionModel inner, bool withholdConstr
     private readonly HashSet<int> positionsSeen = [];
     private int position = -1;
     private long positionStarted;
+    private string? needed;
 
     public ModelInfo Info => inner.Info;
 
@@ -36,27 +37,56 @@ internal sealed class MeasuringModel(ICompletionModel inner, bool withholdConstr
         }
     }
 
-    /// <summary>Marks a jump to a new position; calls from now on belong to it.</summary>
-    public void StartPosition(int index)
+    /// <summary>
+    /// Marks a jump to a new position; calls from now on belong to it. <paramref name="neededIdentifier"/>: the name a
+    /// mined point needs from another file, looked for (as a whole word) in each call's prompt.
+    /// </summary>
+    public void StartPosition(int index, string? neededIdentifier = null)
     {
         lock (gate)
         {
             position = index;
             positionStarted = Stopwatch.GetTimestamp();
+            needed = neededIdentifier;
         }
     }
+
+    // The point's own line no longer holds the name once it is cut, and mined names appear nowhere else in the file:
+    // a hit can only come from the context the prompt carries.
+    private static bool Holds(InfillRequest request, string name) =>
+        request.ExtraContext.Any(snippet => WholeWord(snippet.Text, name)) || WholeWord(request.Prefix, name) || WholeWord(request.Suffix, name);
+
+    private static bool WholeWord(string text, string name)
+    {
+        for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + name.Length;
+            if ((at == 0 || !IsIdentifierChar(text[at - 1])) && (end == text.Length || !IsIdentifierChar(text[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsIdentifierChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
     public async IAsyncEnumerable<CompletionChunk> InfillAsync(InfillRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         int index;
         bool first;
         long jump;
+        string? name;
         lock (gate)
         {
             index = position;
             first = positionsSeen.Add(index);
             jump = positionStarted;
+            name = needed;
         }
+
+        bool? held = name is null ? null : Holds(request, name);
 
         var contextTokens = request.ExtraContext.Sum(snippet => inner.CountTokens(snippet.Text));
         var started = Stopwatch.GetTimestamp();
@@ -86,7 +116,7 @@ internal sealed class MeasuringModel(ICompletionModel inner, bool withholdConstr
         finally
         {
             var call = new ModelCall(
-                index, first, Stopwatch.GetElapsedTime(started).TotalMilliseconds, Stopwatch.GetElapsedTime(jump).TotalMilliseconds, usage, cancelled, contextTokens);
+                index, first, Stopwatch.GetElapsedTime(started).TotalMilliseconds, Stopwatch.GetElapsedTime(jump).TotalMilliseconds, usage, cancelled, contextTokens, held);
             lock (gate)
             {
                 calls.Add(call);

@@ -2,5 +2,9 @@ using CodeAssist.Llm;
 
 namespace CodeAssist.Bench.Completion;
 
-/// <summary>One model call of the replay. <paramref name="SinceJumpMs"/> runs from the first keystroke at the position to the call's end.</summary>
-internal sealed record ModelCall(int Position, bool FirstAtPosition, double DurationMs, double SinceJumpMs, CompletionUsage? Usage, bool Cancelled, int ContextTokens);
+/// <summary>
+/// One model call of the replay. <paramref name="SinceJumpMs"/> runs from the first keystroke at the position to the
+/// call's end; <paramref name="NeededInPrompt"/> says, at a mined point, whether the prompt held the needed identifier.
+/// </summary>
+internal sealed record ModelCall(
+    int Position, bool FirstAtPosition, double DurationMs, double SinceJumpMs, CompletionUsage? Usage, bool Cancelled, int ContextTokens, bool? NeededInPrompt = null);

@@ -7,7 +7,9 @@ namespace CodeAssist.Bench.Completion;
 ///   verify [--points FILE] [--limit N] [--budget-ms MS]       verification accept/reject on mined points
 ///   (CODEASSIST_BENCH_CALLS=1 lists every model call of a replay)
 ///   replay [--latency-ms MS] [--token-ms MS] [--positions N] [--keys N] [--accuracy P] [--model GGUF --threads N] [--cold-ms MS] [--server] [--unconstrained | --compare] [--pause-ms MS]
-///          [--dwell-ms MS] [--prompt-tps N] [--no-prefill]
+///          [--dwell-ms MS] [--prompt-tps N] [--no-prefill] [--mined [--points FILE]]
+///                                                             (--mined: retype mined cross-file points, and count the
+///                                                             cold prompts that hold the needed identifier)
 ///                                                             typing replay against the in-process pipeline, or with
 ///                                                             --server against the real server over JSON-RPC
 ///   first-verify [--no-warmup] [--samples N] [--points FILE]  the first verification of a fresh process against
@@ -79,6 +81,7 @@ internal static class Program
                 PromptTokensPerSecond = Number(args, "--prompt-tps", 0),
                 DwellMs = Number(args, "--dwell-ms", 0),
                 NoPrefill = args.Contains("--no-prefill"),
+                PointsFile = args.Contains("--mined") ? Option(args, "--points", DefaultPoints()) : null,
             },
             cancel.Token);
     }

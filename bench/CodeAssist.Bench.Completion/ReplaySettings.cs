@@ -51,6 +51,12 @@ internal sealed record ReplaySettings
     /// <summary>The "before" of a comparison: no background prefill and no speculation (the model reports no cache to fill).</summary>
     public bool NoPrefill { get; init; }
 
+    /// <summary>
+    /// Mined points to replay (shared/bench/context/*.jsonl) instead of picked statements; the summary then says in how
+    /// many cold prompts the needed cross-file identifier was.
+    /// </summary>
+    public string? PointsFile { get; init; }
+
     /// <summary>Replays twice in one run, with and without the constraint, and prints the two side by side.</summary>
     public bool Compare { get; init; }
 }

@@ -73,7 +73,7 @@ internal static class ServerReplay
         var versions = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (position, index) in positions.Select((p, i) => (p, i)))
         {
-            model.StartPosition(index);
+            model.StartPosition(index, position.Needed);
             var uri = new Uri(Path.GetFullPath(Path.Combine(repositoryRoot, position.File))).AbsoluteUri;
             var original = originals[Path.GetFileName(position.File)];
             var text = SourceText.From(original.Remove(position.Start, position.LineRest.Length));

@@ -22,9 +22,11 @@ internal static class TypingReplay
         await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
         Console.WriteLine($"Compilation warm-up: {warm.ElapsedMilliseconds} ms (the server pays this once at load).");
 
-        var positions = await ReplayPositions.PickAsync(project, settings.Positions, settings.KeysPerPosition, cancellationToken).ConfigureAwait(false);
+        var positions = settings.PointsFile is { } points
+            ? await ReplayPositions.FromPointsAsync(project, points, settings.Positions, settings.KeysPerPosition, cancellationToken).ConfigureAwait(false)
+            : await ReplayPositions.PickAsync(project, settings.Positions, settings.KeysPerPosition, cancellationToken).ConfigureAwait(false);
         var originals = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in ReplayPositions.Files)
+        foreach (var file in positions.Select(p => p.File).Distinct(StringComparer.Ordinal))
         {
             originals[Path.GetFileName(file)] = (await BenchWorkspace.Find(project, file).GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString();
         }
@@ -72,8 +74,8 @@ internal static class TypingReplay
         var cold = new List<double>();
         foreach (var (position, index) in positions.Select((p, i) => (p, i)))
         {
-            model.StartPosition(index);
-            await ReplayAsync(project, position, service, settings, random, outcomes, cold, () => model.StartPosition(index), cancellationToken).ConfigureAwait(false);
+            model.StartPosition(index, position.Needed);
+            await ReplayAsync(project, position, service, settings, random, outcomes, cold, () => model.StartPosition(index, position.Needed), cancellationToken).ConfigureAwait(false);
         }
 
         return (outcomes, cold, service.GetStatistics());
@@ -221,6 +223,12 @@ internal static class TypingReplay
         Console.WriteLine($"Model calls: {calls.Count} ({calls.Count(c => c.Cancelled)} cancelled); Roslyn context in {calls.Count(c => c.ContextTokens > 0)} prompts, "
             + $"{(calls.Count == 0 ? "n/a" : $"p50 {Percentiles.Of(calls.Select(c => (double)c.ContextTokens).ToList(), 50):F0} tokens")}.");
         Console.WriteLine($"  cold (first call at a position): {Percentiles.Format(coldCalls.Select(c => c.DurationMs).ToList())}; first key to answer {Percentiles.Format(coldCalls.Select(c => c.SinceJumpMs).ToList())}");
+        if (coldCalls.Count(c => c.NeededInPrompt is not null) is var mined and > 0)
+        {
+            var held = coldCalls.Count(c => c.NeededInPrompt == true);
+            Console.WriteLine($"    needed cross-file identifier in the prompt: {held} of {mined} cold calls ({100.0 * held / mined:F0}%)");
+        }
+
         Console.WriteLine($"    prompt tokens {Tokens(coldCalls, u => u.PromptTokens)}; evaluated {Tokens(coldCalls, u => u.EvaluatedPromptTokens)}; generated {Tokens(coldCalls, u => u.GeneratedTokens)}");
         if (Environment.GetEnvironmentVariable("CODEASSIST_BENCH_CALLS") == "1")
         {

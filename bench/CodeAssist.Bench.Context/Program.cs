@@ -9,12 +9,13 @@ namespace CodeAssist.Bench.Context;
 
 /// <summary>
 /// Recall of the context engine on mined cross-file completion points, next to a BM25 baseline, plus latency and RSS.
-/// Usage: dotnet run -c Release --project bench/CodeAssist.Bench.Context -- [--data DIR]... [--repos DIR] [--only NAME] [--limit N] [--misses]
+/// Usage: dotnet run -c Release --project bench/CodeAssist.Bench.Context -- [--data DIR]... [--repos DIR] [--only NAME] [--limit N] [--misses] [--budgets 256,512,1024]
 /// Mining: dotnet run -c Release --project bench/CodeAssist.Bench.Context -- mine REPO_DIR PROJECT OUTPUT [--max N] [--repo OWNER/NAME] [--commit SHA]
 /// </summary>
 internal static class Program
 {
-    private static readonly int[] Budgets = [512, 1024, 2048];
+    // Token budgets measured (--budgets 256,512,...); the first one also gets the per-point miss list.
+    private static int[] Budgets = [512, 1024, 2048];
 
     private static bool Dump { get; set; }
 
@@ -40,6 +41,11 @@ internal static class Program
         var only = Option(args, "--only");
         var limit = int.Parse(Option(args, "--limit") ?? "100000", CultureInfo.InvariantCulture);
         var showMisses = args.Contains("--misses");
+        if (Option(args, "--budgets") is { } budgets)
+        {
+            Budgets = budgets.Split(',').Select(b => int.Parse(b, CultureInfo.InvariantCulture)).ToArray();
+        }
+
         Dump = args.Contains("--dump");
         FileFilter = Option(args, "--file");
         // Every .jsonl file of every data folder is one repository, checked out at <repos>/<file name>.
@@ -131,13 +137,14 @@ internal static class Program
                 {
                     var kind = byKind.GetValueOrDefault(point.SymbolKind);
                     byKind[point.SymbolKind] = (kind.Hits + (hit ? 1 : 0), kind.Total + 1);
-                    if (!hit && showMisses)
+                }
+
+                if (budget == Budgets[0] && !hit && showMisses)
+                {
+                    Console.WriteLine($"MISS {point.File}:{point.Line + 1}:{point.Character + 1} {point.Token} ({point.SymbolKind} {point.Symbol} in {point.DeclFile}) line: {holed[..point.Offset].Split('\n')[^1].Trim()}");
+                    if (Dump)
                     {
-                        Console.WriteLine($"MISS {point.File}:{point.Line + 1}:{point.Character + 1} {point.Token} ({point.SymbolKind} {point.Symbol} in {point.DeclFile}) line: {holed[..point.Offset].Split('\n')[^1].Trim()}");
-                        if (Dump)
-                        {
-                            Console.WriteLine(context.RenderedText);
-                        }
+                        Console.WriteLine(context.RenderedText);
                     }
                 }
 
@@ -166,7 +173,7 @@ internal static class Program
         }
 
         Console.WriteLine($"== {name}: {measured} points ({skipped} skipped: line moved), load {load.Elapsed.TotalSeconds:0.0} s, state {session.LoadState}, RSS after load {rssMb:0} MB");
-        Console.WriteLine($"   recall   512 / 1024 / 2048: context {string.Join(" / ", Budgets.Select(b => Ratio(hits[b], measured)))}   BM25 {string.Join(" / ", Budgets.Select(b => Ratio(baselineHits[b], measured)))}");
+        Console.WriteLine($"   recall   {string.Join(" / ", Budgets)}: context {string.Join(" / ", Budgets.Select(b => Ratio(hits[b], measured)))}   BM25 {string.Join(" / ", Budgets.Select(b => Ratio(baselineHits[b], measured)))}");
         Console.WriteLine($"   at 1024 by kind: {string.Join(", ", byKind.OrderBy(k => k.Key).Select(k => $"{k.Key} {Ratio(k.Value.Hits, k.Value.Total)} ({k.Value.Total})"))}");
         if (measureLatency)
         {

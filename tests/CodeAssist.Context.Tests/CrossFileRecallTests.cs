@@ -33,6 +33,24 @@ public sealed class CrossFileRecallTests
     }
 
     [Fact]
+    public async Task ColorColor_AReceiverNamedLikeItsTypeOffersTheTypesStaticMembers()
+    {
+        // Newtonsoft.Json's JsonReader: "DateTimeZoneHandling." with a property of that name and type in scope; the
+        // enum's values were missing (only System.Enum's instance methods were offered).
+        var context = await ContextFixture.ContextAtCaretAsync("""
+            class Reader
+            {
+                public ZoneHandling ZoneHandling { get; set; }
+                bool IsValid(ZoneHandling value) => value <= ZoneHandling.$0;
+            }
+            //- ZoneHandling.cs
+            enum ZoneHandling { Local, Utc, Unspecified, RoundtripKind }
+            """);
+        var members = context.Items.Where(i => i.Kind == ContextItemKind.ReceiverMember).Select(i => i.Text).ToList();
+        Assert.Contains(members, t => t.Contains("RoundtripKind", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public Task Initializer_WithExpressionOffersTheRecordsMembers() => ContextFixture.CheckAsync("""
         class Use { Options Change(Options options) => options with { $0 }; }
         //- Options.cs

@@ -58,6 +58,10 @@ H.test('the server starts', function()
   advertised = vim.deepcopy(custom and custom.methods or {})
   record(client)
   H.truthy(cursor.info(0).attached, 'cursor reports attached to the buffer')
+  -- Opening the file reports where the cursor starts, so the server can prepare that member before any keystroke.
+  settled()
+  H.eq(1, cursor.info(0).sent, 'reports sent for opening the file')
+  sent = {}
 end)
 
 H.test('nothing is sent to a server that does not advertise codeAssist/didChangeCursor', function()

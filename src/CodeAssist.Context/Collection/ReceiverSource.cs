@@ -65,6 +65,12 @@ internal static class ReceiverSource
             }
 
             members = model.LookupSymbols(site.Position, type, includeReducedExtensionMethods: true).Where(m => !m.IsStatic || m is IMethodSymbol { MethodKind: MethodKind.ReducedExtension });
+            if (IsColorColor(receiver, type))
+            {
+                // "DateTimeZoneHandling." where a property of that name and type is in scope: C# binds the member to
+                // either, so the type's static members (an enum's values) are as likely as the property's instance ones.
+                members = model.LookupStaticMembers(site.Position, type).Concat(members);
+            }
         }
 
         yield return new ContextCandidate(ContextItemKind.Receiver, $"{receiverText}: {SymbolText.TypeName(type)}", 0.97, symbol is null ? null : SymbolText.Location(symbol));
@@ -87,6 +93,10 @@ internal static class ReceiverSource
             yield return candidate;
         }
     }
+
+    /// <summary>A simple name whose value's type has that same name (the "Color Color" case of the C# spec).</summary>
+    private static bool IsColorColor(ExpressionSyntax receiver, ITypeSymbol type) =>
+        receiver is IdentifierNameSyntax name && type is INamedTypeSymbol && name.Identifier.ValueText == type.Name;
 
     private static IEnumerable<ContextCandidate> NamespaceMembers(CursorSite site, INamespaceSymbol ns)
     {

@@ -3,6 +3,7 @@
 -- other than the last one sent for that buffer, never per keystroke, and only to a server that lists the method in
 -- capabilities.experimental.codeAssist.methods (an older server would just ignore it, but need not hear it).
 local compat = require('codeassist.compat')
+local debounce = require('codeassist.debounce')
 local position = require('codeassist.position')
 
 local M = {}
@@ -18,14 +19,6 @@ function M.supported(client)
   local custom = type(caps) == 'table' and type(caps.experimental) == 'table' and caps.experimental.codeAssist
   local methods = type(custom) == 'table' and custom.methods
   return type(methods) == 'table' and vim.tbl_contains(methods, M.method)
-end
-
-local function stop_timer(st)
-  if st.timer then
-    st.timer:stop()
-    st.timer:close()
-    st.timer = nil
-  end
 end
 
 local function same(a, b)
@@ -55,15 +48,11 @@ end
 
 local function schedule(bufnr)
   local st = buffers[bufnr]
-  if not st then
-    return
+  if st then
+    debounce.restart(st, st.debounce_ms, function()
+      report(bufnr)
+    end)
   end
-  stop_timer(st)
-  st.timer = (vim.uv or vim.loop).new_timer()
-  st.timer:start(st.debounce_ms, 0, vim.schedule_wrap(function()
-    stop_timer(st)
-    report(bufnr)
-  end))
 end
 
 --- Reports the cursor of `bufnr` to `client` from now on; calling it again only updates the client.
@@ -81,13 +70,25 @@ function M.attach(client, bufnr, opts)
       schedule(bufnr)
     end,
   })
+  -- Opening or returning to a file is a jump too: the server prepares the member under the cursor before the first
+  -- keystroke there (CursorMoved does not fire for a window that merely shows the buffer).
+  vim.api.nvim_create_autocmd('BufEnter', {
+    group = group,
+    buffer = bufnr,
+    callback = function()
+      schedule(bufnr)
+    end,
+  })
+  if vim.api.nvim_get_current_buf() == bufnr then
+    schedule(bufnr)
+  end
   vim.api.nvim_create_autocmd('BufLeave', {
     group = group,
     buffer = bufnr,
     callback = function()
       local st = buffers[bufnr]
       if st then
-        stop_timer(st)
+        debounce.stop(st)
       end
     end,
   })
@@ -105,14 +106,14 @@ function M.detach(bufnr)
   if not st then
     return
   end
-  stop_timer(st)
+  debounce.stop(st)
   buffers[bufnr] = nil
   pcall(vim.api.nvim_del_augroup_by_name, 'codeassist_cursor_' .. bufnr)
 end
 
 --- What was sent for `bufnr` (for tests and :lua print(vim.inspect(...))).
 function M.info(bufnr)
-  local st = buffers[(bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr]
+  local st = buffers[debounce.buffer(bufnr)]
   return { attached = st ~= nil, sent = st and st.sent or 0, last = st and st.last, pending = st ~= nil and st.timer ~= nil }
 end
 

@@ -3,6 +3,7 @@
 -- Invariant: at most one request per buffer is in flight; a newer keystroke cancels it, and an answer for an
 -- older buffer state or cursor position is dropped, never drawn.
 local compat = require('codeassist.compat')
+local debounce = require('codeassist.debounce')
 local position = require('codeassist.position')
 local ghost_text = require('codeassist.ghost')
 
@@ -16,17 +17,8 @@ local buffers = {}
 -- LSP 3.18 InlineCompletionTriggerKind.
 local TRIGGER_INVOKED, TRIGGER_AUTOMATIC = 1, 2
 
-local function current_buf(bufnr)
-  return (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
-end
-
-local function stop_timer(st)
-  if st.timer then
-    st.timer:stop()
-    st.timer:close()
-    st.timer = nil
-  end
-end
+local current_buf = debounce.buffer
+local stop_timer = debounce.stop
 
 local function cancel_request(st)
   if st.request_id then
@@ -128,15 +120,12 @@ function M.schedule(bufnr)
   if not st then
     return
   end
-  stop_timer(st)
   cancel_request(st)
-  st.timer = (vim.uv or vim.loop).new_timer()
-  st.timer:start(st.opts.debounce_ms, 0, vim.schedule_wrap(function()
-    stop_timer(st)
+  debounce.restart(st, st.opts.debounce_ms, function()
     if in_insert_mode() and vim.fn.pumvisible() == 0 then
       M.request(bufnr, TRIGGER_AUTOMATIC)
     end
-  end))
+  end)
 end
 
 function M.visible(bufnr)

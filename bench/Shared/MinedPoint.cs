@@ -1,8 +1,11 @@
 using System.Text.Json.Serialization;
 
-namespace CodeAssist.Bench.Context;
+namespace CodeAssist.Bench;
 
-/// <summary>A point as the miner writes it: every field of shared/bench/context/README.md.</summary>
+/// <summary>
+/// One line of shared/bench/context/*.jsonl as the miner writes it (every field of its README): an identifier declared
+/// in another file, and the rest of its line. Compiled into both bench projects, which do not reference each other.
+/// </summary>
 internal sealed record MinedPoint(
     [property: JsonPropertyName("repo")] string Repo,
     [property: JsonPropertyName("commit")] string Commit,
