@@ -22,9 +22,9 @@ internal sealed class MemberContext(ICodeContextProvider? provider, InlineComple
     // A head is only useful if its prefill finishes before the user starts typing: the client reports a resting
     // cursor after ~250 ms and people read for a second or two after a jump. On a slow model the head is sized to
     // what it evaluates in this time (never below the cold plan's context); a fast one gets the full budgets. 1.75 s
-    // fills a 2 s read after the report's debounce: on mined cross-file points (replay --mined, 200 tok/s) the share of
-    // cold prompts holding the needed name rose from 60% at 1.5 s with a quarter above the member to see the table
-    // in docs/notes/completion.md; a head that is not done by the first key only leaves that request on the cold head.
+    // fills a 2 s read after the report's debounce: on mined cross-file points (replay --mined, 200 tok/s, 2 s dwell)
+    // the cold prompts holding the needed name went from 60% (1.5 s, a quarter above the member) to 73% (see
+    // docs/notes/completion.md). A head not done by the first key only leaves that request on the cold head.
     internal const double PrefillWindowSeconds = 1.75;
 
     // Of a speed-limited head, the share for the file's text above the member: the tail already carries the member's
