@@ -106,6 +106,45 @@ public sealed class OpenAiCompletionModelTests
     }
 
     [Fact]
+    public async Task PrefillAsync_OnLlamaServer_WarmsItsPromptCacheWithoutGenerating()
+    {
+        await using var server = new TestHttpServer((_, response, _) => response.SendAsync(200, """{"content":"","stop":true}"""));
+        using var harness = new ProviderHarness();
+        var model = harness.OpenAiCompletion(server, Qwen with { InfillMode = "infill" });
+        var head = new InfillRequest
+        {
+            Prefix = "class Cart\n{\n",
+            ExtraContext = [new ContextSnippet("Order.cs", "class Order { public int Quantity { get; } }")],
+            Suffix = "ignored",
+            MaxTokens = 64,
+        };
+
+        Assert.True(model.CanPrefill);
+        var result = await model.PrefillAsync(head, CancellationToken.None);
+
+        Assert.True(result.Complete);
+        var infill = Assert.Single(server.Requests, r => r.Path == "/infill");
+        Assert.Equal(0, infill.Json["n_predict"]!.GetValue<int>());
+        Assert.True(infill.Json["cache_prompt"]!.GetValue<bool>());
+        Assert.Equal("", infill.Json["input_suffix"]!.GetValue<string>());
+        Assert.Equal("Order.cs", infill.Json["input_extra"]![0]!["filename"]!.GetValue<string>());
+        Assert.StartsWith("class Cart", infill.Json["input_prefix"]!.GetValue<string>() + infill.Json["prompt"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PrefillAsync_OnAnEndpointWithoutInfill_IsUnsupported()
+    {
+        await using var server = new TestHttpServer((_, response, _) => response.SendAsync(500, "{}"));
+        using var harness = new ProviderHarness();
+        var model = harness.OpenAiCompletion(server, Qwen);
+
+        var result = await model.PrefillAsync(new InfillRequest { Prefix = "class Cart\n" }, CancellationToken.None);
+
+        Assert.Equal(PrefillResult.Unsupported, result);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
     public async Task InfillAsync_LlamaServerTimings_BecomeTheModelsThroughput()
     {
         await using var server = new TestHttpServer(async (_, response, _) =>
