@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using CodeAssist.Features.Configuration;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace CodeAssist.Features.InlineCompletion;
@@ -76,6 +79,32 @@ internal sealed class CompletionCache : IDisposable
         {
             // A late check finishing after the service was disposed has nowhere to go.
         }
+    }
+
+    /// <summary>
+    /// Answers from a cache hit: a settled ranking is reissued with fresh ids, bare candidates are checked and ranked now
+    /// (and the ranking recorded); either way the items become the document's suggestion on screen.
+    /// </summary>
+    public async Task<InlineCompletionResult> ServeAsync(
+        CandidateRanker ranker, DocumentCompletionState state, CachedCompletion cached, string key, Document document, SourceText text, int position, CompletionOptions settings, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<InlineCompletionItem> items;
+        if (cached.Settled is { } settled)
+        {
+            items = ranker.Reissue(settled, position, InlineCompletionSource.Cache);
+            state.Shown = new ShownSuggestion(text, position, items);
+        }
+        else
+        {
+            var ranked = await ranker.RankAsync(document, position, cached.Candidates, InlineCompletionSource.Cache, settings, before: null, cancellationToken)
+                .ConfigureAwait(false);
+            items = ranked.Items;
+            var shown = new ShownSuggestion(text, position, items);
+            state.Shown = shown;
+            Ranked(key, cached.Candidates, ranked, state, shown);
+        }
+
+        return new InlineCompletionResult(items);
     }
 
     public void Dispose() => cache.Dispose();

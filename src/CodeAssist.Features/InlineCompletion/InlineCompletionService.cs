@@ -251,7 +251,7 @@ public sealed class InlineCompletionService : IDisposable
         if (cache.Get(prompt.Key) is { } cached)
         {
             counters.CacheHit();
-            return await ServeCachedAsync(state, cached, prompt.Key, document, text, request.Position, settings.Completion, cancellationToken).ConfigureAwait(false);
+            return await cache.ServeAsync(ranker, state, cached, prompt.Key, document, text, request.Position, settings.Completion, cancellationToken).ConfigureAwait(false);
         }
 
         // The wait counts from the keystroke: the Roslyn work above (context, prompt) already used part of it.
@@ -277,28 +277,6 @@ public sealed class InlineCompletionService : IDisposable
 
         return await documents.JoinAsync(state, generation, text, request.Position, timing, cancellationToken).ConfigureAwait(false)
             ?? InlineCompletionResult.Empty;
-    }
-
-    private async Task<InlineCompletionResult> ServeCachedAsync(
-        DocumentCompletionState state, CachedCompletion cached, string key, Document document, SourceText text, int position, CompletionOptions settings, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<InlineCompletionItem> items;
-        if (cached.Settled is { } settled)
-        {
-            items = ranker.Reissue(settled, position, InlineCompletionSource.Cache);
-            state.Shown = new ShownSuggestion(text, position, items);
-        }
-        else
-        {
-            var ranked = await ranker.RankAsync(document, position, cached.Candidates, InlineCompletionSource.Cache, settings, before: null, cancellationToken)
-                .ConfigureAwait(false);
-            items = ranked.Items;
-            var shown = new ShownSuggestion(text, position, items);
-            state.Shown = shown;
-            cache.Ranked(key, cached.Candidates, ranked, state, shown);
-        }
-
-        return new InlineCompletionResult(items);
     }
 
     public void Dispose()
