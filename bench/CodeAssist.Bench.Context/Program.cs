@@ -68,7 +68,7 @@ internal static class Program
 
     private static async Task RunAsync(string name, string dataFile, string repoRoot, int limit, bool showMisses, bool measureLatency)
     {
-        var points = File.ReadLines(dataFile).Select(l => JsonSerializer.Deserialize<BenchPoint>(l)!)
+        var points = File.ReadLines(dataFile).Select(l => JsonSerializer.Deserialize<MinedPoint>(l)!)
             .Where(p => FileFilter is null || p.File.Contains(FileFilter, StringComparison.Ordinal)).Take(limit).ToList();
         var options = new WorkspaceSessionOptions
         {

@@ -4,7 +4,8 @@ namespace CodeAssist.Bench;
 
 /// <summary>
 /// One line of shared/bench/context/*.jsonl as the miner writes it (every field of its README): an identifier declared
-/// in another file, and the rest of its line. Compiled into both bench projects, which do not reference each other.
+/// in another file, and the rest of its line. Compiled into both bench projects (they do not reference each other):
+/// the context bench reads and mines them, the completion bench replays and verifies them.
 /// </summary>
 internal sealed record MinedPoint(
     [property: JsonPropertyName("repo")] string Repo,

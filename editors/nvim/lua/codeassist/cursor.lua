@@ -3,7 +3,7 @@
 -- other than the last one sent for that buffer, never per keystroke, and only to a server that lists the method in
 -- capabilities.experimental.codeAssist.methods (an older server would just ignore it, but need not hear it).
 local compat = require('codeassist.compat')
-local debounce = require('codeassist.debounce')
+local buffer = require('codeassist.buffer')
 local position = require('codeassist.position')
 
 local M = {}
@@ -49,7 +49,7 @@ end
 local function schedule(bufnr)
   local st = buffers[bufnr]
   if st then
-    debounce.restart(st, st.debounce_ms, function()
+    buffer.restart_timer(st, st.debounce_ms, function()
       report(bufnr)
     end)
   end
@@ -88,17 +88,11 @@ function M.attach(client, bufnr, opts)
     callback = function()
       local st = buffers[bufnr]
       if st then
-        debounce.stop(st)
+        buffer.stop_timer(st)
       end
     end,
   })
-  vim.api.nvim_create_autocmd({ 'BufUnload', 'BufWipeout' }, {
-    group = group,
-    buffer = bufnr,
-    callback = function()
-      M.detach(bufnr)
-    end,
-  })
+  buffer.on_unload(group, bufnr, M.detach)
 end
 
 function M.detach(bufnr)
@@ -106,14 +100,14 @@ function M.detach(bufnr)
   if not st then
     return
   end
-  debounce.stop(st)
+  buffer.stop_timer(st)
   buffers[bufnr] = nil
   pcall(vim.api.nvim_del_augroup_by_name, 'codeassist_cursor_' .. bufnr)
 end
 
 --- What was sent for `bufnr` (for tests and :lua print(vim.inspect(...))).
 function M.info(bufnr)
-  local st = buffers[debounce.buffer(bufnr)]
+  local st = buffers[buffer.resolve(bufnr)]
   return { attached = st ~= nil, sent = st and st.sent or 0, last = st and st.last, pending = st ~= nil and st.timer ~= nil }
 end
 

@@ -3,7 +3,7 @@
 -- Invariant: at most one request per buffer is in flight; a newer keystroke cancels it, and an answer for an
 -- older buffer state or cursor position is dropped, never drawn.
 local compat = require('codeassist.compat')
-local debounce = require('codeassist.debounce')
+local buffer = require('codeassist.buffer')
 local position = require('codeassist.position')
 local ghost_text = require('codeassist.ghost')
 
@@ -17,8 +17,8 @@ local buffers = {}
 -- LSP 3.18 InlineCompletionTriggerKind.
 local TRIGGER_INVOKED, TRIGGER_AUTOMATIC = 1, 2
 
-local current_buf = debounce.buffer
-local stop_timer = debounce.stop
+local current_buf = buffer.resolve
+local stop_timer = buffer.stop_timer
 
 local function cancel_request(st)
   if st.request_id then
@@ -121,7 +121,7 @@ function M.schedule(bufnr)
     return
   end
   cancel_request(st)
-  debounce.restart(st, st.opts.debounce_ms, function()
+  buffer.restart_timer(st, st.opts.debounce_ms, function()
     if in_insert_mode() and vim.fn.pumvisible() == 0 then
       M.request(bufnr, TRIGGER_AUTOMATIC)
     end
@@ -220,13 +220,7 @@ function M.attach(client, bufnr, opts)
       M.dismiss(bufnr)
     end,
   })
-  vim.api.nvim_create_autocmd({ 'BufUnload', 'BufWipeout' }, {
-    group = group,
-    buffer = bufnr,
-    callback = function()
-      M.detach(bufnr)
-    end,
-  })
+  buffer.on_unload(group, bufnr, M.detach)
   map(bufnr, opts.accept_key, '<Cmd>lua require("codeassist.inline").accept()<CR>')
   map(bufnr, opts.dismiss_key, '<Cmd>lua require("codeassist.inline").dismiss()<CR>')
 end
