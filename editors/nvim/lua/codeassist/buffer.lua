@@ -1,6 +1,6 @@
 -- Per-buffer plumbing that ghost text (inline.lua) and cursor reports (cursor.lua) share: the timer both restart on
 -- every event and fire once things have been quiet for a while (kept in the caller's state as st.timer), the buffer
--- number, and forgetting a buffer when it is unloaded.
+-- number, and forgetting a buffer (its state and autocmds) when it is unloaded.
 local M = {}
 
 --- Stops and frees the pending timer of `st`, if any.
@@ -36,6 +36,17 @@ function M.on_unload(group, bufnr, detach)
       detach(bufnr)
     end,
   })
+end
+
+--- Forgets `bufnr` in `states` (bufnr -> state): runs `cleanup(st)`, drops the state and deletes the augroup `group`.
+function M.forget(states, bufnr, group, cleanup)
+  local st = states[bufnr]
+  if not st then
+    return
+  end
+  cleanup(st)
+  states[bufnr] = nil
+  pcall(vim.api.nvim_del_augroup_by_name, group)
 end
 
 return M

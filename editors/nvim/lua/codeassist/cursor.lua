@@ -96,13 +96,7 @@ function M.attach(client, bufnr, opts)
 end
 
 function M.detach(bufnr)
-  local st = buffers[bufnr]
-  if not st then
-    return
-  end
-  buffer.stop_timer(st)
-  buffers[bufnr] = nil
-  pcall(vim.api.nvim_del_augroup_by_name, 'codeassist_cursor_' .. bufnr)
+  buffer.forget(buffers, bufnr, 'codeassist_cursor_' .. bufnr, buffer.stop_timer)
 end
 
 --- What was sent for `bufnr` (for tests and :lua print(vim.inspect(...))).

@@ -226,13 +226,9 @@ function M.attach(client, bufnr, opts)
 end
 
 function M.detach(bufnr)
-  local st = buffers[bufnr]
-  if not st then
-    return
-  end
-  M.dismiss(bufnr)
-  buffers[bufnr] = nil
-  pcall(vim.api.nvim_del_augroup_by_name, 'codeassist_inline_' .. bufnr)
+  buffer.forget(buffers, bufnr, 'codeassist_inline_' .. bufnr, function()
+    M.dismiss(bufnr)
+  end)
 end
 
 return M
