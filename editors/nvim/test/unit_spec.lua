@@ -164,4 +164,34 @@ H.test('cursor reports go only to a server that lists codeAssist/didChangeCursor
   H.eq(false, cursor.supported(nil), 'no client')
 end)
 
+H.test('buffer state: a restarted timer fires once after the quiet period; forget cleans up once', function()
+  local buffer = require('codeassist.buffer')
+  local st, fired = {}, 0
+  for _ = 1, 5 do
+    buffer.restart_timer(st, 30, function()
+      fired = fired + 1
+    end)
+  end
+  H.wait(function()
+    return fired > 0
+  end, 5000, 'the timer to fire')
+  H.sleep(100)
+  H.eq(1, fired, 'fired for five restarts')
+  H.eq(nil, st.timer, 'timer freed after firing')
+
+  local bufnr = vim.api.nvim_create_buf(false, true)
+  local group = vim.api.nvim_create_augroup('codeassist_test_' .. bufnr, { clear = true })
+  local states, cleaned = { [bufnr] = { id = 1 } }, 0
+  buffer.forget(states, bufnr, 'codeassist_test_' .. bufnr, function(state)
+    cleaned = cleaned + state.id
+  end)
+  buffer.forget(states, bufnr, 'codeassist_test_' .. bufnr, function()
+    cleaned = cleaned + 10
+  end)
+  H.eq(1, cleaned, 'cleanup ran once')
+  H.eq(nil, states[bufnr], 'state dropped')
+  H.eq(false, pcall(vim.api.nvim_get_autocmds, { group = group }), 'augroup deleted')
+  H.eq(vim.api.nvim_get_current_buf(), buffer.resolve(0), '0 is the current buffer')
+end)
+
 H.run(60000)
