@@ -84,9 +84,21 @@ end
 --- Inside a test: a request to the buffer's client, waiting for its answer. Returns err, result.
 function S.request(method, params, timeout_ms)
   local done, err, result = false, nil, nil
-  compat.request(S.client(), method, params, function(e, r)
+  local function handler(e, r)
     done, err, result = true, e, r
-  end, vim.api.nvim_get_current_buf())
+  end
+  -- Neovim 0.7's client.request can raise "opt[true]: expected table, got number" from the vim.validate of its
+  -- bufnr (seen twice this session, once in CI, only inside these test coroutines), before the request is sent: send
+  -- it again; any other error, or the same one three times, fails the test.
+  for attempt = 1, 3 do
+    local ok, raised = pcall(compat.request, S.client(), method, params, handler, vim.api.nvim_get_current_buf())
+    if ok then
+      break
+    end
+    if attempt == 3 or not tostring(raised):find('expected table, got number', 1, true) then
+      error(raised, 0)
+    end
+  end
   H.wait(function()
     return done
   end, timeout_ms or 30000, method)
