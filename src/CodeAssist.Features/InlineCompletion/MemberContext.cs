@@ -23,7 +23,7 @@ internal sealed class MemberContext(ICodeContextProvider? provider, InlineComple
     // cursor after ~250 ms and people read for a second or two after a jump. On a slow model the head is sized to
     // what it evaluates in this time (never below the cold plan's context); a fast one gets the full budgets. 1.75 s
     // fills a 2 s read after the report's debounce: on mined cross-file points (replay --mined, 200 tok/s, 2 s dwell)
-    // the cold prompts holding the needed name went from 60% (1.5 s, a quarter above the member) to 73% (see
+    // the cold prompts holding the needed name went from 60% (1.5 s, a quarter above the member) to 73% (--keys 8, see
     // docs/notes/completion.md). A head not done by the first key only leaves that request on the cold head.
     internal const double PrefillWindowSeconds = 1.75;
 
