@@ -1,4 +1,5 @@
 using System.Globalization;
+using CodeAssist.Features.Configuration;
 
 namespace CodeAssist.Bench.Completion;
 
@@ -7,7 +8,7 @@ namespace CodeAssist.Bench.Completion;
 ///   verify [--points FILE] [--limit N] [--budget-ms MS]       verification accept/reject on mined points
 ///   (CODEASSIST_BENCH_CALLS=1 lists every model call of a replay)
 ///   replay [--latency-ms MS] [--token-ms MS] [--positions N] [--keys N] [--accuracy P] [--model GGUF --threads N] [--cold-ms MS] [--server] [--unconstrained | --compare] [--pause-ms MS]
-///          [--dwell-ms MS] [--prompt-tps N] [--no-prefill] [--mined [--points FILE]]
+///          [--dwell-ms MS] [--prompt-tps N] [--no-prefill] [--digest-tokens N] [--mined [--points FILE]]
 ///                                                             (--mined: retype mined cross-file points, and count the
 ///                                                             cold prompts that hold the needed identifier)
 ///                                                             typing replay against the in-process pipeline, or with
@@ -81,6 +82,7 @@ internal static class Program
                 PromptTokensPerSecond = Number(args, "--prompt-tps", 0),
                 DwellMs = Number(args, "--dwell-ms", 0),
                 NoPrefill = args.Contains("--no-prefill"),
+                DigestTokens = Number(args, "--digest-tokens", new ContextOptions().ProjectDigestTokens),
                 PointsFile = args.Contains("--mined") ? Option(args, "--points", DefaultPoints()) : null,
             },
             cancel.Token);

@@ -51,6 +51,9 @@ internal sealed record ReplaySettings
     /// <summary>The "before" of a comparison: no background prefill and no speculation (the model reports no cache to fill).</summary>
     public bool NoPrefill { get; init; }
 
+    /// <summary>The project digest's budget (0: none); the product's default unless --digest-tokens says otherwise.</summary>
+    public int DigestTokens { get; init; }
+
     /// <summary>
     /// Mined points to replay (shared/bench/context/*.jsonl) instead of picked statements; the summary then says in how
     /// many cold prompts the needed cross-file identifier was.

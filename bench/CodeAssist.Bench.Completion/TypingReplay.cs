@@ -66,9 +66,22 @@ internal static class TypingReplay
     private static async Task<(List<KeystrokeOutcome> Outcomes, List<double> Cold, InlineCompletionStatistics Statistics)> ReplayAllAsync(
         Project project, IReadOnlyList<ReplayPosition> positions, MeasuringModel model, ReplaySettings settings, CancellationToken cancellationToken)
     {
-        var options = new CodeAssistOptions { Completion = new CompletionOptions { MaxTokens = settings.MaxTokens, ColdLatencyMs = settings.ColdLatencyMs } };
+        var options = new CodeAssistOptions
+        {
+            Completion = new CompletionOptions { MaxTokens = settings.MaxTokens, ColdLatencyMs = settings.ColdLatencyMs },
+            Context = new ContextOptions { ProjectDigestTokens = settings.DigestTokens },
+        };
         // The real Roslyn context collector, so prompts carry context and its cost shows in the overhead.
         using var service = new InlineCompletionService(new SingleModel(model), new ContextCollector(), () => options);
+        if (!settings.NoPrefill && positions.Count > 0)
+        {
+            // As the server's warm-up does when the project loads: the project digest goes into the model's cache first.
+            var prepared = service.GetStatistics().PrefilledTokens;
+            await service.PrepareProject(BenchWorkspace.Find(project, positions[0].File)).ConfigureAwait(false);
+            await service.PrefillIdle.ConfigureAwait(false);
+            Console.WriteLine($"Project digest ({settings.DigestTokens} tokens at most) prefilled at load: {service.GetStatistics().PrefilledTokens - prepared} tokens.");
+        }
+
         var random = new Random(42);
         var outcomes = new List<KeystrokeOutcome>();
         var cold = new List<double>();

@@ -17,6 +17,10 @@ internal static class Program
     // Token budgets measured (--budgets 256,512,...); --misses lists the misses at 1024 when it is measured, else at the first.
     private static int[] Budgets = [512, 1024, 2048];
 
+    // --digest N: also measure the project digest of N tokens (the prompt prefix shared by every request), alone and
+    // together with the context at each budget.
+    private static int DigestTokens;
+
     private static bool Dump { get; set; }
 
     private static string? FileFilter { get; set; }
@@ -47,6 +51,7 @@ internal static class Program
         }
 
         Dump = args.Contains("--dump");
+        DigestTokens = int.Parse(Option(args, "--digest") ?? "0", CultureInfo.InvariantCulture);
         FileFilter = Option(args, "--file");
         // Every .jsonl file of every data folder is one repository, checked out at <repos>/<file name>.
         var known = new[] { "serilog", "polly", "newtonsoft.json" };
@@ -99,6 +104,9 @@ internal static class Program
 
         var hits = Budgets.ToDictionary(b => b, _ => 0);
         var baselineHits = Budgets.ToDictionary(b => b, _ => 0);
+        var withDigestHits = Budgets.ToDictionary(b => b, _ => 0);
+        var digestHits = 0;
+        var digestTokens = 0;
         var byKind = new Dictionary<string, (int Hits, int Total)>();
         var unchanged = new List<(double Wall, double Cpu)>();
         var afterEdit = new List<(double Wall, double Cpu)>();
@@ -119,6 +127,14 @@ internal static class Program
             var holed = text.Remove(point.Offset, point.Hole.Length);
             session.OpenDocument(path, holed);
             var wholeWord = new Regex($@"\b{Regex.Escape(point.Token)}\b");
+            var digest = DigestTokens <= 0 ? null : await collector.GetProjectDigestAsync(session.GetDocument(path)!, DigestTokens, EstimatingTokenCounter.Instance, CancellationToken.None);
+            var inDigest = digest is not null && wholeWord.IsMatch(digest.RenderedText);
+            digestHits += inDigest ? 1 : 0;
+            digestTokens = digest?.TokenCount ?? 0;
+            if (Dump && digest is not null && measured == 1)
+            {
+                Console.WriteLine(digest.RenderedText);
+            }
             foreach (var budget in Budgets)
             {
                 var document = session.GetDocument(path)!;
@@ -133,6 +149,7 @@ internal static class Program
 
                 var hit = wholeWord.IsMatch(context.RenderedText);
                 hits[budget] += hit ? 1 : 0;
+                withDigestHits[budget] += hit || inDigest ? 1 : 0;
                 if (budget == 1024)
                 {
                     var kind = byKind.GetValueOrDefault(point.SymbolKind);
@@ -174,6 +191,11 @@ internal static class Program
 
         Console.WriteLine($"== {name}: {measured} points ({skipped} skipped: line moved), load {load.Elapsed.TotalSeconds:0.0} s, state {session.LoadState}, RSS after load {rssMb:0} MB");
         Console.WriteLine($"   recall   {string.Join(" / ", Budgets)}: context {string.Join(" / ", Budgets.Select(b => Ratio(hits[b], measured)))}   BM25 {string.Join(" / ", Budgets.Select(b => Ratio(baselineHits[b], measured)))}");
+        if (DigestTokens > 0)
+        {
+            Console.WriteLine($"   project digest of {digestTokens} tokens: alone {Ratio(digestHits, measured)}; context + digest {string.Join(" / ", Budgets.Select(b => Ratio(withDigestHits[b], measured)))}");
+        }
+
         Console.WriteLine($"   at 1024 by kind: {string.Join(", ", byKind.OrderBy(k => k.Key).Select(k => $"{k.Key} {Ratio(k.Value.Hits, k.Value.Total)} ({k.Value.Total})"))}");
         if (measureLatency)
         {

@@ -10,10 +10,13 @@ namespace CodeAssist.Context;
 public sealed class ContextCollector : ICodeContextProvider
 {
     private const int ThinThreshold = 6;
+    private const string DigestTitle = "// used across the project\n";
+    private const int DigestTitleTokens = 8;
 
     private readonly ITokenCounter _tokenCounter;
     private readonly IWorkspaceSession? _session;
     private readonly ContentExclusions? _exclusions;
+    private readonly ProjectDigestCache _digests = new();
 
     /// <param name="exclusions">Files whose text must not be collected; the built-in secrets patterns when null.</param>
     public ContextCollector(ITokenCounter? tokenCounter = null, IWorkspaceSession? session = null, ContentExclusions? exclusions = null)
@@ -65,6 +68,22 @@ public sealed class ContextCollector : ICodeContextProvider
         var (selected, text, tokens) = ContextBudget.Fit(candidates, budgetTokens, tokenCounter);
         var items = selected.Select(c => new ContextItem(c.Kind, c.Text, c.Score, c.Location)).ToList();
         return new CodeContext(items, text, tokens, budgetTokens);
+    }
+
+    public async Task<CodeContext> GetProjectDigestAsync(Document document, int budgetTokens, ITokenCounter tokenCounter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(tokenCounter);
+        var exclusion = _exclusions?.Current ?? ContentExclusion.Defaults;
+        var candidates = await _digests.GetAsync(document.Project, exclusion, cancellationToken).ConfigureAwait(false);
+        var (selected, text, tokens) = ContextBudget.Fit(candidates, Math.Max(0, budgetTokens - DigestTitleTokens), tokenCounter);
+        if (selected.Count == 0)
+        {
+            return new CodeContext([], "", 0, budgetTokens);
+        }
+
+        var items = selected.Select(c => new ContextItem(c.Kind, c.Text, c.Score, c.Location)).ToList();
+        return new CodeContext(items, DigestTitle + text, tokens + tokenCounter.CountTokens(DigestTitle), budgetTokens);
     }
 
     /// <summary>Thin: the compiler found only a handful of declarations to show (few types resolve, or few exist).</summary>

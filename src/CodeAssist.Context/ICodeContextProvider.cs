@@ -19,4 +19,12 @@ public interface ICodeContextProvider
     /// compilation, per-project indexes), so that the first suggestion after opening a file is not the slow one.
     /// </summary>
     Task WarmUpAsync(Document document, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// The declarations <paramref name="document"/>'s project uses most across its files, independent of any caret:
+    /// the same text for every request in the project (until it gains or loses files), so a model with a prompt cache
+    /// evaluates it once. Empty when the provider has none.
+    /// </summary>
+    Task<CodeContext> GetProjectDigestAsync(Document document, int budgetTokens, ITokenCounter tokenCounter, CancellationToken cancellationToken) =>
+        Task.FromResult(new CodeContext([], "", 0, budgetTokens));
 }

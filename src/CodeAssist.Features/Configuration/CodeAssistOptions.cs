@@ -157,6 +157,12 @@ public sealed record ContextOptions
 {
     /// <summary>Token budget of the Roslyn context in prompts. <value>1024</value></summary>
     public int BudgetTokens { get; init; } = 1024;
+
+    /// <summary>
+    /// Token budget of the project digest (the declarations the project uses most) that starts every completion
+    /// prompt when the model keeps a prompt cache (local, llama-server); 0 turns it off. <value>512</value>
+    /// </summary>
+    public int ProjectDigestTokens { get; init; } = 512;
 }
 
 public sealed record CompletionOptions

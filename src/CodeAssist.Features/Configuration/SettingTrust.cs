@@ -46,6 +46,7 @@ internal static class SettingTrust
         ["keepAlive"] = SettingTrustLevel.Any,
         ["requestTimeoutSeconds"] = SettingTrustLevel.Any,
         ["context.budgetTokens"] = SettingTrustLevel.Any,
+        ["context.projectDigestTokens"] = SettingTrustLevel.Any,
         ["completion.enabled"] = SettingTrustLevel.Any,
         ["completion.debounceMs"] = SettingTrustLevel.Any,
         ["completion.maxTokens"] = SettingTrustLevel.Any,

@@ -29,6 +29,7 @@ internal static class SettingsSchema
         ["modelLoadTimeoutSeconds"] = Range(1, 3600),
         ["maxDocumentSizeKb"] = Range(1, 1 << 20),
         ["context.budgetTokens"] = Range(0, 1 << 20),
+        ["context.projectDigestTokens"] = Range(0, 8192),
         ["completion.debounceMs"] = Range(0, 5000),
         ["completion.maxTokens"] = Range(1, 4096),
         ["completion.candidates"] = Range(1, 8),

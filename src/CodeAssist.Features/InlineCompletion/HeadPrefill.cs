@@ -99,31 +99,9 @@ internal sealed class HeadPrefill(InlineCompletionCounters counters, TimeProvide
     {
         try
         {
-            if (await job(stopping.Token).ConfigureAwait(false) is not var (key, result))
+            if (await job(stopping.Token).ConfigureAwait(false) is var (key, result))
             {
-                return;
-            }
-
-            if (!result.Supported)
-            {
-                // The provider has no cache to fill: stop building heads for it.
-                lock (gate)
-                {
-                    unsupported = true;
-                }
-
-                return;
-            }
-
-            counters.Prefilled(result.PrefilledTokens, result.Preempted);
-            if (result.Complete)
-            {
-                if (complete.Count >= MaxRemembered)
-                {
-                    complete.Clear();
-                }
-
-                complete[key] = 0;
+                Record(key, result);
             }
         }
         catch (OperationCanceledException)
@@ -134,6 +112,32 @@ internal sealed class HeadPrefill(InlineCompletionCounters counters, TimeProvide
         {
             // A failed prefill (endpoint down, document without a tree) only means the next request is cold.
             counters.PrefillFailure();
+        }
+    }
+
+    /// <summary>What a prefill did; a job that fills more than one prefix (the project digest, then a head) records the first itself.</summary>
+    public void Record(string key, PrefillResult result)
+    {
+        if (!result.Supported)
+        {
+            // The provider has no cache to fill: stop building heads for it.
+            lock (gate)
+            {
+                unsupported = true;
+            }
+
+            return;
+        }
+
+        counters.Prefilled(result.PrefilledTokens, result.Preempted);
+        if (result.Complete)
+        {
+            if (complete.Count >= MaxRemembered)
+            {
+                complete.Clear();
+            }
+
+            complete[key] = 0;
         }
     }
 

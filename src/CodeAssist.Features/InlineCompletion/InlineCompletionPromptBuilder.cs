@@ -39,7 +39,7 @@ internal sealed class InlineCompletionPromptBuilder
     {
         var plan = head.Plan;
         var contextTokens = head.ContextTokens;
-        var available = Math.Max(64, model.Info.ContextLength - options.MaxTokens - contextTokens - FormatOverheadTokens);
+        var available = Math.Max(64, model.Info.ContextLength - options.MaxTokens - contextTokens - head.CachedContextTokens - FormatOverheadTokens);
         // The context may use less than its planned share; the prefix takes the difference so the prompt keeps the
         // planned size (a cold prompt stays within its time), never growing past the full layout's.
         var plannedPrefix = head.HasPrefix

@@ -13,7 +13,7 @@ namespace CodeAssist.Features.InlineCompletion;
 /// continues, the exact cache, then (after an adaptive debounce) a new generation that supersedes the older one.
 /// Without a model it answers from Roslyn's completion list.
 /// </summary>
-public sealed class InlineCompletionService : IDisposable
+public sealed partial class InlineCompletionService : IDisposable
 {
     public const string NoModelMessage = "No completion model: suggestions come from Roslyn alone. Run `codeassist models pull` to add one.";
 
@@ -27,6 +27,7 @@ public sealed class InlineCompletionService : IDisposable
     private readonly ConditionalWeakTable<ICompletionModel, InlineCompletionPromptBuilder> promptBuilders = [];
     private readonly MemberContext memberContext;
     private readonly HeadPrefill prefill;
+    private readonly ProjectDigestPrefix digests;
     private readonly ContentExclusions? exclusions;
     private Task speculating = Task.CompletedTask;
 
@@ -40,7 +41,8 @@ public sealed class InlineCompletionService : IDisposable
         this.time = time ?? TimeProvider.System;
         ranker = new CandidateRanker(counters);
         documents = new DocumentGenerations(counters, this.time);
-        memberContext = new MemberContext(contextProvider, counters);
+        digests = new ProjectDigestPrefix(contextProvider);
+        memberContext = new MemberContext(contextProvider, digests, counters);
         prefill = new HeadPrefill(counters, this.time);
         cache = new CompletionCache(options().Cache.MaxEntries);
         if (models is not null && options().Completion.Verify)
@@ -96,44 +98,6 @@ public sealed class InlineCompletionService : IDisposable
 
     /// <summary>Background prefills pending or running (tests and the benchmark wait on it).</summary>
     public Task PrefillIdle => prefill.Idle;
-
-    /// <summary>
-    /// The caret rests at <paramref name="request"/>'s position (the client's cursor notification, an opened file): the
-    /// next request will likely be in this member, so its stable prompt head is prefilled into the model's cache now,
-    /// in the background. Returns the prefill work (callers need not wait for it).
-    /// </summary>
-    public Task Prepare(InlineCompletionRequest request)
-    {
-        var settings = options();
-        if (!settings.Completion.Enabled || models?.GetCompletionModel("completion") is not { } model
-            || (exclusions?.Current ?? ContentExclusion.Defaults).NoticeFor(request.Document.FilePath) is not null)
-        {
-            return Task.CompletedTask;
-        }
-
-        return SchedulePrefill(documents.Get(request.DocumentKey), model, request.Document, request.Position);
-    }
-
-    private Task SchedulePrefill(DocumentCompletionState state, ICompletionModel model, Document document, int position) =>
-        !model.CanPrefill ? Task.CompletedTask : prefill.Schedule(async cancellationToken =>
-        {
-            var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-            if (position < 0 || position > text.Length || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
-            {
-                return null;
-            }
-
-            var builder = promptBuilders.GetValue(model, m => new InlineCompletionPromptBuilder(m));
-            var head = await memberContext.GetStableAsync(state, model, builder, document, root, text, position, options(), cancellationToken).ConfigureAwait(false);
-            if (prefill.IsComplete(head.Key))
-            {
-                return null;
-            }
-
-            var fileName = document.FilePath is null ? null : Path.GetFileName(document.FilePath);
-            var result = await model.PrefillAsync(head.ToPrefillRequest(fileName), cancellationToken).ConfigureAwait(false);
-            return (head.Key, result);
-        });
 
     /// <summary>Forgets a closed document and stops its generation.</summary>
     public void CloseDocument(string documentKey) => documents.Close(documentKey);

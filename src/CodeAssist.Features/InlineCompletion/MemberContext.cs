@@ -14,7 +14,7 @@ namespace CodeAssist.Features.InlineCompletion;
 /// stable one, with the full Roslyn context and the text above the member, which a background prefill evaluates
 /// ahead of time. Requests use the stable head once its prefill has completed.
 /// </summary>
-internal sealed class MemberContext(ICodeContextProvider? provider, InlineCompletionCounters counters)
+internal sealed class MemberContext(ICodeContextProvider? provider, ProjectDigestPrefix digests, InlineCompletionCounters counters)
 {
     // The file's text above the member in a stable head: the context carries most of what the model needs.
     internal const int AboveMemberTokens = 384;
@@ -51,13 +51,14 @@ internal sealed class MemberContext(ICodeContextProvider? provider, InlineComple
 
         var plan = ColdPlan(model, settings);
         var (snippets, tokens) = await CollectAsync(model, document, position, plan.ContextTokens, cancellationToken).ConfigureAwait(false);
-        return state.ColdHead = PromptHead.Cold(snippets, tokens, plan);
+        var digest = digests.Cached(model, document, settings.Context.ProjectDigestTokens, prefilled);
+        return state.ColdHead = PromptHead.Cold(WithDigest(digest, snippets), tokens, plan) with { CachedContextTokens = digest?.Tokens ?? 0 };
     }
 
     /// <summary>The stable head of the member at <paramref name="position"/> (built once per member).</summary>
     public async Task<PromptHead> GetStableAsync(
         DocumentCompletionState state, ICompletionModel model, InlineCompletionPromptBuilder builder, Document document, SyntaxNode root, SourceText text,
-        int position, CodeAssistOptions settings, CancellationToken cancellationToken)
+        int position, CodeAssistOptions settings, Func<string, bool> prefilled, CancellationToken cancellationToken)
     {
         var (memberStart, headEnd) = Locate(root, text, position);
         Enter(state, memberStart, text);
@@ -76,7 +77,9 @@ internal sealed class MemberContext(ICodeContextProvider? provider, InlineComple
         // (the head carries the context now), so a request on a prefilled head answers faster than a cold one.
         var plan = new PromptPlan(tokens, cold.PrefixTokens, cold.SuffixTokens);
         var fileName = document.FilePath is null ? null : Path.GetFileName(document.FilePath);
-        var head = PromptHead.Stable(snippets, tokens, prefix, headEnd, raw, plan, model.Info.ModelId, fileName);
+        var digest = digests.Cached(model, document, settings.Context.ProjectDigestTokens, prefilled);
+        var head = PromptHead.Stable(WithDigest(digest, snippets), tokens, prefix, headEnd, raw, plan, model.Info.ModelId, fileName)
+            with { CachedContextTokens = digest?.Tokens ?? 0 };
         lock (state.Gate)
         {
             if (state.ContextMemberStart == memberStart)
@@ -125,6 +128,10 @@ internal sealed class MemberContext(ICodeContextProvider? provider, InlineComple
             }
         }
     }
+
+    // The digest goes first: it is the part of every prompt in the project that the model already holds.
+    private static IReadOnlyList<ContextSnippet> WithDigest(DigestSnippet? digest, IReadOnlyList<ContextSnippet> snippets) =>
+        digest is null ? snippets : [digest.Snippet, .. snippets];
 
     private async Task<(IReadOnlyList<ContextSnippet> Snippets, int Tokens)> CollectAsync(
         ICompletionModel model, Document document, int position, int budget, CancellationToken cancellationToken)

@@ -18,6 +18,12 @@ namespace CodeAssist.Features.InlineCompletion;
 internal sealed record PromptHead(
     IReadOnlyList<ContextSnippet> Context, int ContextTokens, string Prefix, int End, string RawAbove, PromptPlan Plan, string Key)
 {
+    /// <summary>
+    /// Tokens of context the model holds in its cache already (the project digest, first in <see cref="Context"/>):
+    /// they take room in the context window but no time, so <see cref="ContextTokens"/> and the plan leave them out.
+    /// </summary>
+    public int CachedContextTokens { get; init; }
+
     public bool HasPrefix => End >= 0;
 
     public static PromptHead Cold(IReadOnlyList<ContextSnippet> context, int contextTokens, PromptPlan plan) =>

@@ -63,6 +63,9 @@ internal sealed class ContextWarmUp(
             }
 
             await completion.WarmUpVerificationAsync(document, _stopping.Token).ConfigureAwait(false);
+
+            // Last: the model's prefill of the project digest gives way to any request, but not to the work above.
+            _ = completion.PrepareProject(document);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

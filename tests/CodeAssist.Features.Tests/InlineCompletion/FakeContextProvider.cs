@@ -16,6 +16,18 @@ internal sealed class FakeContextProvider : ICodeContextProvider
 
     public int Calls => Volatile.Read(ref calls);
 
+    /// <summary>The project digest it returns (none when null), with the budget of each call.</summary>
+    public string? Digest { get; init; }
+
+    public System.Collections.Concurrent.ConcurrentQueue<int> DigestBudgets { get; } = new();
+
+    public Task<CodeContext> GetProjectDigestAsync(Document document, int budgetTokens, ITokenCounter tokenCounter, CancellationToken cancellationToken)
+    {
+        DigestBudgets.Enqueue(budgetTokens);
+        var text = Digest ?? "";
+        return Task.FromResult(new CodeContext([], text, text.Length == 0 ? 0 : tokenCounter.CountTokens(text), budgetTokens));
+    }
+
     /// <summary>The token budget of each call, in order.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<int> Budgets { get; } = new();
 

@@ -138,7 +138,7 @@ public sealed class HeadPrefillTests
     }
 
     /// <summary>A class of <paramref name="methods"/> methods with <paramref name="body"/> (holding the caret) in the last one.</summary>
-    private static string ClassWithMethods(int methods, string body)
+    internal static string ClassWithMethods(int methods, string body)
     {
         var builder = new StringBuilder("namespace Shop;\n\npublic sealed class Cart\n{\n");
         for (var i = 0; i < methods - 1; i++)

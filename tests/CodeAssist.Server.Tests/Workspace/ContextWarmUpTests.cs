@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using CodeAssist.Context;
+using CodeAssist.Llm;
 using CodeAssist.Server.Tests.EndToEnd;
 using CodeAssist.Server.Tests.Infrastructure;
 using CodeAssist.Server.Workspace;
+using CodeAssist.TestUtilities;
 using Microsoft.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -38,6 +40,29 @@ public sealed class ContextWarmUpTests : IAsyncDisposable
         Assert.Equal(Path.Combine(_folder, "A.cs"), Assert.Single(_context.WarmedPaths));
     }
 
+    [Fact]
+    public async Task ProjectWarmUp_PutsTheProjectDigestIntoAModelWithAPromptCache()
+    {
+        Directory.CreateDirectory(_folder);
+        await File.WriteAllTextAsync(Path.Combine(_folder, "A.cs"), "class A { }\n");
+        var model = new FakeCompletionModel("x") { SupportsPrefill = true };
+        await using var server = InProcessServer.Start(services =>
+        {
+            services.AddSingleton<IWorkspaceSession, WorkspaceSession>();
+            services.AddSingleton<ICodeContextProvider>(_context);
+            services.AddSingleton<ILanguageModels>(new FakeLanguageModels(model));
+        });
+
+        await server.Client.InitializeAsync(rootUri: new Uri(_folder + "/").AbsoluteUri);
+        await server.Client.OpenAsync(Uri("A.cs"), "class A { int X; }\n");
+        await WaitAsync(() => model.Prefills.Count > 0);
+
+        // No request was made: the load alone prefilled the digest, as the first snippet of every prompt to come.
+        var snippet = Assert.Single(Assert.Single(model.Prefills).ExtraContext);
+        Assert.Equal(RecordingContextProvider.Digest, snippet.Text);
+        Assert.Equal(0, model.Calls);
+    }
+
     public ValueTask DisposeAsync()
     {
         if (Directory.Exists(_folder))
@@ -62,10 +87,15 @@ public sealed class ContextWarmUpTests : IAsyncDisposable
 
     private sealed class RecordingContextProvider : ICodeContextProvider
     {
+        public const string Digest = "// used across the project\nenum Kind {\n    // also: First\n}\n";
+
         public ConcurrentQueue<string> WarmedPaths { get; } = new();
 
         public Task<CodeContext> GetContextAsync(Document document, int position, int budgetTokens, CancellationToken cancellationToken) =>
             Task.FromResult(new CodeContext([], "", 0, budgetTokens));
+
+        public Task<CodeContext> GetProjectDigestAsync(Document document, int budgetTokens, ITokenCounter tokenCounter, CancellationToken cancellationToken) =>
+            Task.FromResult(new CodeContext([], Digest, tokenCounter.CountTokens(Digest), budgetTokens));
 
         public Task WarmUpAsync(Document document, CancellationToken cancellationToken)
         {
