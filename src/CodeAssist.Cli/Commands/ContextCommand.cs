@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using CodeAssist.Cli.Terminal;
 using CodeAssist.Context;
+using CodeAssist.Features.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CodeAssist.Cli.Commands;
@@ -21,17 +22,21 @@ internal static partial class ContextCommand
         var location = new Argument<string>("FILE:LINE:COL") { Description = "The position; LINE and COL are 1-based, as editors show them." };
         var budget = new Option<string?>("--budget") { Description = "Token budget for the context (default 1024)." };
         var json = new Option<bool>("--json") { Description = "Print the items (kind, text, score, location) and the rendered text as JSON." };
+        var digest = new Option<bool>("--digest")
+        {
+            Description = "Also print the project digest (the types and members the project uses most), which starts every completion prompt on a model with a prompt cache.",
+        };
         var properties = new Option<string[]>("--property", "-p") { Description = "An MSBuild global property for loading the project, e.g. -p TargetFramework=net8.0." };
         var command = new Command("context", "Print the Roslyn context a prompt would contain at FILE:LINE:COL (1-based line and column).")
         {
-            location, budget, json, properties,
+            location, budget, json, digest, properties,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(environment, "context", () => RunAsync(
-            environment, parse.GetValue(location) ?? "", parse.GetValue(budget), parse.GetValue(json), parse.GetValue(properties) ?? [], cancellationToken)));
+            environment, parse.GetValue(location) ?? "", parse.GetValue(budget), parse.GetValue(json), parse.GetValue(digest), parse.GetValue(properties) ?? [], cancellationToken)));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliEnvironment environment, string spec, string? budgetText, bool asJson, string[] properties, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliEnvironment environment, string spec, string? budgetText, bool asJson, bool withDigest, string[] properties, CancellationToken cancellationToken)
     {
         var match = Position().Match(spec);
         if (!match.Success)
@@ -90,7 +95,11 @@ internal static partial class ContextCommand
         }
 
         var position = text.Lines[line - 1].Start + column - 1;
-        var context = await new ContextCollector(session: session).GetContextAsync(document, position, budget, cancellationToken);
+        var collector = new ContextCollector(session: session);
+        var context = await collector.GetContextAsync(document, position, budget, cancellationToken);
+        var digest = withDigest
+            ? await collector.GetProjectDigestAsync(document, new ContextOptions().ProjectDigestTokens, EstimatingTokenCounter.Instance, cancellationToken)
+            : null;
         if (asJson)
         {
             environment.Out.WriteLine(JsonSerializer.Serialize(new
@@ -102,10 +111,13 @@ internal static partial class ContextCommand
                 context.TokenCount,
                 items = context.Items.Select(i => new { kind = JsonNamingPolicy.CamelCase.ConvertName(i.Kind.ToString()), i.Text, i.Score, i.Location }),
                 context.RenderedText,
+                digest = digest is null ? null : new { digest.BudgetTokens, digest.TokenCount, digest.RenderedText },
             }, Json));
         }
         else
         {
+            // In prompt order: the digest first.
+            environment.Out.Write(digest?.RenderedText);
             environment.Out.Write(context.RenderedText);
         }
 

@@ -60,6 +60,29 @@ public sealed class ContextProcessTests
         Assert.Contains("// in scope: int value\n", rendered, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Context_WithDigest_PrintsWhatTheProjectUsesMostFirst()
+    {
+        using var cli = new CodeAssistProcess();
+        cli.WriteFile("Calculator.cs", Calculator);
+        cli.WriteFile("Report.cs", "namespace Loose;\n\npublic static class Report\n{\n    public static int Sum(int a) => Calculator.Add(a, Calculator.Twice(a));\n}\n");
+        cli.WriteFile("Audit.cs", "namespace Loose;\n\npublic static class Audit\n{\n    public static int Check(int a) => Calculator.Add(a, 1);\n}\n");
+
+        var plain = await cli.RunAsync("context", "Calculator.cs:10:25");
+        var run = await cli.RunAsync("context", "Calculator.cs:10:25", "--digest");
+        var json = await cli.RunAsync("context", "Calculator.cs:10:25", "--digest", "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        // Add is used from two other files; Twice from one, so it is the caret's context's business, not the digest's.
+        Assert.StartsWith("// used across the project\nstatic class Calculator {\n    static int Add(int left, int right);\n}\n", run.Out, StringComparison.Ordinal);
+        Assert.EndsWith(plain.Out, run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("used across the project", plain.Out, StringComparison.Ordinal);
+        using var parsed = JsonDocument.Parse(json.Out);
+        var digest = parsed.RootElement.GetProperty("digest");
+        Assert.Equal(512, digest.GetProperty("budgetTokens").GetInt32());
+        Assert.Contains("static int Add(int left, int right);", digest.GetProperty("renderedText").GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Missing.cs:1:1", 3, "no such file:")]
     [InlineData("Calculator.cs:99:1", 3, "has no line 99, column 1")]
