@@ -85,6 +85,9 @@ internal sealed class CandidateRanker
                 case { State: VerificationState.Repaired }:
                     counters.Repaired();
                     break;
+                case { State: VerificationState.Trimmed }:
+                    counters.Trimmed();
+                    break;
                 case { State: VerificationState.Unverified }:
                     counters.Unverified();
                     break;
@@ -93,8 +96,10 @@ internal sealed class CandidateRanker
             survivors.Add((candidate, index));
         }
 
+        // A whole candidate before the start of one that went wrong.
         return survivors
-            .OrderBy(pair => pair.Candidate.NewErrors)
+            .OrderBy(pair => pair.Candidate.State == VerificationState.Trimmed)
+            .ThenBy(pair => pair.Candidate.NewErrors)
             .ThenBy(pair => pair.Order)
             .Select(pair => pair.Candidate)
             .DistinctBy(candidate => candidate.Text)

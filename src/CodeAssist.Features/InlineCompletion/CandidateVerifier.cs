@@ -84,6 +84,13 @@ internal static class CandidateVerifier
                     .ConfigureAwait(false) ?? checkedCandidate;
             }
 
+            if (checkedCandidate.Rejected && CandidateTrim.BeforeFirstError(candidate, position, rejecting, token) is { } start)
+            {
+                // The start the compiler had nothing against, checked again as it would be shown.
+                var (trimmed, _, _) = await CheckAsync(document, position, start, errorsBefore, token).ConfigureAwait(false);
+                checkedCandidate = trimmed.Rejected ? checkedCandidate : trimmed with { State = VerificationState.Trimmed };
+            }
+
             results.Add(checkedCandidate);
         }
 

@@ -14,6 +14,7 @@ internal sealed class InlineCompletionCounters
     private long accepted;
     private long rejected;
     private long repaired;
+    private long trimmed;
     private long unverified;
     private long withheldUnverified;
     private long verifiedLate;
@@ -82,6 +83,8 @@ internal sealed class InlineCompletionCounters
 
     public void Repaired() => Interlocked.Increment(ref repaired);
 
+    public void Trimmed() => Interlocked.Increment(ref trimmed);
+
     public void Unverified() => Interlocked.Increment(ref unverified);
 
     public void WithheldUnverified(int candidates) => Interlocked.Add(ref withheldUnverified, candidates);
@@ -120,6 +123,7 @@ internal sealed class InlineCompletionCounters
         Accepted = Interlocked.Read(ref accepted),
         RejectedByVerification = Interlocked.Read(ref rejected),
         Repaired = Interlocked.Read(ref repaired),
+        Trimmed = Interlocked.Read(ref trimmed),
         Unverified = Interlocked.Read(ref unverified),
         WithheldUnverified = Interlocked.Read(ref withheldUnverified),
         VerifiedLate = Interlocked.Read(ref verifiedLate),

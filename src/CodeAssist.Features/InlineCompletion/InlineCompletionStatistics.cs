@@ -28,6 +28,9 @@ public sealed record InlineCompletionStatistics
 
     public long Repaired { get; init; }
 
+    /// <summary>Rejected candidates shown as the start of them that the compiler accepts (<see cref="VerificationState.Trimmed"/>).</summary>
+    public long Trimmed { get; init; }
+
     /// <summary>Candidates shown without a completed check (verification off, or over its budget with completion.showUnverified).</summary>
     public long Unverified { get; init; }
 

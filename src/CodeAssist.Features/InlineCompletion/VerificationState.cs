@@ -9,6 +9,12 @@ public enum VerificationState
     /// <summary>One misspelled identifier was replaced with the nearest accessible name, then verified.</summary>
     Repaired,
 
+    /// <summary>
+    /// The model's text went wrong part-way (a name that does not exist, characters that are not C#): shown is the
+    /// longest start of it that the compiler accepts, ending after a name, a literal or a closing bracket.
+    /// </summary>
+    Trimmed,
+
     /// <summary>Verification was off or ran out of its time budget.</summary>
     Unverified,
 

@@ -68,10 +68,12 @@ public sealed class CandidateVerifierTests
     }
 
     [Fact]
-    public async Task Verify_WrongArgumentType_IsRejected()
+    public async Task Verify_WrongArgumentType_IsRejected_AndOnlyTheNameBeforeTheCallIsShown()
     {
-        var (result, _) = await CompleteAsync(Orders, new FakeCompletionModel("Discount(\"ten\");"));
-        Assert.Empty(result.Items);
+        var (result, service) = await CompleteAsync(Orders, new FakeCompletionModel("Discount(\"ten\");"));
+        var item = Assert.Single(result.Items);
+        Assert.Equal(("Discount", VerificationState.Trimmed), (item.InsertText, item.Verification));
+        Assert.Equal(1, service.GetStatistics().Trimmed);
     }
 
     [Fact]
@@ -83,15 +85,37 @@ public sealed class CandidateVerifierTests
     }
 
     [Theory]
-    [InlineData("Total 1;")]
-    [InlineData("\uFFFD")]
-    [InlineData("Total + \"unterminated;")]
-    [InlineData("/* Total")]
-    [InlineData("Total + @\"verbatim;")]
-    public async Task Verify_MalformedCandidate_IsRejected(string candidate)
+    [InlineData("Total 1;", "Total")]
+    [InlineData("\uFFFD", null)]
+    [InlineData("Total + \"unterminated;", "Total")]
+    [InlineData("/* Total", null)]
+    [InlineData("Total + @\"verbatim;", "Total")]
+    [InlineData("Tot\uFFFD;", null)]
+    public async Task Verify_MalformedCandidate_IsRejected_AndOnlyItsCheckedStartShown(string candidate, string? trimmed)
+    {
+        var (result, service) = await CompleteAsync(Orders, new FakeCompletionModel(candidate));
+        Assert.Equal(trimmed is null ? [] : [(trimmed, VerificationState.Trimmed)], result.Items.Select(i => (i.InsertText, i.Verification)));
+        Assert.Equal(trimmed is null ? 1 : 0, service.GetStatistics().RejectedByVerification);
+    }
+
+    [Theory]
+    [InlineData("Total + Tax(order);", "Total")]
+    [InlineData("Discount(0.1m) + order.Bogus;", "Discount(0.1m)")]
+    [InlineData("Discount(Bogus);", "Discount")]
+    [InlineData("Bogus + Total;", null)]
+    [InlineData("Total.Bogus;", null)]
+    [InlineData("Total + order.Total.Bogus();", "Total")]
+    public async Task Verify_UnknownNamePartWay_ShowsTheCheckedStartBeforeIt(string candidate, string? trimmed)
     {
         var (result, _) = await CompleteAsync(Orders, new FakeCompletionModel(candidate));
-        Assert.Empty(result.Items);
+        Assert.Equal(trimmed is null ? [] : [(trimmed, VerificationState.Trimmed)], result.Items.Select(i => (i.InsertText, i.Verification)));
+    }
+
+    [Fact]
+    public async Task Verify_AWholeCandidate_RanksAboveTheTrimmedStartOfAnother()
+    {
+        var (result, _) = await CompleteAsync(Orders, new FakeCompletionModel("Total + Tax(order);", "Discount(0.5m);"), Options(candidates: 2));
+        Assert.Equal([("Discount(0.5m);", VerificationState.Verified), ("Total", VerificationState.Trimmed)], result.Items.Select(i => (i.InsertText, i.Verification)));
     }
 
     [Fact]
@@ -188,13 +212,13 @@ public sealed class CandidateVerifierTests
     }
 
     [Theory]
-    [InlineData("TryParse(\"1\", sum);", false)]
-    [InlineData("TryParse(\"1\", out sum);", true)]
-    public async Task Verify_RefOutMismatch_IsRejected(string candidate, bool accepted)
+    [InlineData("TryParse(\"1\", sum);", "TryParse")]
+    [InlineData("TryParse(\"1\", out sum);", "TryParse(\"1\", out sum);")]
+    public async Task Verify_RefOutMismatch_IsRejected(string candidate, string shown)
     {
         var markup = Orders.Replace("sum += order.$0", "var ok = decimal.$0", StringComparison.Ordinal);
         var (result, _) = await CompleteAsync(markup, new FakeCompletionModel(candidate));
-        Assert.Equal(accepted ? 1 : 0, result.Items.Count);
+        Assert.Equal(shown, Assert.Single(result.Items).InsertText);
     }
 
     [Theory]

@@ -72,12 +72,13 @@ public sealed class SpellingRepairTests
     }
 
     [Fact]
-    public async Task Verify_NameWithNoCloseMatch_StaysRejected()
+    public async Task Verify_NameWithNoCloseMatch_StaysRejected_OnlyTheStartBeforeItsAccessIsShown()
     {
         var (result, service) = await CompleteAsync(Inventory, new FakeCompletionModel("total = items.Zqxwv;"));
 
-        Assert.Empty(result.Items);
-        Assert.Equal(1, service.GetStatistics().RejectedByVerification);
+        var item = Assert.Single(result.Items);
+        Assert.Equal(("total", VerificationState.Trimmed), (item.InsertText, item.Verification));
+        Assert.Equal(0, service.GetStatistics().RejectedByVerification);
         Assert.Equal(0, service.GetStatistics().Repaired);
     }
 
