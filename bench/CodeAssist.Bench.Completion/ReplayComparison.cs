@@ -8,7 +8,7 @@ internal static class ReplayComparison
 {
     public sealed record Row(
         string Mode, int Keystrokes, double SuggestionsPer100, double CorrectPer100, int MemberSites, int Bound,
-        long Rejected, int Replacements, IReadOnlyList<double> TokenMicroseconds, int Calls, int Finished, long GeneratedTokens, double GeneratingMs);
+        long Rejected, long Trimmed, long Repaired, int Replacements, IReadOnlyList<double> TokenMicroseconds, int Calls, int Finished, long GeneratedTokens, double GeneratingMs);
 
     public static Row Summarize(string mode, List<KeystrokeOutcome> outcomes, InlineCompletionStatistics stats, MeasuringModel model)
     {
@@ -23,6 +23,8 @@ internal static class ReplayComparison
             model.MemberSites.Sites,
             model.MemberSites.Bound,
             stats.RejectedByVerification,
+            stats.Trimmed,
+            stats.Repaired,
             model.MemberSites.Replacements,
             model.MemberSites.TokenMicroseconds,
             calls.Count,
@@ -38,7 +40,7 @@ internal static class ReplayComparison
         Console.WriteLine("|---|" + string.Concat(rows.Select(_ => "---|")));
         Line("suggestions per 100 keystrokes (correct)", r => F($"{r.SuggestionsPer100:F1} ({r.CorrectPer100:F1})"));
         Line("member-access sites in finished candidates: names that bind", r => F($"{r.Bound}/{r.MemberSites} ({100.0 * r.Bound / Math.Max(1, r.MemberSites):F1}%)"));
-        Line("verification rejections", r => F($"{r.Rejected}"));
+        Line("verification: rejected / trimmed to their checked start / repaired", r => F($"{r.Rejected} / {r.Trimmed} / {r.Repaired}"));
         Line("tokens replaced by the guide", r => F($"{r.Replacements}"));
         Line("guide time added per token p50 / p95 / max (us)", r => r.TokenMicroseconds.Count == 0
             ? "n/a (off)"

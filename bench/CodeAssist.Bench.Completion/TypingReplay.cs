@@ -203,7 +203,7 @@ internal static class TypingReplay
         Console.WriteLine($"Generated tokens {(generatedTokens < 0 ? "n/a" : generatedTokens)}, wasted after cancellation {stats.WastedTokens}.");
         Console.WriteLine($"Dwell {settings.DwellMs} ms after jumps and acceptances; prefill {(settings.NoPrefill ? "off" : "on")}: {stats.PrefilledTokens} tokens in the background, "
             + $"{stats.PrefillPreemptions} pre-emptions, {stats.PrefilledHeadHits} requests on a prefilled head; accepted {stats.Accepted}, speculations {stats.Speculations}.");
-        Console.WriteLine($"Verification: rejected {stats.RejectedByVerification}, repaired {stats.Repaired}, unverified (over budget) {stats.Unverified}; p50 {stats.VerificationP50Ms:F1} ms, p95 {stats.VerificationP95Ms:F1} ms.");
+        Console.WriteLine($"Verification: rejected {stats.RejectedByVerification}, trimmed {stats.Trimmed}, repaired {stats.Repaired}, unverified (over budget) {stats.Unverified}; p50 {stats.VerificationP50Ms:F1} ms, p95 {stats.VerificationP95Ms:F1} ms.");
     }
 
     private static void ReportMemberSites(MemberSiteTally tally, bool unconstrained)
