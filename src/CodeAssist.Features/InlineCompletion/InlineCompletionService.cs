@@ -41,7 +41,7 @@ public sealed partial class InlineCompletionService : IDisposable
         this.time = time ?? TimeProvider.System;
         ranker = new CandidateRanker(counters);
         documents = new DocumentGenerations(counters, this.time);
-        digests = new ProjectDigestPrefix(contextProvider);
+        digests = new ProjectDigestPrefix(contextProvider, () => exclusions?.Current ?? ContentExclusion.Defaults);
         memberContext = new MemberContext(contextProvider, digests, counters);
         prefill = new HeadPrefill(counters, this.time);
         cache = new CompletionCache(options().Cache.MaxEntries);

@@ -18,12 +18,13 @@ internal sealed record DigestSnippet(ContextSnippet Snippet, int Tokens, string 
 /// member's own head has had no time to be prefilled. A model without a cache would pay for it on every request,
 /// so it only gets it once the prefill has completed.
 /// </summary>
-internal sealed class ProjectDigestPrefix(ICodeContextProvider? provider)
+internal sealed class ProjectDigestPrefix(ICodeContextProvider? provider, Func<ContentExclusion> exclusion)
 {
     // The snippet's name in the prompt: what the model reads as the file it comes from.
     internal const string SnippetPath = "ProjectDigest.cs";
 
-    private readonly ConcurrentDictionary<(ProjectId Project, int Documents, string Model, int Budget), Task<DigestSnippet?>> _digests = new();
+    // Keyed by the exclusions in force too: a file excluded since must leave the digest at once (the provider rebuilds it).
+    private readonly ConcurrentDictionary<(ProjectId Project, int Documents, ContentExclusion Exclusion, string Model, int Budget), Task<DigestSnippet?>> _digests = new();
 
     /// <summary>The digest for <paramref name="document"/>'s project, or null (no provider, no cache, turned off, nothing used twice).</summary>
     public async Task<DigestSnippet?> GetAsync(ICompletionModel model, Document document, int budgetTokens, CancellationToken cancellationToken)
@@ -33,17 +34,17 @@ internal sealed class ProjectDigestPrefix(ICodeContextProvider? provider)
             return null;
         }
 
-        var key = (document.Project.Id, document.Project.DocumentIds.Count, model.Info.ModelId, budgetTokens);
+        var key = Key(model, document, budgetTokens);
         var task = _digests.GetOrAdd(key, _ => BuildAsync(provider, model, document, budgetTokens));
-        foreach (var older in _digests.Keys.Where(k => k.Project == key.Id && k.Documents != key.Count))
+        foreach (var older in _digests.Keys.Where(k => k.Project == key.Project && (k.Documents != key.Documents || k.Exclusion != key.Exclusion)))
         {
-            // The project gained or lost files: its earlier digest is not asked for again.
+            // The project gained or lost files, or the exclusions changed: its earlier digest is not asked for again.
             _digests.TryRemove(older, out _);
         }
 
         if (task.IsFaulted || task.IsCanceled)
         {
-            _digests.TryRemove(new KeyValuePair<(ProjectId, int, string, int), Task<DigestSnippet?>>(key, task));
+            _digests.TryRemove(new KeyValuePair<(ProjectId, int, ContentExclusion, string, int), Task<DigestSnippet?>>(key, task));
         }
 
         return await task.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -55,10 +56,13 @@ internal sealed class ProjectDigestPrefix(ICodeContextProvider? provider)
     /// </summary>
     public DigestSnippet? Cached(ICompletionModel model, Document document, int budgetTokens, Func<string, bool> prefilled) =>
         provider is not null && budgetTokens > 0 && model.CanPrefill
-        && _digests.TryGetValue((document.Project.Id, document.Project.DocumentIds.Count, model.Info.ModelId, budgetTokens), out var task)
+        && _digests.TryGetValue(Key(model, document, budgetTokens), out var task)
         && task.IsCompletedSuccessfully && task.Result is { } digest && prefilled(digest.Key)
             ? digest
             : null;
+
+    private (ProjectId Project, int Documents, ContentExclusion Exclusion, string Model, int Budget) Key(ICompletionModel model, Document document, int budgetTokens) =>
+        (document.Project.Id, document.Project.DocumentIds.Count, exclusion(), model.Info.ModelId, budgetTokens);
 
     /// <summary>The request that puts the digest into the model's cache: the digest alone, as every prompt starts.</summary>
     public static InfillRequest PrefillRequest(DigestSnippet digest) => new() { Prefix = "", ExtraContext = [digest.Snippet] };

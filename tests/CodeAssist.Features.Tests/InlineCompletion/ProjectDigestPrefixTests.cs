@@ -1,3 +1,4 @@
+using CodeAssist.Context;
 using CodeAssist.Features.Configuration;
 using CodeAssist.Features.InlineCompletion;
 using CodeAssist.Llm;
@@ -89,6 +90,29 @@ public sealed class ProjectDigestPrefixTests
         Assert.Equal(ProjectDigestPrefix.SnippetPath, model.Prefills.ElementAt(1).ExtraContext.Single().FilePath);
         Assert.Equal(ProjectDigestPrefix.SnippetPath, model.Prefills.Last().ExtraContext[0].FilePath);
         Assert.Equal(3, model.Prefills.Count);
+    }
+
+    [Fact]
+    public async Task ChangedExclusions_BuildTheDigestAgain()
+    {
+        var model = new FakeCompletionModel("x;") { Throughput = TwoCores, SupportsPrefill = true };
+        var context = new FakeContextProvider("class Order { }") { Digest = Digest };
+        var exclusions = new ContentExclusions();
+        var settings = Options(verify: false);
+        using var service = new InlineCompletionService(new FakeLanguageModels(model), context, () => settings, exclusions: exclusions);
+        var (document, _) = CompletionFixture.Create(HeadPrefillTests.ClassWithMethods(10, "        var total = $0"));
+
+        await service.PrepareProject(document);
+        await service.PrefillIdle;
+        await service.PrepareProject(document);
+        await service.PrefillIdle;
+        Assert.Single(context.DigestBudgets);
+
+        // The collector leaves newly excluded files out of a digest it builds again; the prompt side must ask for it.
+        exclusions.Update(ContentExclusion.Create("/src", ["Secret.cs"]));
+        await service.PrepareProject(document);
+        await service.PrefillIdle;
+        Assert.Equal(2, context.DigestBudgets.Count);
     }
 
     [Theory]
