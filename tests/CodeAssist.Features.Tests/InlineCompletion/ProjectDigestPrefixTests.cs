@@ -27,23 +27,23 @@ public sealed class ProjectDigestPrefixTests
 
         await service.PrepareProject(document);
         await service.PrefillIdle;
+        var digest = Assert.Single(model.Prefills);
+        var snippet = Assert.Single(digest.ExtraContext);
+        Assert.Equal((ProjectDigestPrefix.SnippetPath, Digest), (snippet.FilePath, snippet.Text));
+        Assert.Equal("", digest.Prefix);
+
         var text = await document.GetTextAsync();
         await CompleteAsync(service, document, position);
         // Another member: its own context, the same digest first.
         var line = text.ToString().IndexOf("        var value3", StringComparison.Ordinal);
         const string typed = "        var other = \n";
         await CompleteAsync(service, document.WithText(text.WithChanges(new TextChange(new TextSpan(line, 0), typed))), line + typed.Length - 1);
+        await service.PrefillIdle;
 
-        var digest = Assert.Single(model.Prefills);
-        var snippet = Assert.Single(digest.ExtraContext);
-        Assert.Equal((ProjectDigestPrefix.SnippetPath, Digest), (snippet.FilePath, snippet.Text));
-        Assert.Equal("", digest.Prefix);
+        // The requests, and the members' heads their cold prompts had prefilled in the background, all start with it.
         Assert.Equal(2, model.Requests.Count);
-        Assert.All(model.Requests, request =>
-        {
-            Assert.Equal(snippet, request.ExtraContext[0]);
-            Assert.Contains("class Order", request.ExtraContext[1].Text, StringComparison.Ordinal);
-        });
+        Assert.All(model.Requests, request => Assert.Contains("class Order", request.ExtraContext[1].Text, StringComparison.Ordinal));
+        Assert.All(model.Requests.Concat(model.Prefills.Skip(1)), request => Assert.Equal(snippet, request.ExtraContext[0]));
         Assert.Equal([new ContextOptions().ProjectDigestTokens], context.DigestBudgets.Distinct().ToArray());
     }
 
