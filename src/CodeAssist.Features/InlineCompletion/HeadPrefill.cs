@@ -40,25 +40,43 @@ internal sealed class HeadPrefill(InlineCompletionCounters counters, TimeProvide
 
     public bool IsComplete(string key) => key.Length > 0 && complete.ContainsKey(key);
 
+    /// <summary>
+    /// Schedules <paramref name="job"/> only when no job is pending or running: every head job fills the project
+    /// digest first, so the digest's own job must never replace one (a cursor report just before the project's
+    /// warm-up would lose its head).
+    /// </summary>
+    public Task ScheduleIfIdle(Func<CancellationToken, Task<(string Key, PrefillResult Result)?>> job)
+    {
+        lock (gate)
+        {
+            return running || pending is not null ? worker : ScheduleLocked(job);
+        }
+    }
+
     /// <summary>Replaces the pending job; <paramref name="job"/> builds a head and prefills it, or returns null.</summary>
     public Task Schedule(Func<CancellationToken, Task<(string Key, PrefillResult Result)?>> job)
     {
         lock (gate)
         {
-            if (unsupported || stopping.IsCancellationRequested)
-            {
-                return worker;
-            }
+            return ScheduleLocked(job);
+        }
+    }
 
-            pending = job;
-            if (!running)
-            {
-                running = true;
-                worker = Task.Run(RunAsync);
-            }
-
+    private Task ScheduleLocked(Func<CancellationToken, Task<(string Key, PrefillResult Result)?>> job)
+    {
+        if (unsupported || stopping.IsCancellationRequested)
+        {
             return worker;
         }
+
+        pending = job;
+        if (!running)
+        {
+            running = true;
+            worker = Task.Run(RunAsync);
+        }
+
+        return worker;
     }
 
     private async Task RunAsync()

@@ -36,7 +36,7 @@ public sealed partial class InlineCompletionService
             return Task.CompletedTask;
         }
 
-        return prefill.Schedule(async cancellationToken => await PrefillDigestAsync(model, document, cancellationToken).ConfigureAwait(false) is { } digest ? (digest.Key, digest.Result) : null);
+        return prefill.ScheduleIfIdle(async cancellationToken => await PrefillDigestAsync(model, document, cancellationToken).ConfigureAwait(false) is { } digest ? (digest.Key, digest.Result) : null);
     }
 
     // The digest's own prefill, when it is not in the model's cache yet; null when there is none or nothing was to do.
