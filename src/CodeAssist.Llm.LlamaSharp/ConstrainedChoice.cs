@@ -7,10 +7,11 @@ namespace CodeAssist.Llm.LlamaSharp;
 /// allowed token at temperature 0, else a draw from the model's distribution restricted to the allowed tokens. Since
 /// the first draw came from the whole distribution and only a disallowed one is drawn again, the result follows
 /// exactly the restricted distribution (top-k/top-p of the pipeline do not apply to the second draw).
-/// Asking the guide about every token of the vocabulary is the slow path (at plain-identifier sites most leads open
-/// a site), so the likeliest tokens are asked one by one first (greedy), or the draw is repeated from the whole
-/// distribution until an allowed token comes (rejection sampling, which keeps the restricted distribution exact);
-/// only when that finds nothing is the full allowed set built.
+/// Inside a name, or where one must start, the allowed tokens are the guide's lists (kept per site and written part by
+/// the vocabulary), and the choice is one pass over them. Elsewhere nearly every token is allowed and asking the guide
+/// about each one is the slow path, so the likeliest tokens are asked one by one first (greedy), or the draw is
+/// repeated from the whole distribution until an allowed token comes (rejection sampling, which keeps the restricted
+/// distribution exact); when that finds nothing, the choice is among the tokens without an identifier.
 /// </summary>
 internal sealed class ConstrainedChoice
 {
@@ -21,6 +22,9 @@ internal sealed class ConstrainedChoice
     private const int Tries = 64;
 
     private readonly IReadOnlyList<int> _withoutIdentifier;
+    private IReadOnlySet<LLamaToken>? _endsFor;
+    private bool[] _ends = [];
+    private int[] _endList = [];
 
     public ConstrainedChoice(int vocabularySize, IReadOnlyList<int> endTokens, float temperature, uint seed, IReadOnlyList<int>? withoutIdentifier = null)
     {
@@ -35,7 +39,16 @@ internal sealed class ConstrainedChoice
     public LLamaToken? Choose(IdentifierGuide guide, ReadOnlySpan<float> logits, IReadOnlySet<LLamaToken> stopTokens)
     {
         int size = Math.Min(_allowed.Length, logits.Length);
-        bool IsEnd(int id) => _endTokens.Contains(id) || stopTokens.Contains((LLamaToken)id);
+        bool[] ends = EndsOf(stopTokens);
+        bool IsEnd(int id) => (uint)id < (uint)ends.Length && ends[id];
+
+        // Inside a name, or where one must start, the allowed tokens are a few lists the vocabulary keeps per site:
+        // choosing among them directly costs a pass over them, not over the vocabulary.
+        if (guide.AllowedLists() is { } lists)
+        {
+            return Pick(lists, logits, size, ends, guide.Allows(0, endsGeneration: true) ? _endList : []);
+        }
+
         int? quick = _temperature <= 0 ? FirstAllowedOfBest(guide, logits, size, IsEnd) : FirstAllowedDraw(guide, logits, size, IsEnd);
         if (quick is { } found)
         {
@@ -46,14 +59,7 @@ internal sealed class ConstrainedChoice
         {
             // Building the allowed set asks for a site after every lead of the vocabulary, and in expression position
             // most leads open one; a token without an identifier is valid here, so the choice is among those.
-            _allowed.AsSpan().Clear();
-            foreach (int id in _withoutIdentifier)
-            {
-                _allowed[id] = !IsEnd(id);
-            }
-
-            int limit = Math.Min(_allowed.Length, logits.Length);
-            return _temperature <= 0 ? Greedy(logits, limit) : Draw(logits, limit);
+            return Pick([_withoutIdentifier], logits, size, ends, []);
         }
 
         guide.Fill(_allowed);
@@ -73,6 +79,99 @@ internal sealed class ConstrainedChoice
 
         int count = Math.Min(_allowed.Length, logits.Length);
         return _temperature <= 0 ? Greedy(logits, count) : Draw(logits, count);
+    }
+
+    /// <summary>End and stop tokens as a mask and a list, built once: a generation's stop tokens do not change.</summary>
+    private bool[] EndsOf(IReadOnlySet<LLamaToken> stopTokens)
+    {
+        if (!ReferenceEquals(stopTokens, _endsFor))
+        {
+            _endsFor = stopTokens;
+            _ends = new bool[_allowed.Length];
+            var list = new List<int>();
+            foreach (int id in _endTokens.Concat(stopTokens.Select(stop => (int)stop)))
+            {
+                if ((uint)id < (uint)_ends.Length && !_ends[id])
+                {
+                    _ends[id] = true;
+                    list.Add(id);
+                }
+            }
+
+            _endList = [.. list];
+        }
+
+        return _ends;
+    }
+
+    /// <summary>
+    /// The likeliest token of <paramref name="lists"/> (less the <paramref name="ends"/>) and
+    /// <paramref name="endsAllowed"/> at temperature 0, else a draw from the model's distribution restricted to them.
+    /// The lists are disjoint; ids past the logits do not count.
+    /// </summary>
+    private LLamaToken? Pick(IReadOnlyList<IReadOnlyList<int>> lists, ReadOnlySpan<float> logits, int count, bool[] ends, int[] endsAllowed)
+    {
+        int best = -1;
+        float max = float.NegativeInfinity;
+        foreach (IReadOnlyList<int> list in lists)
+        {
+            foreach (int id in list)
+            {
+                if ((uint)id < (uint)count && !ends[id] && (best < 0 || logits[id] > max))
+                {
+                    (best, max) = (id, logits[id]);
+                }
+            }
+        }
+
+        foreach (int id in endsAllowed)
+        {
+            if ((uint)id < (uint)count && (best < 0 || logits[id] > max))
+            {
+                (best, max) = (id, logits[id]);
+            }
+        }
+
+        if (best < 0 || _temperature <= 0)
+        {
+            return best < 0 ? null : (LLamaToken)best;
+        }
+
+        double total = 0;
+        foreach (IReadOnlyList<int> list in lists)
+        {
+            foreach (int id in list)
+            {
+                total += (uint)id < (uint)count && !ends[id] ? Math.Exp((logits[id] - max) / _temperature) : 0;
+            }
+        }
+
+        foreach (int id in endsAllowed)
+        {
+            total += (uint)id < (uint)count ? Math.Exp((logits[id] - max) / _temperature) : 0;
+        }
+
+        double target = _random.NextDouble() * total;
+        foreach (IReadOnlyList<int> list in lists)
+        {
+            foreach (int id in list)
+            {
+                if ((uint)id < (uint)count && !ends[id] && (target -= Math.Exp((logits[id] - max) / _temperature)) <= 0)
+                {
+                    return (LLamaToken)id;
+                }
+            }
+        }
+
+        foreach (int id in endsAllowed)
+        {
+            if ((uint)id < (uint)count && (target -= Math.Exp((logits[id] - max) / _temperature)) <= 0)
+            {
+                return (LLamaToken)id;
+            }
+        }
+
+        return (LLamaToken)best;
     }
 
     /// <summary>The likeliest tokens in order, each asked of the guide; null when none of them is allowed.</summary>

@@ -17,8 +17,10 @@ internal sealed class IdentifierGuide
 
     // Sites asked for during the current step, by lead: the generated text does not change within a step.
     private readonly Dictionary<string, IdentifierSite?> _stepSites = new(StringComparer.Ordinal);
-    // Every prefix of every name (and the whole names) per site key: a site in expression position has thousands.
-    private readonly Dictionary<string, (HashSet<string> Prefixes, HashSet<string> Names)> _nameSets = new(StringComparer.Ordinal);
+    // A site's names sorted for prefix tests, per name list (a site provider returns the same list for the same site):
+    // a site in expression position has thousands, and the vocabulary keeps them for later generations.
+    private readonly Dictionary<IReadOnlyList<string>, SiteNames> _names = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<IReadOnlyList<string>, SiteNames> _introduced = new(ReferenceEqualityComparer.Instance);
     private IdentifierSite? _site;
     private string _partial = "";
 
@@ -73,20 +75,43 @@ internal sealed class IdentifierGuide
     /// </summary>
     public bool OutsideRequiredName => _site is null && SiteAfter("") is not { Required: true };
 
-    /// <summary>Marks in <paramref name="allowed"/> every token that may come next (end tokens are asked for separately).</summary>
-    public void Fill(Span<bool> allowed)
+    /// <summary>
+    /// The tokens that may come next, as disjoint lists, where a name is being written or must start (end tokens are
+    /// asked for separately); null elsewhere, where nearly every token may come and <see cref="Fill"/> answers.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<int>>? AllowedLists()
     {
         if (_site is not null)
         {
-            allowed.Clear();
-            foreach (int id in _vocabulary.Allowed(_site, _partial, ""))
-            {
-                allowed[id] = true;
-            }
-
+            var lists = new List<IReadOnlyList<int>>(3);
+            AddAllowed(lists, _site, _partial, "");
             if (IsName(_site, _partial))
             {
-                foreach (int id in _vocabulary.NonIdentifierStart)
+                lists.Add(_vocabulary.NonIdentifierStart);
+            }
+
+            return lists;
+        }
+
+        if (SiteAfter("") is { Required: true } required)
+        {
+            var lists = new List<IReadOnlyList<int>>(2);
+            AddAllowed(lists, required, "", "");
+            return lists;
+        }
+
+        return null;
+    }
+
+    /// <summary>Marks in <paramref name="allowed"/> every token that may come next (end tokens are asked for separately).</summary>
+    public void Fill(Span<bool> allowed)
+    {
+        if (AllowedLists() is { } lists)
+        {
+            allowed.Clear();
+            foreach (IReadOnlyList<int> list in lists)
+            {
+                foreach (int id in list)
                 {
                     allowed[id] = true;
                 }
@@ -95,18 +120,8 @@ internal sealed class IdentifierGuide
             return;
         }
 
-        if (SiteAfter("") is { Required: true } required)
-        {
-            allowed.Clear();
-            foreach (int id in _vocabulary.Allowed(required, "", ""))
-            {
-                allowed[id] = true;
-            }
-
-            return;
-        }
-
         allowed.Fill(true);
+        var leadLists = new List<IReadOnlyList<int>>(2);
         foreach ((string lead, int[] group) in _vocabulary.LeadGroups)
         {
             if (ContinuesWord(lead.Length == 0 ? "_" : lead) || SiteAfter(lead) is not { } site)
@@ -119,10 +134,35 @@ internal sealed class IdentifierGuide
                 allowed[id] = false;
             }
 
-            foreach (int id in _vocabulary.Allowed(site, "", lead))
+            leadLists.Clear();
+            AddAllowed(leadLists, site, "", lead);
+            foreach (IReadOnlyList<int> list in leadLists)
             {
-                allowed[id] = true;
+                foreach (int id in list)
+                {
+                    allowed[id] = true;
+                }
             }
+        }
+    }
+
+    /// <summary>
+    /// Adds the tokens that go on with a name of <paramref name="site"/>: those of its long-lived names (kept by the
+    /// vocabulary), then those that only the names the generation introduced allow.
+    /// </summary>
+    private void AddAllowed(List<IReadOnlyList<int>> lists, IdentifierSite site, string partial, string lead)
+    {
+        SiteNames names = NamesOf(site);
+        lists.Add(_vocabulary.Allowed(names, partial, lead));
+        if (IntroducedOf(site) is not { } introduced)
+        {
+            return;
+        }
+
+        int[] more = [.. _vocabulary.Walk(introduced.Sorted, partial, lead).Where(id => !Continues(names, partial, _vocabulary.TextOf(id)[lead.Length..]))];
+        if (more.Length > 0)
+        {
+            lists.Add(more);
         }
     }
 
@@ -150,6 +190,10 @@ internal sealed class IdentifierGuide
 
         _generated.Append(text);
         _stepSites.Clear();
+        if (_introduced.Count > 64)
+        {
+            _introduced.Clear();
+        }
     }
 
     private void Enter(IdentifierSite site, string partial, string text)
@@ -158,34 +202,45 @@ internal sealed class IdentifierGuide
         (_site, _partial) = identifier == text.Length ? (site, partial + text) : (null, "");
     }
 
-    private bool Continues(IdentifierSite site, string partial, string text)
+    private bool Continues(IdentifierSite site, string partial, string text) =>
+        Continues(NamesOf(site), partial, text) || (IntroducedOf(site) is { } introduced && Continues(introduced, partial, text));
+
+    private static bool Continues(SiteNames names, string partial, string text)
     {
         int identifier = IdentifierVocabulary.IdentifierLength(text, 0);
         string written = partial + text[..identifier];
         return identifier == text.Length
-            ? written.Length > 0 && NameSets(site).Prefixes.Contains(written)
-            : IsName(site, written);
+            ? written.Length > 0 && names.IsPrefix(written)
+            : names.IsName(written);
     }
 
-    private bool IsName(IdentifierSite site, string written) => NameSets(site).Names.Contains(written);
+    private bool IsName(IdentifierSite site, string written) =>
+        NamesOf(site).IsName(written) || (IntroducedOf(site) is { } introduced && introduced.IsName(written));
 
-    private (HashSet<string> Prefixes, HashSet<string> Names) NameSets(IdentifierSite site)
+    private SiteNames NamesOf(IdentifierSite site)
     {
-        if (!_nameSets.TryGetValue(site.Key, out var sets))
+        if (!_names.TryGetValue(site.Names, out SiteNames? names))
         {
-            var prefixes = new HashSet<string>(StringComparer.Ordinal);
-            foreach (string name in site.Names)
-            {
-                for (int length = 1; length <= name.Length; length++)
-                {
-                    prefixes.Add(name[..length]);
-                }
-            }
-
-            _nameSets[site.Key] = sets = (prefixes, new HashSet<string>(site.Names, StringComparer.Ordinal));
+            _names[site.Names] = names = _vocabulary.NamesOf(site);
         }
 
-        return sets;
+        return names;
+    }
+
+    /// <summary>The names the generation introduced, sorted; a new list comes with each site asked for, so they are kept per step.</summary>
+    private SiteNames? IntroducedOf(IdentifierSite site)
+    {
+        if (site.Introduced.Count == 0)
+        {
+            return null;
+        }
+
+        if (!_introduced.TryGetValue(site.Introduced, out SiteNames? names))
+        {
+            _introduced[site.Introduced] = names = new SiteNames(site.Introduced);
+        }
+
+        return names;
     }
 
     /// <summary>Whether <paramref name="text"/> goes on with the identifier (or number) the generated text ends in.</summary>

@@ -15,12 +15,12 @@ internal sealed class IdentifierVocabulary
     /// <summary>Stands for the text of a token that is not whole UTF-8 or is a control token: never part of a name.</summary>
     public const string Opaque = "\uFFFD";
 
-    private const int MaxCachedSites = 4096;
+    private const int MaxCachedSites = 256;
     private readonly string[] _texts;
     private readonly string[] _sortedTexts;
     private readonly int[] _sortedIds;
     private readonly int[] _nonIdentifierStart;
-    private readonly ConcurrentDictionary<(string Key, string Partial, string Lead), int[]> _allowed = new();
+    private readonly ConcurrentDictionary<(string Key, long Fingerprint), SiteNames> _sites = new();
 
     public IdentifierVocabulary(IReadOnlyList<string> texts)
     {
@@ -113,74 +113,125 @@ internal sealed class IdentifierVocabulary
         return new IdentifierVocabulary(texts);
     }
 
-    /// <summary>
-    /// The tokens that may follow <paramref name="lead"/> + <paramref name="partial"/> inside a name of
-    /// <paramref name="site"/>: tokens that spell more of a name, and tokens that finish a name and go on with a
-    /// non-identifier character ("Stock(", "Items."). When <paramref name="partial"/> is already a whole name, the
-    /// tokens that start with a non-identifier character are allowed too; they are not listed here (see
-    /// <see cref="NonIdentifierStart"/>). Cached per site key, so a receiver type's filter is computed once.
-    /// </summary>
-    public int[] Allowed(IdentifierSite site, string partial, string lead)
+    /// <summary>The sorted names of <paramref name="site"/>, built once per key and name list and kept for later generations.</summary>
+    public SiteNames NamesOf(IdentifierSite site)
     {
-        if (_allowed.TryGetValue((site.Key, partial, lead), out int[]? cached))
+        var key = (site.Key, SiteNames.Fingerprint(site.Names));
+        if (_sites.TryGetValue(key, out SiteNames? names))
         {
-            return cached;
+            return names;
         }
 
-        var ids = new HashSet<int>();
-        foreach (string name in site.Names)
+        if (_sites.Count >= MaxCachedSites)
         {
-            if (name.Length <= partial.Length || !name.StartsWith(partial, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            string rest = name[partial.Length..];
-            for (int length = 1; length <= rest.Length; length++)
-            {
-                AddRange(lead + rest[..length], ids, requireEnd: false);
-            }
-
-            AddRange(lead + rest, ids, requireEnd: true);
+            _sites.Clear();
         }
 
-        int[] allowed = [.. ids];
-        if (_allowed.Count >= MaxCachedSites)
-        {
-            _allowed.Clear();
-        }
-
-        _allowed[(site.Key, partial, lead)] = allowed;
-        return allowed;
+        return _sites.GetOrAdd(key, _ => new SiteNames(site.Names));
     }
 
-    /// <summary>Adds the token equal to <paramref name="text"/>, or (requireEnd) those that go on with a non-identifier character.</summary>
-    private void AddRange(string text, HashSet<int> ids, bool requireEnd)
+    /// <summary>
+    /// The tokens that may follow <paramref name="lead"/> + <paramref name="partial"/> inside one of
+    /// <paramref name="names"/>: tokens that spell more of a name, and tokens that finish a name and go on with a
+    /// non-identifier character ("Stock(", "Items."). When <paramref name="partial"/> is already a whole name, the
+    /// tokens that start with a non-identifier character are allowed too; they are not listed here (see
+    /// <see cref="NonIdentifierStart"/>). Computed once per site and written part, so a receiver type's filter is
+    /// reused by every generation that meets it.
+    /// </summary>
+    public int[] Allowed(SiteNames names, string partial, string lead) =>
+        names.Cached(partial, lead, () => Walk(names.Sorted, partial, lead));
+
+    /// <summary>
+    /// Walks the sorted names and the sorted token texts together, one character at a time: both stay ranges of
+    /// strings sharing the prefix walked so far, and a branch ends where no token goes on, so the cost is the part of
+    /// the names that tokens can spell, not every prefix of every name searched in the whole vocabulary.
+    /// </summary>
+    public int[] Walk(string[] names, string partial, string lead)
     {
-        int index = LowerBound(text);
-        for (; index < _sortedTexts.Length && _sortedTexts[index].StartsWith(text, StringComparison.Ordinal); index++)
+        var ids = new List<int>();
+        var (nameLow, nameHigh) = (0, names.Length);
+        for (int depth = 0; depth < partial.Length && nameLow < nameHigh; depth++)
         {
-            string candidate = _sortedTexts[index];
-            if (requireEnd ? candidate.Length > text.Length && !IsIdentifierPart(candidate[text.Length]) : candidate.Length == text.Length)
+            (nameLow, nameHigh) = CharRange(names, nameLow, nameHigh, depth, partial[depth]);
+        }
+
+        var (tokenLow, tokenHigh) = (0, _sortedTexts.Length);
+        for (int depth = 0; depth < lead.Length && tokenLow < tokenHigh; depth++)
+        {
+            (tokenLow, tokenHigh) = CharRange(_sortedTexts, tokenLow, tokenHigh, depth, lead[depth]);
+        }
+
+        if (nameLow < nameHigh && tokenLow < tokenHigh)
+        {
+            Visit(names, (nameLow, nameHigh, partial.Length), (tokenLow, tokenHigh, lead.Length), atStart: true, ids);
+        }
+
+        return [.. ids];
+    }
+
+    private void Visit(string[] names, (int Low, int High, int Depth) name, (int Low, int High, int Depth) token, bool atStart, List<int> ids)
+    {
+        // In each range every string starts with the walked prefix, and the one equal to it sorts first.
+        int tokensGoingOn = UpperBound(_sortedTexts, token.Low, token.High, token.Depth, -1);
+        if (!atStart)
+        {
+            // Tokens equal to the prefix (a vocabulary may spell one text twice).
+            for (int index = token.Low; index < tokensGoingOn; index++)
             {
                 ids.Add(_sortedIds[index]);
             }
 
-            if (!requireEnd && candidate.Length > text.Length)
+            if (names[name.Low].Length == name.Depth)
             {
-                break;
+                AddEnders(token, ids);
             }
+        }
+
+        int next = names[name.Low].Length == name.Depth ? name.Low + 1 : name.Low;
+        while (next < name.High)
+        {
+            char c = names[next][name.Depth];
+            int groupEnd = UpperBound(names, next, name.High, name.Depth, c);
+            var (low, high) = CharRange(_sortedTexts, tokensGoingOn, token.High, token.Depth, c);
+            if (low < high)
+            {
+                Visit(names, (next, groupEnd, name.Depth + 1), (low, high, token.Depth + 1), atStart: false, ids);
+            }
+
+            next = groupEnd;
         }
     }
 
-    private int LowerBound(string text)
+    /// <summary>Adds the tokens of the range that go on with a non-identifier character after its prefix.</summary>
+    private void AddEnders((int Low, int High, int Depth) token, List<int> ids)
     {
-        int low = 0;
-        int high = _sortedTexts.Length;
+        int next = UpperBound(_sortedTexts, token.Low, token.High, token.Depth, -1);
+        while (next < token.High)
+        {
+            char c = _sortedTexts[next][token.Depth];
+            int groupEnd = UpperBound(_sortedTexts, next, token.High, token.Depth, c);
+            if (!IsIdentifierPart(c))
+            {
+                for (int index = next; index < groupEnd; index++)
+                {
+                    ids.Add(_sortedIds[index]);
+                }
+            }
+
+            next = groupEnd;
+        }
+    }
+
+    /// <summary>The part of a range (all sharing a prefix of <paramref name="depth"/> characters) with <paramref name="c"/> next.</summary>
+    private static (int Low, int High) CharRange(string[] sorted, int low, int high, int depth, char c) =>
+        (LowerBound(sorted, low, high, depth, c), UpperBound(sorted, low, high, depth, c));
+
+    private static int LowerBound(string[] sorted, int low, int high, int depth, int c)
+    {
         while (low < high)
         {
             int middle = (low + high) >>> 1;
-            if (string.CompareOrdinal(_sortedTexts[middle], text) < 0)
+            if (CharAt(sorted[middle], depth) < c)
             {
                 low = middle + 1;
             }
@@ -192,4 +243,25 @@ internal sealed class IdentifierVocabulary
 
         return low;
     }
+
+    private static int UpperBound(string[] sorted, int low, int high, int depth, int c)
+    {
+        while (low < high)
+        {
+            int middle = (low + high) >>> 1;
+            if (CharAt(sorted[middle], depth) <= c)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>The character at <paramref name="depth"/>, or -1 for a string that ends before it (it sorts first).</summary>
+    private static int CharAt(string text, int depth) => depth < text.Length ? text[depth] : -1;
 }

@@ -17,4 +17,11 @@ public sealed record IdentifierSite(string Key, IReadOnlyList<string> Names)
     /// first, is refused too; false where other code may follow (after <c>new </c>: <c>new()</c>, <c>new {</c>).
     /// </summary>
     public bool Required { get; init; } = true;
+
+    /// <summary>
+    /// Names the generated text itself declared (a local, a lambda parameter), valid here like <see cref="Names"/>.
+    /// They change while one generation runs, so they are kept apart: a model builds its filter of the long
+    /// <see cref="Names"/> list once per <see cref="Key"/> and adds these few.
+    /// </summary>
+    public IReadOnlyList<string> Introduced { get; init; } = [];
 }

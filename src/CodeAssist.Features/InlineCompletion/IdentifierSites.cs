@@ -116,10 +116,12 @@ internal sealed class IdentifierSites
             return null;
         }
 
-        // Names the generated text introduced are valid too; they are part of the key, so a filter is reused until a new one appears.
+        // Names the generated text introduced are valid too. They change as it grows, so they are kept apart from the
+        // names in scope, whose site (and the model's filter of it) stays the same for the whole generation.
+        var key = "scope|" + head;
+        var site = sites.GetOrAdd(key, _ => new IdentifierSite(key, [.. scope.Names.Concat(parameters?.Names ?? []).Distinct(StringComparer.Ordinal)]) { Required = false });
         var introduced = GeneratedNames(written);
-        var key = "scope|" + head + "|" + string.Join(',', introduced);
-        return sites.GetOrAdd(key, _ => new IdentifierSite(key, [.. scope.Names.Concat(parameters?.Names ?? []).Concat(introduced).Distinct(StringComparer.Ordinal)]) { Required = false });
+        return site is null || introduced.Length == 0 ? site : site with { Introduced = introduced };
     }
 
     /// <summary>The identifiers written after the caret (sorted, distinct): locals and lambda parameters the model declared.</summary>
@@ -154,6 +156,15 @@ internal sealed class IdentifierSites
     {
         var expression = SyntaxFactory.ParseExpression(receiver);
         if (expression.ContainsDiagnostics || expression is LiteralExpressionSyntax)
+        {
+            return null;
+        }
+
+        // A chain whose start has no members (an unknown name, a member that does not exist) has none either: a model
+        // that repeats ".Name" would otherwise have each longer chain bound again, at every token.
+        if (expression is MemberAccessExpressionSyntax { Expression: var start }
+            && start is not LiteralExpressionSyntax
+            && sites.GetOrAdd(start.ToString(), MemberSite) is null)
         {
             return null;
         }

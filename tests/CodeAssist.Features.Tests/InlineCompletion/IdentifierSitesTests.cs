@@ -148,7 +148,45 @@ public sealed class IdentifierSitesTests
         var site = await SiteAsync("", generated: "var subtotal = order.Stock;\n        return ");
 
         Assert.NotNull(site);
-        Assert.Contains("subtotal", site.Names);
+        Assert.Contains("subtotal", site.Introduced);
+        Assert.DoesNotContain("subtotal", site.Names);
+    }
+
+    [Fact]
+    public async Task NamesInScope_AreOneSiteForTheWholeGeneration_WhateverTheTextIntroduces()
+    {
+        var constraint = await ConstraintAsync("");
+
+        var before = constraint.SiteAfter("var n = ");
+        var after = constraint.SiteAfter("var subtotal = 1;\n        var n = ");
+
+        Assert.NotNull(before);
+        Assert.NotNull(after);
+        Assert.Equal(before.Key, after.Key);
+        Assert.Same(before.Names, after.Names);
+        Assert.Equal(["n", "var"], before.Introduced);
+        Assert.Equal(["n", "subtotal", "var"], after.Introduced);
+    }
+
+    [Theory]
+    [InlineData("var n = unknown.Stock.")]
+    [InlineData("var n = order.Bogus.Name.")]
+    [InlineData("var n = order.Bogus.Bogus.Bogus.")]
+    public async Task AChainWhoseStartHasNoMembers_IsNoSite(string generated)
+    {
+        Assert.Null(await SiteAsync("", generated));
+    }
+
+    [Theory]
+    [InlineData("var n = order.Items.", "Count")]
+    [InlineData("var n = order.Items.Count.", "CompareTo")]
+    [InlineData("var n = System.Linq.Enumerable.", "Range")]
+    public async Task AChainOfKnownMembers_StillHasItsSite(string generated, string member)
+    {
+        var site = await SiteAsync("", generated);
+
+        Assert.NotNull(site);
+        Assert.Contains(member, site.Names);
     }
 
     [Fact]
@@ -223,12 +261,15 @@ public sealed class IdentifierSitesTests
         Assert.Equal(receiver, IdentifierSites.Receiver(text));
     }
 
-    private static async Task<CodeAssist.Llm.IdentifierSite?> SiteAsync(string typedLine, string generated = "")
+    private static async Task<CodeAssist.Llm.IdentifierSite?> SiteAsync(string typedLine, string generated = "") =>
+        (await ConstraintAsync(typedLine)).SiteAfter(generated);
+
+    private static async Task<CodeAssist.Llm.IdentifierConstraint> ConstraintAsync(string typedLine)
     {
         var (document, position) = CompletionFixture.Create(Shop.Replace("$0", typedLine + "$0", StringComparison.Ordinal));
         var text = await document.GetTextAsync();
         var constraint = await IdentifierSites.CreateAsync(document, text, position, CancellationToken.None);
         Assert.NotNull(constraint);
-        return constraint.SiteAfter(generated);
+        return constraint;
     }
 }
