@@ -89,7 +89,13 @@ public sealed partial class ServeChildProcessTests : IDisposable
             await Task.Delay(10);
         }
 
-        throw new Xunit.Sdk.XunitException("The watchdog never reported a BuildHost. stderr:\n" + server.Stderr);
+        // What the server answered and which processes it has tell a hang before initialize from a load that never
+        // started a BuildHost (seen once in CI, with stderr ending after "listening on stdio").
+        var descendants = server.Process.HasExited
+            ? $"the server exited with {server.Process.ExitCode}"
+            : string.Join("; ", ProcessTree.Descendants([server.Process.Id]).Select(identity => $"{identity.Pid} {ProcessTree.CommandLine(identity.Pid)}"));
+        throw new Xunit.Sdk.XunitException(
+            $"The watchdog never reported a BuildHost.\nserver's processes: {descendants}\nstdout:\n{server.Stdout}\nstderr:\n{server.Stderr}");
     }
 
     private async Task<List<string>> LeftAfterGraceAsync()
@@ -110,6 +116,7 @@ public sealed partial class ServeChildProcessTests : IDisposable
     private sealed class ServeSession : IDisposable
     {
         private readonly StringBuilder _stderr = new();
+        private readonly MemoryStream _stdout = new();
 
         public ServeSession(System.Diagnostics.Process process)
         {
@@ -122,7 +129,19 @@ public sealed partial class ServeChildProcessTests : IDisposable
                 }
             };
             process.BeginErrorReadLine();
-            _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
+            _ = KeepStdoutAsync(process.StandardOutput.BaseStream);
+        }
+
+        /// <summary>The start of what the server wrote to stdout (its answers), for a failure's message.</summary>
+        public string Stdout
+        {
+            get
+            {
+                lock (_stdout)
+                {
+                    return Encoding.UTF8.GetString(_stdout.GetBuffer(), 0, (int)_stdout.Length);
+                }
+            }
         }
 
         public System.Diagnostics.Process Process { get; }
@@ -134,6 +153,23 @@ public sealed partial class ServeChildProcessTests : IDisposable
                 lock (_stderr)
                 {
                     return _stderr.ToString();
+                }
+            }
+        }
+
+        private async Task KeepStdoutAsync(Stream stdout)
+        {
+            var buffer = new byte[4096];
+            int read;
+            while ((read = await stdout.ReadAsync(buffer)) > 0)
+            {
+                lock (_stdout)
+                {
+                    // Enough for the answers to initialize and shutdown; the rest is drained and dropped.
+                    if (_stdout.Length < 16_384)
+                    {
+                        _stdout.Write(buffer, 0, read);
+                    }
                 }
             }
         }
