@@ -63,22 +63,16 @@ internal sealed class ConstrainedChoice
         }
 
         guide.Fill(_allowed);
-        bool mayEnd = guide.Allows(0, endsGeneration: true);
-        foreach (int end in _endTokens)
+        var allowed = new List<int>();
+        for (int id = 0; id < size; id++)
         {
-            _allowed[end] = mayEnd;
-        }
-
-        foreach (LLamaToken stop in stopTokens)
-        {
-            if ((uint)(int)stop < (uint)_allowed.Length)
+            if (_allowed[id])
             {
-                _allowed[(int)stop] = mayEnd;
+                allowed.Add(id);
             }
         }
 
-        int count = Math.Min(_allowed.Length, logits.Length);
-        return _temperature <= 0 ? Greedy(logits, count) : Draw(logits, count);
+        return Pick([allowed], logits, size, ends, guide.Allows(0, endsGeneration: true) ? _endList : []);
     }
 
     /// <summary>End and stop tokens as a mask and a list, built once: a generation's stop tokens do not change.</summary>
@@ -242,64 +236,5 @@ internal sealed class ConstrainedChoice
         }
 
         return null;
-    }
-
-    private LLamaToken? Greedy(ReadOnlySpan<float> logits, int count)
-    {
-        int best = -1;
-        for (int id = 0; id < count; id++)
-        {
-            if (_allowed[id] && (best < 0 || logits[id] > logits[best]))
-            {
-                best = id;
-            }
-        }
-
-        return best < 0 ? null : (LLamaToken)best;
-    }
-
-    private LLamaToken? Draw(ReadOnlySpan<float> logits, int count)
-    {
-        float max = float.NegativeInfinity;
-        for (int id = 0; id < count; id++)
-        {
-            if (_allowed[id] && logits[id] > max)
-            {
-                max = logits[id];
-            }
-        }
-
-        if (float.IsNegativeInfinity(max))
-        {
-            return null;
-        }
-
-        double total = 0;
-        for (int id = 0; id < count; id++)
-        {
-            if (_allowed[id])
-            {
-                total += Math.Exp((logits[id] - max) / _temperature);
-            }
-        }
-
-        double target = _random.NextDouble() * total;
-        int last = -1;
-        for (int id = 0; id < count; id++)
-        {
-            if (!_allowed[id])
-            {
-                continue;
-            }
-
-            last = id;
-            target -= Math.Exp((logits[id] - max) / _temperature);
-            if (target <= 0)
-            {
-                return (LLamaToken)id;
-            }
-        }
-
-        return last;
     }
 }
