@@ -1,7 +1,7 @@
 // The scenarios of the markdown view: explanations (streamed, from a command and from a code action, with checked
 // names) and stack trace analyses, each asserting what a user sees in the view.
 import path from 'node:path';
-import { runIntoView, waitFor } from './workbench.mjs';
+import { editorAtLine, runIntoView, waitFor } from './workbench.mjs';
 
 export const explainScenarios = {
   async analyzeStackTrace(wb, page, context) {
@@ -21,11 +21,7 @@ export const explainScenarios = {
     }
     // A frame's link opens the file at that line.
     await view.frame.locator('a', { hasText: 'StockLevel.cs:36' }).first().click();
-    await waitFor('StockLevel.cs at line 36', async () => {
-      const tab = await page.locator('.tab.active').first().innerText();
-      const cursor = (await page.locator('.statusbar-item', { hasText: /^Ln \d+/ }).allInnerTexts()).join(' ');
-      return { ok: tab.replace(/\s/g, '').includes('StockLevel.cs') && /Ln 36,/.test(cursor), seen: { tab, cursor } };
-    }, 10_000);
+    await waitFor('StockLevel.cs at line 36', () => editorAtLine(page, 'StockLevel.cs', 36), 10_000);
   },
   async explainSelection(wb, page, context) {
     await wb.openFile('StockLevel.cs');
@@ -99,11 +95,7 @@ export const explainScenarios = {
     if (flagged !== 3) throw new Error(`${flagged} names flagged, expected 3: ${view.text.slice(0, 600)}`);
     if (!/answered by team \(scripted\)\s*$/.test(view.text)) throw new Error(`no "answered by team (scripted)" line: ...${view.text.slice(-200)}`);
     await view.frame.locator('a', { hasText: /^Reserved$/ }).first().click();
-    await waitFor('StockLevel.cs at line 16', async () => {
-      const tab = await page.locator('.tab.active').first().innerText();
-      const cursor = (await page.locator('.statusbar-item', { hasText: /^Ln \d+/ }).allInnerTexts()).join(' ');
-      return { ok: tab.replace(/\s/g, '').includes('StockLevel.cs') && /Ln 16,/.test(cursor), seen: { tab, cursor } };
-    }, 10_000);
+    await waitFor('StockLevel.cs at line 16', () => editorAtLine(page, 'StockLevel.cs', 16), 10_000);
     await page.screenshot({ path: path.join(context.artifacts, 'vscode-explain-link-opened.png') });
     console.log(`  links: ${links.join(', ')}; ${flagged} flagged`);
   },

@@ -127,3 +127,18 @@ export async function runIntoView(wb, what, run) {
     return { ok: view.state === 'done', seen: { ...view, text: view.text.slice(0, 200) }, text: view.text, frame, content };
   }, 90_000, 50);
 }
+
+/**
+ * Whether `file` is the active tab of an editor group whose cursor is on 1-based `line`. The status bar's "Ln N" is
+ * there only while a text editor is the active one, and clicking a link in a webview may leave the webview's group
+ * active; the editor's own active line number shows its cursor either way.
+ */
+export async function editorAtLine(page, file, line) {
+  const name = new RegExp(file.replace('.', '\\s*\\.'));
+  const group = page.locator('.editor-group-container', { has: page.locator('.tab.active', { hasText: name }) });
+  const lines = (await group.locator('.line-numbers.active-line-number').allInnerTexts()).map((text) => text.trim());
+  const cursor = (await page.locator('.statusbar-item', { hasText: /^Ln \d+/ }).allInnerTexts()).join(' ');
+  const tab = await page.locator('.tab.active').first().innerText();
+  const ok = tab.replace(/\s/g, '').includes(file) && (lines.includes(String(line)) || new RegExp(`Ln ${line},`).test(cursor));
+  return { ok, seen: { tab, cursor, activeLines: lines } };
+}
