@@ -25,6 +25,7 @@ internal sealed class ConstrainedChoice
     private IReadOnlySet<LLamaToken>? _endsFor;
     private bool[] _ends = [];
     private int[] _endList = [];
+    private double[] _cumulative = [];
 
     public ConstrainedChoice(int vocabularySize, IReadOnlyList<int> endTokens, float temperature, uint seed, IReadOnlyList<int>? withoutIdentifier = null)
     {
@@ -217,7 +218,13 @@ internal sealed class ConstrainedChoice
             max = Math.Max(max, logits[id]);
         }
 
-        var cumulative = new double[count];
+        // One buffer per generation: a fresh 1.2 MB array per replacement would be most of its cost.
+        if (_cumulative.Length < count)
+        {
+            _cumulative = new double[count];
+        }
+
+        double[] cumulative = _cumulative;
         double total = 0;
         for (int id = 0; id < count; id++)
         {
@@ -227,7 +234,7 @@ internal sealed class ConstrainedChoice
 
         for (int attempt = 0; attempt < Tries; attempt++)
         {
-            int index = Array.BinarySearch(cumulative, _random.NextDouble() * total);
+            int index = Array.BinarySearch(cumulative, 0, count, _random.NextDouble() * total);
             int id = Math.Min(count - 1, index < 0 ? ~index : index);
             if (guide.Allows(id, isEnd(id)))
             {

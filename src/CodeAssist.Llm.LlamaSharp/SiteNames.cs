@@ -8,7 +8,7 @@ namespace CodeAssist.Llm.LlamaSharp;
 /// </summary>
 internal sealed class SiteNames
 {
-    private const int MaxCachedLists = 256;
+    private const int MaxCachedLists = 64;
     private readonly Dictionary<(string Partial, string Lead), int[]> _allowed = [];
     private readonly Lock _lock = new();
 
