@@ -55,10 +55,6 @@ internal sealed class IdentifierSites
         }
 
         var sites = new IdentifierSites(model, position, text.ToString(TextSpan.FromBounds(start, position)));
-
-        // The names in scope are looked up while the model reads its prompt, not on the decoding thread at the first
-        // plain identifier (a lookup at the caret takes milliseconds, which that one token would add).
-        _ = Task.Run(sites.scope.Prepare, CancellationToken.None);
         return new IdentifierConstraint(sites.SiteAfter);
     }
 

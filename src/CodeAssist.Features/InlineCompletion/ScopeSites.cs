@@ -32,19 +32,6 @@ internal sealed class ScopeSites
     /// <summary>Names in scope and keywords.</summary>
     public IReadOnlyList<string> Names => scope.Value;
 
-    /// <summary>Looks the names up now, ahead of their first use; a failure is left for that use to report.</summary>
-    public void Prepare()
-    {
-        try
-        {
-            _ = scope.Value;
-        }
-        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or OperationCanceledException)
-        {
-            // Lazy keeps it: the first use of Names gets the same exception, as it did without this.
-        }
-    }
-
     /// <summary>
     /// The parameter names of the methods <paramref name="callee"/> may call (constructors after <c>new</c>), or null
     /// where arguments are left free: an unknown callee, or an overload that takes a delegate (a lambda's parameters
