@@ -130,6 +130,9 @@ internal sealed class MeasuringModel(ICompletionModel inner, bool withholdConstr
     public Task<PrefillResult> PrefillAsync(InfillRequest head, CancellationToken cancellationToken) =>
         noPrefill ? Task.FromResult(PrefillResult.Unsupported) : inner.PrefillAsync(head, cancellationToken);
 
+    public Task<PrefillResult> PrefillPromptAsync(InfillRequest prompt, CancellationToken cancellationToken) =>
+        noPrefill ? Task.FromResult(PrefillResult.Unsupported) : inner.PrefillPromptAsync(prompt, cancellationToken);
+
     public IAsyncEnumerable<CompletionChunk> CompleteAsync(RawCompletionRequest request, CancellationToken cancellationToken) =>
         inner.CompleteAsync(request, cancellationToken);
 

@@ -37,6 +37,10 @@ internal sealed class OracleCompletionModel : ICompletionModel
     public Task<PrefillResult> PrefillAsync(InfillRequest head, CancellationToken cancellationToken) =>
         cpu is null ? Task.FromResult(PrefillResult.Unsupported) : cpu.PrefillAsync(SimulatedPromptCache.RenderHead(head), cancellationToken);
 
+    /// <summary>A whole prompt at a resting caret: its full layout, which the next keystroke's prompt extends.</summary>
+    public Task<PrefillResult> PrefillPromptAsync(InfillRequest prompt, CancellationToken cancellationToken) =>
+        cpu is null ? Task.FromResult(PrefillResult.Unsupported) : cpu.PrefillAsync(SimulatedPromptCache.Render(prompt), cancellationToken);
+
     public ModelInfo Info { get; } = new("oracle", "scripted", 4096, SupportsFim: true, "qwen2.5-coder", null);
 
     public long GeneratedTokens => Interlocked.Read(ref generatedTokens);

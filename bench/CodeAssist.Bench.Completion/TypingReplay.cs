@@ -202,7 +202,8 @@ internal static class TypingReplay
         Console.WriteLine($"Server overhead excluding model and debounce: p50 {stats.OverheadP50Ms:F1} ms, p95 {stats.OverheadP95Ms:F1} ms; typing-through p95 {stats.TypingThroughP95Ms:F2} ms.");
         Console.WriteLine($"Generated tokens {(generatedTokens < 0 ? "n/a" : generatedTokens)}, wasted after cancellation {stats.WastedTokens}.");
         Console.WriteLine($"Dwell {settings.DwellMs} ms after jumps and acceptances; prefill {(settings.NoPrefill ? "off" : "on")}: {stats.PrefilledTokens} tokens in the background, "
-            + $"{stats.PrefillPreemptions} pre-emptions, {stats.PrefilledHeadHits} requests on a prefilled head; accepted {stats.Accepted}, speculations {stats.Speculations}.");
+            + $"{stats.PrefillPreemptions} pre-emptions, {stats.PrefilledHeadHits} requests on a prefilled head, "
+            + $"{stats.PrefilledCaretPrompts} whole prompts prefilled at a resting caret, {stats.PrefilledCaretHits} requests on one; accepted {stats.Accepted}, speculations {stats.Speculations}.");
         Console.WriteLine($"Verification: rejected {stats.RejectedByVerification}, trimmed {stats.Trimmed}, repaired {stats.Repaired}, unverified (over budget) {stats.Unverified}; p50 {stats.VerificationP50Ms:F1} ms, p95 {stats.VerificationP95Ms:F1} ms.");
     }
 

@@ -62,6 +62,19 @@ internal sealed class LlamaCompletionModel : ICompletionModel
             : _session.PrefillAsync(tokens, cancellationToken);
     }
 
+    public Task<PrefillResult> PrefillPromptAsync(InfillRequest prompt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        if (_infill is null)
+        {
+            return Task.FromResult(PrefillResult.Unsupported);
+        }
+
+        // Built exactly as InfillAsync builds it (same budget), so the request that follows shares every token.
+        List<LLamaToken> tokens = _infill.Build(prompt, _session.ContextSize - ClampMaxTokens(prompt.MaxTokens) - 1);
+        return _session.PrefillAsync(tokens, cancellationToken);
+    }
+
     public async IAsyncEnumerable<CompletionChunk> CompleteAsync(RawCompletionRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -26,6 +26,14 @@ public interface ICompletionModel
 
     Task<PrefillResult> PrefillAsync(InfillRequest head, CancellationToken cancellationToken) => Task.FromResult(PrefillResult.Unsupported);
 
+    /// <summary>
+    /// Evaluates the whole prompt of <paramref name="prompt"/> ahead of time, in the same way and at the same low
+    /// priority as <see cref="PrefillAsync"/>: the caret rests, and the next keystroke's prompt is this one with what
+    /// it types appended (the line being typed comes last in the layout), so that request only evaluates those tokens.
+    /// Providers without a prompt cache answer <see cref="PrefillResult.Unsupported"/>.
+    /// </summary>
+    Task<PrefillResult> PrefillPromptAsync(InfillRequest prompt, CancellationToken cancellationToken) => Task.FromResult(PrefillResult.Unsupported);
+
     /// <summary>Counts tokens with the model's own tokenizer (an estimate for remote models that do not expose one).</summary>
     int CountTokens(string text);
 }

@@ -31,6 +31,24 @@ public sealed class BackgroundPrefillTests
     }
 
     [Fact]
+    public async Task PrefilledWholePrompt_OnThePrefilledHead_LeavesOnlyTheTypedTextToEvaluate()
+    {
+        using LlamaLocalModel model = await GeneratedModels.LoadAsync(GeneratedModels.TinyQwen2);
+        PrefillResult head = await model.Completion.PrefillAsync(Head, CancellationToken.None);
+
+        PrefillResult rested = await model.Completion.PrefillPromptAsync(AtCaret("        _fi"), CancellationToken.None);
+        var (_, usage, _) = await Collect.AllAsync(model.Completion.InfillAsync(AtCaret("        _fie"), CancellationToken.None));
+
+        Assert.True(rested.Complete, rested.ToString());
+        // Only the tail after the head was evaluated: the member's lines, the suffix and the markers.
+        Assert.Equal(rested.HeadTokens - head.HeadTokens, rested.PrefilledTokens);
+        Assert.True(rested.PrefilledTokens > 10, rested.ToString());
+        // The keystroke's prompt is the prefilled one with what was typed appended: only those tokens are new.
+        Assert.Equal(usage.PromptTokens - rested.HeadTokens, usage.EvaluatedPromptTokens);
+        Assert.InRange(usage.EvaluatedPromptTokens, 1, 2);
+    }
+
+    [Fact]
     public async Task SameHeadAgain_PrefillsNothing()
     {
         using LlamaLocalModel model = await GeneratedModels.LoadAsync(GeneratedModels.TinyQwen2);

@@ -13,6 +13,7 @@ public sealed class FakeCompletionModel : ICompletionModel
     private readonly Func<InfillRequest, IReadOnlyList<string>> respond;
     private readonly ConcurrentQueue<InfillRequest> requests = new();
     private readonly ConcurrentQueue<InfillRequest> prefills = new();
+    private readonly ConcurrentQueue<InfillRequest> promptPrefills = new();
     private TaskCompletionSource foregroundCall = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int calls;
     private int cancelledCalls;
@@ -82,6 +83,21 @@ public sealed class FakeCompletionModel : ICompletionModel
         PrefillsToPreempt--;
         await foregroundCall.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         return new PrefillResult(false, tokens, tokens / 2, Preempted: true);
+    }
+
+    /// <summary>Whole prompts prefilled at a resting caret (recorded when <see cref="SupportsPrefill"/>; they always complete).</summary>
+    public IReadOnlyCollection<InfillRequest> PromptPrefills => promptPrefills;
+
+    public Task<PrefillResult> PrefillPromptAsync(InfillRequest prompt, CancellationToken cancellationToken)
+    {
+        if (!SupportsPrefill)
+        {
+            return Task.FromResult(PrefillResult.Unsupported);
+        }
+
+        promptPrefills.Enqueue(prompt);
+        var tokens = Math.Max(1, CountTokens(prompt.Prefix) + CountTokens(prompt.Suffix) + prompt.ExtraContext.Sum(snippet => CountTokens(snippet.Text)));
+        return Task.FromResult(new PrefillResult(true, tokens, tokens, false));
     }
 
     public async IAsyncEnumerable<CompletionChunk> InfillAsync(InfillRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)

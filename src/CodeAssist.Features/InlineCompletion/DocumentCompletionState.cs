@@ -20,6 +20,9 @@ internal sealed class DocumentCompletionState
     /// <summary>The member's stable head (full context, text above the member), once a prefill or request built it.</summary>
     public PromptHead? StableHead { get; set; }
 
+    /// <summary>The prompt a background prefill put whole into the model's cache while the caret rested, until a request extends it.</summary>
+    public CodeAssist.Llm.InfillRequest? CaretPrompt { get; set; }
+
     private long requests;
 
     /// <summary>

@@ -22,6 +22,8 @@ internal sealed class InlineCompletionCounters
     private long modelFailures;
     private long prefilledTokens;
     private long prefillPreemptions;
+    private long prefilledCaretPrompts;
+    private long prefilledCaretHits;
     private long prefilledHeadHits;
     private long prefillFailures;
     private long speculations;
@@ -106,6 +108,10 @@ internal sealed class InlineCompletionCounters
 
     public void PrefilledHeadHit() => Interlocked.Increment(ref prefilledHeadHits);
 
+    public void PrefilledCaretPrompt() => Interlocked.Increment(ref prefilledCaretPrompts);
+
+    public void PrefilledCaretHit() => Interlocked.Increment(ref prefilledCaretHits);
+
     public void PrefillFailure() => Interlocked.Increment(ref prefillFailures);
 
     public void Speculation() => Interlocked.Increment(ref speculations);
@@ -132,6 +138,8 @@ internal sealed class InlineCompletionCounters
         PrefilledTokens = Interlocked.Read(ref prefilledTokens),
         PrefillPreemptions = Interlocked.Read(ref prefillPreemptions),
         PrefilledHeadHits = Interlocked.Read(ref prefilledHeadHits),
+        PrefilledCaretPrompts = Interlocked.Read(ref prefilledCaretPrompts),
+        PrefilledCaretHits = Interlocked.Read(ref prefilledCaretHits),
         PrefillFailures = Interlocked.Read(ref prefillFailures),
         Speculations = Interlocked.Read(ref speculations),
         LatencyP50Ms = Latency.Percentile(50),

@@ -1,6 +1,7 @@
 using CodeAssist.Context;
 using CodeAssist.Llm;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace CodeAssist.Features.InlineCompletion;
 
@@ -73,13 +74,45 @@ public sealed partial class InlineCompletionService
 
             var builder = promptBuilders.GetValue(model, m => new InlineCompletionPromptBuilder(m));
             var head = await memberContext.GetStableAsync(state, model, builder, document, root, text, position, options(), prefill.IsComplete, cancellationToken).ConfigureAwait(false);
-            if (prefill.IsComplete(head.Key))
+            if (!prefill.IsComplete(head.Key))
             {
-                return null;
+                var fileName = document.FilePath is null ? null : Path.GetFileName(document.FilePath);
+                var result = await model.PrefillAsync(head.ToPrefillRequest(fileName), cancellationToken).ConfigureAwait(false);
+                if (!result.Complete)
+                {
+                    return (head.Key, result);
+                }
+
+                prefill.Record(head.Key, result);
             }
 
-            var fileName = document.FilePath is null ? null : Path.GetFileName(document.FilePath);
-            var result = await model.PrefillAsync(head.ToPrefillRequest(fileName), cancellationToken).ConfigureAwait(false);
-            return (head.Key, result);
+            await PrefillCaretPromptAsync(state, model, builder, head, document, root, text, position, cancellationToken).ConfigureAwait(false);
+            return null;
         });
+
+    /// <summary>
+    /// The caret rests: the next keystroke's prompt is the one a request here builds now with what it types appended
+    /// (the line being typed comes last in the layout), so the whole of it is prefilled on the completed head and that
+    /// keystroke evaluates only the typed text, not the member's lines, the suffix and the markers.
+    /// </summary>
+    private async Task PrefillCaretPromptAsync(
+        DocumentCompletionState state, ICompletionModel model, InlineCompletionPromptBuilder builder, PromptHead head, Document document, SyntaxNode root, SourceText text, int position, CancellationToken cancellationToken)
+    {
+        var settings = options();
+        // The shape only sets the generation limit, which the local model's prompt budget leaves room for.
+        var decision = CompletionDecider.Decide(root, text, position, model.Info.SupportsFim, allowCommentsAndStrings: true);
+        var prompt = builder.Build(text, position, decision, head, document.FilePath, settings.Completion).Request;
+        var result = await model.PrefillPromptAsync(prompt, cancellationToken).ConfigureAwait(false);
+        if (!result.Supported)
+        {
+            return;
+        }
+
+        counters.Prefilled(result.PrefilledTokens, result.Preempted);
+        if (result.Complete)
+        {
+            counters.PrefilledCaretPrompt();
+            state.CaretPrompt = prompt;
+        }
+    }
 }

@@ -212,6 +212,15 @@ public sealed partial class InlineCompletionService : IDisposable
 
         var builder = promptBuilders.GetValue(model, m => new InlineCompletionPromptBuilder(m));
         var prompt = builder.Build(text, request.Position, decision, head, document.FilePath, settings.Completion);
+        if (!request.Speculative && state.CaretPrompt is { } rested)
+        {
+            // Counted once: the first request after the rest is the one the prefill was for.
+            state.CaretPrompt = null;
+            if (CaretPrompts.Extends(prompt.Request, rested))
+            {
+                counters.PrefilledCaretHit();
+            }
+        }
         if (cache.Get(prompt.Key) is { } cached)
         {
             counters.CacheHit();

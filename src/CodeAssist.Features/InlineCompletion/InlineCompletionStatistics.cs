@@ -54,6 +54,12 @@ public sealed record InlineCompletionStatistics
     /// <summary>Requests whose prompt started with a head that a background prefill had completed.</summary>
     public long PrefilledHeadHits { get; init; }
 
+    /// <summary>Whole prompts prefilled while the caret rested (the next keystroke there only appends to them).</summary>
+    public long PrefilledCaretPrompts { get; init; }
+
+    /// <summary>Requests whose prompt extended a whole prompt prefilled at the resting caret: they evaluated only what was typed.</summary>
+    public long PrefilledCaretHits { get; init; }
+
     /// <summary>Background prefills that failed (the following request was simply cold).</summary>
     public long PrefillFailures { get; init; }
 

@@ -100,7 +100,7 @@ internal sealed class MemberContext(ICodeContextProvider? provider, ProjectDiges
         return (memberStart, headEnd);
     }
 
-    /// <summary>Token budgets of a stable head's context and text above the member.</summary>
+    /// <summary>Token budgets of a stable head's context and text above the member (a speed-limited head leaves the tail its room in the window).</summary>
     internal static (int Context, int Above) StableBudgets(ModelThroughput? throughput, PromptPlan cold, int contextBudget)
     {
         if (throughput is null || throughput.PromptTokensPerSecond <= 0)
@@ -108,7 +108,10 @@ internal sealed class MemberContext(ICodeContextProvider? provider, ProjectDiges
             return (contextBudget, AboveMemberTokens);
         }
 
-        var total = (int)Math.Min(int.MaxValue, throughput.PromptTokensPerSecond * PrefillWindowSeconds);
+        // The window holds the head and then the caret's tail (the member's lines, the suffix), which is prefilled
+        // after the head so that the first keystroke evaluates only what it types.
+        var window = (int)Math.Min(int.MaxValue, throughput.PromptTokensPerSecond * PrefillWindowSeconds);
+        var total = Math.Max(0, window - cold.PrefixTokens - cold.SuffixTokens);
         var above = Math.Min(AboveMemberTokens, total / AboveMemberShareDivisor);
         return (Math.Clamp(total - above, Math.Min(cold.ContextTokens, contextBudget), contextBudget), above);
     }

@@ -62,26 +62,38 @@ internal sealed class OpenAiCompletionModel : ICompletionModel
         }
     }
 
+    /// <summary>Possibly: only llama-server's /infill has a prompt cache, which the first prefill finds out.</summary>
+    public bool CanPrefill => _transport.Options.InfillMode is "auto" or "infill";
+
     /// <summary>
     /// Warms llama-server's prompt cache with a prompt head: the /infill layout of the head with nothing to generate
     /// (<c>n_predict: 0</c>, <c>cache_prompt: true</c>), so the next request that starts with it only evaluates its
     /// tail. Other servers have no prompt cache this could fill.
     /// </summary>
-    /// <summary>Possibly: only llama-server's /infill has a prompt cache, which the first prefill finds out.</summary>
-    public bool CanPrefill => _transport.Options.InfillMode is "auto" or "infill";
-
-    public async Task<PrefillResult> PrefillAsync(InfillRequest head, CancellationToken cancellationToken)
+    public Task<PrefillResult> PrefillAsync(InfillRequest head, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(head);
+        return WarmAsync(head with { Suffix = "" }, cancellationToken);
+    }
+
+    /// <summary>The same warm-up with the whole prompt: the suffix and the line being typed are cached too.</summary>
+    public Task<PrefillResult> PrefillPromptAsync(InfillRequest prompt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        return WarmAsync(prompt, cancellationToken);
+    }
+
+    private async Task<PrefillResult> WarmAsync(InfillRequest request, CancellationToken cancellationToken)
+    {
         var mode = await (_infillMode ??= ResolveInfillModeAsync(CancellationToken.None)).WaitAsync(cancellationToken);
         if (mode != "infill")
         {
             return PrefillResult.Unsupported;
         }
 
-        var body = InfillBody(head with { Suffix = "", MaxTokens = 0, StopSequences = [] }, stream: false);
+        var body = InfillBody(request with { MaxTokens = 0, StopSequences = [] }, stream: false);
         using var response = await _transport.SendJsonAsync(HttpMethod.Post, "infill", body, cancellationToken);
-        var tokens = Math.Max(1, TokenEstimator.Estimate(head.Prefix) + head.ExtraContext.Sum(s => TokenEstimator.Estimate(s.Text)));
+        var tokens = Math.Max(1, TokenEstimator.Estimate(request.Prefix) + TokenEstimator.Estimate(request.Suffix) + request.ExtraContext.Sum(s => TokenEstimator.Estimate(s.Text)));
         return response.IsSuccessStatusCode ? new PrefillResult(true, tokens, tokens, false) : new PrefillResult(false, tokens, 0, false);
     }
 

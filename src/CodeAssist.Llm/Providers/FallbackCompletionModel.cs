@@ -27,6 +27,9 @@ internal sealed partial class FallbackCompletionModel(IReadOnlyList<ChainMember<
     public Task<PrefillResult> PrefillAsync(InfillRequest head, CancellationToken cancellationToken) =>
         Members[0].Client.PrefillAsync(head, cancellationToken);
 
+    public Task<PrefillResult> PrefillPromptAsync(InfillRequest prompt, CancellationToken cancellationToken) =>
+        Members[0].Client.PrefillPromptAsync(prompt, cancellationToken);
+
     public IAsyncEnumerable<CompletionChunk> CompleteAsync(RawCompletionRequest request, CancellationToken cancellationToken) =>
         ChunksAsync(model => model.CompleteAsync(request, cancellationToken), cancellationToken);
 

@@ -29,6 +29,9 @@ internal sealed class RedactingCompletionModel : ICompletionModel
     public Task<PrefillResult> PrefillAsync(InfillRequest head, CancellationToken cancellationToken) =>
         _inner.PrefillAsync(RequestRedaction.Redact(head), cancellationToken);
 
+    public Task<PrefillResult> PrefillPromptAsync(InfillRequest prompt, CancellationToken cancellationToken) =>
+        _inner.PrefillPromptAsync(RequestRedaction.Redact(prompt), cancellationToken);
+
     public IAsyncEnumerable<CompletionChunk> CompleteAsync(RawCompletionRequest request, CancellationToken cancellationToken) =>
         _inner.CompleteAsync(RequestRedaction.Redact(request), cancellationToken);
 }

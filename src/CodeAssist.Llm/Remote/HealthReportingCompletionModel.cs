@@ -26,6 +26,9 @@ internal sealed class HealthReportingCompletionModel : ICompletionModel
     public Task<PrefillResult> PrefillAsync(InfillRequest head, CancellationToken cancellationToken) =>
         _inner.PrefillAsync(head, cancellationToken);
 
+    public Task<PrefillResult> PrefillPromptAsync(InfillRequest prompt, CancellationToken cancellationToken) =>
+        _inner.PrefillPromptAsync(prompt, cancellationToken);
+
     public IAsyncEnumerable<CompletionChunk> CompleteAsync(RawCompletionRequest request, CancellationToken cancellationToken) =>
         _health.TrackAsync(_inner.CompleteAsync(request, cancellationToken), cancellationToken);
 }

@@ -61,7 +61,9 @@ public sealed class HeadPrefillTests
         await service.PrefillIdle;
         var cold = PromptPlanner.Plan(TwoCores, NoVerify.Completion, new ContextOptions().BudgetTokens, 0);
 
-        var stable = MemberContext.StableBudgets(TwoCores, cold, new ContextOptions().BudgetTokens);
+        // The head was sized after the request, with the tail of the plan that request's generated tokens give.
+        var afterRequest = PromptPlanner.Plan(TwoCores, NoVerify.Completion, new ContextOptions().BudgetTokens, model.CountTokens("x;"));
+        var stable = MemberContext.StableBudgets(TwoCores, afterRequest, new ContextOptions().BudgetTokens);
         Assert.True(stable.Context > cold.ContextTokens, $"{stable} {cold}");
         Assert.Equal([cold.ContextTokens, stable.Context], context.Budgets.ToArray());
         Assert.Single(model.Prefills);
@@ -133,7 +135,7 @@ public sealed class HeadPrefillTests
         Assert.Equal((1024, MemberContext.AboveMemberTokens), MemberContext.StableBudgets(null, cold, 1024));
         Assert.Equal((1024, MemberContext.AboveMemberTokens), MemberContext.StableBudgets(new ModelThroughput(20_000, 100), cold, 1024));
         var (context, above) = MemberContext.StableBudgets(TwoCores, cold, 1024);
-        Assert.Equal((int)(TwoCores.PromptTokensPerSecond * MemberContext.PrefillWindowSeconds), context + above);
+        Assert.Equal((int)(TwoCores.PromptTokensPerSecond * MemberContext.PrefillWindowSeconds) - cold.PrefixTokens - cold.SuffixTokens, context + above);
         Assert.True(context > cold.ContextTokens && above < MemberContext.AboveMemberTokens, $"{context} {above} {cold}");
     }
 

@@ -132,6 +132,33 @@ public sealed class OpenAiCompletionModelTests
     }
 
     [Fact]
+    public async Task PrefillPromptAsync_OnLlamaServer_WarmsTheWholePromptTheNextKeystrokeExtends()
+    {
+        await using var server = new TestHttpServer((_, response, _) => response.SendAsync(200, """{"content":"","stop":true}"""));
+        using var harness = new ProviderHarness();
+        var model = harness.OpenAiCompletion(server, Qwen with { InfillMode = "infill" });
+        var prompt = new InfillRequest
+        {
+            Prefix = "class Cart\n{\n    int Count() => ite",
+            ExtraContext = [new ContextSnippet("Order.cs", "class Order { public int Quantity { get; } }")],
+            Suffix = "\n}\n",
+            MaxTokens = 64,
+            StopSequences = ["\n"],
+        };
+
+        var result = await model.PrefillPromptAsync(prompt, CancellationToken.None);
+
+        Assert.True(result.Complete);
+        var infill = Assert.Single(server.Requests, r => r.Path == "/infill");
+        Assert.Equal(0, infill.Json["n_predict"]!.GetValue<int>());
+        Assert.True(infill.Json["cache_prompt"]!.GetValue<bool>());
+        Assert.Equal("class Cart\n{\n", infill.Json["input_prefix"]!.GetValue<string>());
+        Assert.Equal("    int Count() => ite", infill.Json["prompt"]!.GetValue<string>());
+        Assert.Equal("\n}\n", infill.Json["input_suffix"]!.GetValue<string>());
+        Assert.Null(infill.Json["stop"]);
+    }
+
+    [Fact]
     public async Task PrefillAsync_OnAnEndpointWithoutInfill_IsUnsupported()
     {
         await using var server = new TestHttpServer((_, response, _) => response.SendAsync(500, "{}"));

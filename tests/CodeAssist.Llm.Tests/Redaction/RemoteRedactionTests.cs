@@ -34,6 +34,25 @@ public sealed class RemoteRedactionTests
     }
 
     [Fact]
+    public async Task PrefillsOfAHeadAndOfAWholePrompt_FromLanguageModels_AreRedacted()
+    {
+        await using var server = new TestHttpServer((_, response, _) => response.SendAsync(200, """{"content":"","stop":true}"""));
+        using var models = new LanguageModels(new LanguageModelSettings
+        {
+            Default = new LlmOptions { Provider = "openai", Endpoint = server.BaseUri.ToString(), Model = "qwen2.5-coder", InfillMode = "infill" },
+        });
+        var code = $"var password = \"{Secret}\";\n";
+        var model = models.GetCompletionModel("completion")!;
+
+        var head = await model.PrefillAsync(new InfillRequest { Prefix = code, ExtraContext = [new ContextSnippet("a.cs", code)] }, CancellationToken.None);
+        var whole = await model.PrefillPromptAsync(new InfillRequest { Prefix = code + "    var x = ", Suffix = code }, CancellationToken.None);
+
+        Assert.True(head.Complete && whole.Complete, $"{head} {whole}");
+        Assert.Equal(2, server.Requests.Count(r => r.Path == "/infill"));
+        Assert.DoesNotContain(Secret, Sent(server), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RedactSecretsOff_SendsTheTextAsItIs()
     {
         await using var server = new TestHttpServer((_, response, _) =>

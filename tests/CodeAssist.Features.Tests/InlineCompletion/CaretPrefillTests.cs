@@ -1,0 +1,109 @@
+using CodeAssist.Features.Configuration;
+using CodeAssist.Features.InlineCompletion;
+using CodeAssist.Llm;
+using CodeAssist.TestUtilities;
+using CodeAssist.TestUtilities.InlineCompletion;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using Xunit;
+using static CodeAssist.Features.Tests.InlineCompletion.HeadPrefillTests;
+using static CodeAssist.Features.Tests.InlineCompletion.InlineCompletionTestHost;
+
+namespace CodeAssist.Features.Tests.InlineCompletion;
+
+/// <summary>The whole prompt at a resting caret, prefilled after the member's head so the first keystroke only appends to it.</summary>
+public sealed class CaretPrefillTests
+{
+    private static readonly ModelThroughput TwoCores = new(PromptTokensPerSecond: 200, GeneratedTokensPerSecond: 33);
+
+    private static CodeAssistOptions NoVerify => Options(verify: false);
+
+    [Fact]
+    public async Task RestingCaret_PrefillsTheWholePromptAfterTheHead_AndTheFirstKeystrokeOnlyAppendsToIt()
+    {
+        var model = new FakeCompletionModel("x;") { Throughput = TwoCores, SupportsPrefill = true };
+        using var service = Create(model, NoVerify, new FakeContextProvider("class Order { public decimal Total; }"));
+        var (document, position) = CompletionFixture.Create(ClassWithMethods(40, "        var total = $0"));
+
+        await service.Prepare(new InlineCompletionRequest(document, position));
+        await service.PrefillIdle;
+        await CompleteAsync(service, await Typed(document, position, "o"), position + 1);
+
+        var head = Assert.Single(model.Prefills);
+        var rested = Assert.Single(model.PromptPrefills);
+        Assert.StartsWith(head.Prefix, rested.Prefix, StringComparison.Ordinal);
+        Assert.EndsWith("public void Last()\n    {\n        var total = ", rested.Prefix, StringComparison.Ordinal);
+        Assert.StartsWith("\n    }\n}", rested.Suffix, StringComparison.Ordinal);
+        var request = Assert.Single(model.Requests);
+        Assert.Equal(rested.Prefix + "o", request.Prefix);
+        Assert.Equal(rested.Suffix, request.Suffix);
+        Assert.Equal(rested.ExtraContext, request.ExtraContext);
+        Assert.Equal(rested.FilePath, request.FilePath);
+        var stats = service.GetStatistics();
+        Assert.Equal(1, stats.PrefilledCaretPrompts);
+        Assert.Equal(1, stats.PrefilledCaretHits);
+        Assert.Equal(1, stats.PrefilledHeadHits);
+    }
+
+    [Fact]
+    public async Task KeystrokeThatDoesNotExtendTheRestingPrompt_IsNoHit_AndOnlyTheFirstRequestCounts()
+    {
+        var model = new FakeCompletionModel("x;") { Throughput = TwoCores, SupportsPrefill = true };
+        using var service = Create(model, NoVerify, new FakeContextProvider("class Order { }"));
+        var (document, position) = CompletionFixture.Create(ClassWithMethods(10, "        var total = $0"));
+
+        await service.Prepare(new InlineCompletionRequest(document, position));
+        await service.PrefillIdle;
+        // Backspace: the prompt loses the last character of the prefilled one.
+        var text = await document.GetTextAsync();
+        var deleted = document.WithText(text.WithChanges(new TextChange(new TextSpan(position - 1, 1), "")));
+        await CompleteAsync(service, deleted, position - 1);
+        await CompleteAsync(service, await Typed(deleted, position - 1, " o"), position + 1);
+
+        Assert.Single(model.PromptPrefills);
+        Assert.Equal(0, service.GetStatistics().PrefilledCaretHits);
+    }
+
+    [Fact]
+    public async Task HeadPreempted_NoWholePromptIsPrefilledBeforeTheHeadCompletes()
+    {
+        var model = new FakeCompletionModel("x;") { Throughput = TwoCores, SupportsPrefill = true, PrefillsToPreempt = 1 };
+        using var service = Create(model, NoVerify, new FakeContextProvider("class Order { }"));
+        var (document, position) = CompletionFixture.Create(ClassWithMethods(10, "        var total = $0"));
+
+        var prefill = service.Prepare(new InlineCompletionRequest(document, position));
+        Assert.True(SpinWait.SpinUntil(() => model.Prefills.Count == 1, TimeSpan.FromSeconds(30)));
+        Assert.Empty(model.PromptPrefills);
+        await CompleteAsync(service, document, position);
+        await prefill;
+        await service.PrefillIdle;
+
+        // The pre-empting request scheduled the head again; once it completed, the prompt at that caret followed it.
+        Assert.Equal(2, model.Prefills.Count);
+        var rested = Assert.Single(model.PromptPrefills);
+        Assert.StartsWith(model.Prefills.Last().Prefix, rested.Prefix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ModelWithoutACache_GetsNoWholePromptPrefill()
+    {
+        var model = new FakeCompletionModel("x;") { Throughput = TwoCores };
+        using var service = Create(model, NoVerify, new FakeContextProvider("class Order { }"));
+        var (document, position) = CompletionFixture.Create(ClassWithMethods(10, "        var total = $0"));
+
+        await service.Prepare(new InlineCompletionRequest(document, position));
+        await service.PrefillIdle;
+        await CompleteAsync(service, await Typed(document, position, "o"), position + 1);
+
+        Assert.Empty(model.PromptPrefills);
+        var stats = service.GetStatistics();
+        Assert.Equal(0, stats.PrefilledCaretPrompts);
+        Assert.Equal(0, stats.PrefilledCaretHits);
+    }
+
+    private static async Task<Document> Typed(Document document, int position, string typed)
+    {
+        var text = await document.GetTextAsync();
+        return document.WithText(text.WithChanges(new TextChange(new TextSpan(position, 0), typed)));
+    }
+}
