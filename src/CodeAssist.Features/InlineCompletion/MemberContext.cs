@@ -27,6 +27,10 @@ internal sealed class MemberContext(ICodeContextProvider? provider, ProjectDiges
     // docs/notes/completion.md). A head not done by the first key only leaves that request on the cold head.
     internal const double PrefillWindowSeconds = 1.75;
 
+    // The first keystroke after a jump should answer within a second (about the limit for keeping one's train of
+    // thought): the head's window gives way to the caret's tail when evaluating that tail would take the answer past it.
+    internal const double FirstKeySeconds = 1.0;
+
     // Of a speed-limited head, the share for the file's text above the member: the tail already carries the member's
     // own lines, and the cross-file names the model cannot guess are in the context.
     private const int AboveMemberShareDivisor = 8;
@@ -68,7 +72,7 @@ internal sealed class MemberContext(ICodeContextProvider? provider, ProjectDiges
         }
 
         var cold = ColdPlan(model, settings);
-        var (contextBudget, aboveBudget) = StableBudgets(model.Throughput, cold, settings.Context.BudgetTokens);
+        var (contextBudget, aboveBudget) = StableBudgets(model.Throughput, cold, settings.Context.BudgetTokens, FirstKeyGenerationSeconds(model, settings));
         var (snippets, tokens) = await CollectAsync(model, document, position, contextBudget, cancellationToken).ConfigureAwait(false);
         var (prefix, start) = builder.HeadPrefix(text, headEnd, aboveBudget);
         var raw = text.ToString(TextSpan.FromBounds(start, headEnd));
@@ -100,21 +104,30 @@ internal sealed class MemberContext(ICodeContextProvider? provider, ProjectDiges
         return (memberStart, headEnd);
     }
 
-    /// <summary>Token budgets of a stable head's context and text above the member (a speed-limited head leaves the tail its room in the window).</summary>
-    internal static (int Context, int Above) StableBudgets(ModelThroughput? throughput, PromptPlan cold, int contextBudget)
+    /// <summary>Token budgets of a stable head's context and text above the member.</summary>
+    /// <param name="generationSeconds">What the first keystroke spends generating (and around the model call).</param>
+    internal static (int Context, int Above) StableBudgets(ModelThroughput? throughput, PromptPlan cold, int contextBudget, double generationSeconds)
     {
         if (throughput is null || throughput.PromptTokensPerSecond <= 0)
         {
             return (contextBudget, AboveMemberTokens);
         }
 
-        // The window holds the head and then the caret's tail (the member's lines, the suffix), which is prefilled
-        // after the head so that the first keystroke evaluates only what it types.
+        // After the head, the job prefills the caret's tail (the member's lines, the suffix) so that the first keystroke
+        // evaluates only what it types. On a model fast enough that the first key answers within a second even when it
+        // evaluates the tail itself, the head takes the whole window (more context for every keystroke in the member);
+        // on a slower one the window leaves the tail its room, so both are in the cache before the user types.
         var window = (int)Math.Min(int.MaxValue, throughput.PromptTokensPerSecond * PrefillWindowSeconds);
-        var total = Math.Max(0, window - cold.PrefixTokens - cold.SuffixTokens);
+        var tail = cold.PrefixTokens + cold.SuffixTokens;
+        var firstKeySeconds = (tail / throughput.PromptTokensPerSecond) + generationSeconds;
+        var total = firstKeySeconds <= FirstKeySeconds ? window : Math.Max(0, window - tail);
         var above = Math.Min(AboveMemberTokens, total / AboveMemberShareDivisor);
         return (Math.Clamp(total - above, Math.Min(cold.ContextTokens, contextBudget), contextBudget), above);
     }
+
+    private double FirstKeyGenerationSeconds(ICompletionModel model, CodeAssistOptions settings) =>
+        model.Throughput is not { } throughput ? 0
+            : PromptPlanner.GenerationSeconds(throughput, settings.Completion, counters.GeneratedTokensAverage) + PromptPlanner.CallOverheadSeconds;
 
     private PromptPlan ColdPlan(ICompletionModel model, CodeAssistOptions settings) =>
         PromptPlanner.Plan(model.Throughput, settings.Completion, settings.Context.BudgetTokens, counters.GeneratedTokensAverage);

@@ -33,10 +33,7 @@ internal static class PromptPlanner
             return full;
         }
 
-        // Before the first call there is no average yet: a typical one-line completion is about a dozen tokens.
-        var expected = expectedGeneratedTokens > 0 ? expectedGeneratedTokens : Math.Min(options.MaxTokens, 16);
-        var generationSeconds = expected / throughput.GeneratedTokensPerSecond;
-        var promptSeconds = (options.ColdLatencyMs / 1000.0) - generationSeconds - OverheadSeconds;
+        var promptSeconds = (options.ColdLatencyMs / 1000.0) - GenerationSeconds(throughput, options, expectedGeneratedTokens) - OverheadSeconds;
         var affordable = (int)Math.Min(int.MaxValue, Math.Max(0, promptSeconds) * throughput.PromptTokensPerSecond);
         if (affordable >= full.TotalTokens)
         {
@@ -50,4 +47,15 @@ internal static class PromptPlanner
         var suffix = (int)(total * SuffixShare);
         return new PromptPlan(context, total - context - suffix, suffix);
     }
+
+    /// <summary>Seconds a request spends generating its answer, from the measured speed and the calls so far.</summary>
+    public static double GenerationSeconds(ModelThroughput throughput, CompletionOptions options, double expectedGeneratedTokens)
+    {
+        // Before the first call there is no average yet: a typical one-line completion is about a dozen tokens.
+        var expected = expectedGeneratedTokens > 0 ? expectedGeneratedTokens : Math.Min(options.MaxTokens, 16);
+        return throughput.GeneratedTokensPerSecond > 0 ? expected / throughput.GeneratedTokensPerSecond : 0;
+    }
+
+    /// <summary>Seconds of Roslyn, post-processing and verification around a model call.</summary>
+    public static double CallOverheadSeconds => OverheadSeconds;
 }

@@ -63,7 +63,8 @@ public sealed class HeadPrefillTests
 
         // The head was sized after the request, with the tail of the plan that request's generated tokens give.
         var afterRequest = PromptPlanner.Plan(TwoCores, NoVerify.Completion, new ContextOptions().BudgetTokens, model.CountTokens("x;"));
-        var stable = MemberContext.StableBudgets(TwoCores, afterRequest, new ContextOptions().BudgetTokens);
+        var generation = PromptPlanner.GenerationSeconds(TwoCores, NoVerify.Completion, model.CountTokens("x;")) + PromptPlanner.CallOverheadSeconds;
+        var stable = MemberContext.StableBudgets(TwoCores, afterRequest, new ContextOptions().BudgetTokens, generation);
         Assert.True(stable.Context > cold.ContextTokens, $"{stable} {cold}");
         Assert.Equal([cold.ContextTokens, stable.Context], context.Budgets.ToArray());
         Assert.Single(model.Prefills);
@@ -131,12 +132,27 @@ public sealed class HeadPrefillTests
     public void StableHead_FastOrUnknownModel_GetsTheFullBudgets_ASlowOneWhatItPrefillsInTheWindow()
     {
         var cold = PromptPlanner.Plan(TwoCores, NoVerify.Completion, 1024, 0);
+        var window = (int)(TwoCores.PromptTokensPerSecond * MemberContext.PrefillWindowSeconds);
 
-        Assert.Equal((1024, MemberContext.AboveMemberTokens), MemberContext.StableBudgets(null, cold, 1024));
-        Assert.Equal((1024, MemberContext.AboveMemberTokens), MemberContext.StableBudgets(new ModelThroughput(20_000, 100), cold, 1024));
-        var (context, above) = MemberContext.StableBudgets(TwoCores, cold, 1024);
-        Assert.Equal((int)(TwoCores.PromptTokensPerSecond * MemberContext.PrefillWindowSeconds) - cold.PrefixTokens - cold.SuffixTokens, context + above);
+        Assert.Equal((1024, MemberContext.AboveMemberTokens), MemberContext.StableBudgets(null, cold, 1024, 0.1));
+        Assert.Equal((1024, MemberContext.AboveMemberTokens), MemberContext.StableBudgets(new ModelThroughput(20_000, 100), cold, 1024, 0.1));
+        // The first key evaluates the tail and still answers within a second: the head takes the whole window.
+        var (context, above) = MemberContext.StableBudgets(TwoCores, cold, 1024, 0.1);
+        Assert.Equal(window, context + above);
         Assert.True(context > cold.ContextTokens && above < MemberContext.AboveMemberTokens, $"{context} {above} {cold}");
+    }
+
+    [Fact]
+    public void StableHead_WhenTheFirstKeyCouldNotAlsoEvaluateTheTailInASecond_LeavesTheTailItsRoomInTheWindow()
+    {
+        var cold = PromptPlanner.Plan(TwoCores, NoVerify.Completion, 1024, 0);
+        var window = (int)(TwoCores.PromptTokensPerSecond * MemberContext.PrefillWindowSeconds);
+        var tailSeconds = (cold.PrefixTokens + cold.SuffixTokens) / TwoCores.PromptTokensPerSecond;
+
+        var (context, above) = MemberContext.StableBudgets(TwoCores, cold, 1024, MemberContext.FirstKeySeconds - tailSeconds + 0.01);
+
+        Assert.Equal(window - cold.PrefixTokens - cold.SuffixTokens, context + above);
+        Assert.True(context >= cold.ContextTokens, $"{context} {above} {cold}");
     }
 
     /// <summary>A class of <paramref name="methods"/> methods with <paramref name="body"/> (holding the caret) in the last one.</summary>
