@@ -51,7 +51,7 @@ public sealed class InlineCompletionServerTests
     }
 
     [Fact]
-    public async Task DidChangeCursor_PrefillsTheMembersHead_AndTheNextRequestThereHitsIt()
+    public async Task DidChangeCursor_PrefillsTheMembersHeadThenTheWholePrompt_AndTheNextRequestThereHitsBoth()
     {
         var model = new FakeCompletionModel(Suggestion) { SupportsPrefill = true };
         await using var server = InProcessServer.Start(services => services.AddSingleton<ILanguageModels>(new FakeLanguageModels(model)));
@@ -63,14 +63,20 @@ public sealed class InlineCompletionServerTests
 
         await server.Client.NotifyAsync("codeAssist/didChangeCursor", new { textDocument = new { uri = Uri }, position = new { line = 4, character = 8 } });
         Assert.True(SpinWait.SpinUntil(() => model.Prefills.Count > 0, LspTestClient.Timeout));
-        var stats = await WaitForStatsAsync(server, s => s.GetProperty("prefilledTokens").GetInt64() > 0);
+        var stats = await WaitForStatsAsync(server, s => s.GetProperty("prefilledCaretPrompts").GetInt64() > 0);
+        Assert.Equal(1, stats.GetProperty("prefilledCaretPrompts").GetInt64());
         ResponseAssert.Result(await server.Client.RequestAsync("textDocument/inlineCompletion", InlineParams(4, 8)));
 
         stats = ResponseAssert.Result(await server.Client.RequestAsync("codeAssist/stats", new { }));
         Assert.Equal(1, stats.GetProperty("prefilledHeadHits").GetInt64());
+        Assert.Equal(1, stats.GetProperty("prefilledCaretHits").GetInt64());
         var head = Assert.Single(model.Prefills);
-        Assert.StartsWith(head.Prefix, Assert.Single(model.Requests).Prefix, StringComparison.Ordinal);
+        var request = Assert.Single(model.Requests);
+        Assert.StartsWith(head.Prefix, request.Prefix, StringComparison.Ordinal);
         Assert.Contains("sealed class Greeter", head.Prefix, StringComparison.Ordinal);
+        var rested = Assert.Single(model.PromptPrefills);
+        Assert.Equal(rested.Prefix, request.Prefix);
+        Assert.Equal(rested.Suffix, request.Suffix);
     }
 
     [Fact]
