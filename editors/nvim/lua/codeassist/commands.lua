@@ -161,7 +161,8 @@ function M.stats()
     run.result = result
     local lines = type(result) == 'table' and results.describe(result, '', {}) or { tostring(result) }
     run.text = table.concat(lines, '\n')
-    run.float = float.open('CodeAssist: stats', lines)
+    -- Every counter on screen: the stats are a list to read whole, not prose to scroll (the editor's height caps it).
+    run.float = float.open('CodeAssist: stats', lines, nil, #lines)
   end)
   return run
 end

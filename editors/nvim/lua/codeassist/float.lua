@@ -7,20 +7,22 @@ local M = {}
 local Float = {}
 Float.__index = Float
 
-local function size_for(lines)
+local function size_for(lines, max_height)
   local opts = config.options.float
   local width = 20
   for _, line in ipairs(lines) do
     width = math.max(width, vim.fn.strdisplaywidth(line))
   end
   width = math.min(width, opts.max_width, vim.o.columns - 4)
-  local height = math.min(math.max(#lines, 1), opts.max_height, math.max(vim.o.lines - 4, 1))
+  local height = math.min(math.max(#lines, 1), max_height or opts.max_height, math.max(vim.o.lines - 4, 1))
   return width, height
 end
 
---- Opens a float titled `title` showing `lines`; `filetype` defaults to markdown.
-function M.open(title, lines, filetype)
+--- Opens a float titled `title` showing `lines`; `filetype` defaults to markdown. `max_height` replaces the
+--- configured cap (a list meant to be read whole, such as the stats, takes the editor's height instead).
+function M.open(title, lines, filetype, max_height)
   local self = setmetatable({}, Float)
+  self.max_height = max_height
   self.buf = vim.api.nvim_create_buf(false, true)
   vim.bo[self.buf].bufhidden = 'wipe'
   -- Highlighting without a 'filetype': filetype plugins do more than a scratch view needs, and 0.12's markdown
@@ -33,7 +35,7 @@ function M.open(title, lines, filetype)
   end
   self.lang = lang
   vim.api.nvim_buf_set_lines(self.buf, 0, -1, false, lines)
-  local width, height = size_for(lines)
+  local width, height = size_for(lines, max_height)
   local win_opts = {
     relative = 'editor',
     row = math.max(math.floor((vim.o.lines - height) / 2) - 1, 0),
@@ -69,7 +71,7 @@ function Float:set_text(text)
   local lines = vim.split(text, '\n', { plain = true })
   vim.api.nvim_buf_set_lines(self.buf, 0, -1, false, lines)
   if self:is_open() then
-    local width, height = size_for(lines)
+    local width, height = size_for(lines, self.max_height)
     vim.api.nvim_win_set_config(self.win, { width = width, height = height })
   end
 end
