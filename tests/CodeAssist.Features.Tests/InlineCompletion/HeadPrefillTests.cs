@@ -52,19 +52,22 @@ public sealed class HeadPrefillTests
     [Fact]
     public async Task PrefilledHead_CarriesTheFullContextBudget_WhileAColdRequestCarriesTheSizedOne()
     {
+        // Prompt speed of two cores, generation fast enough that the first key on a completed head answers within a
+        // second whether or not the request's generated tokens are counted yet when the head is sized (the prefill job
+        // races the request's end): the head takes the whole window either way.
+        var speed = TwoCores with { GeneratedTokensPerSecond = 200 };
         var context = new FakeContextProvider("class Order { public decimal Total; }");
-        var model = new FakeCompletionModel("x;") { Throughput = TwoCores, SupportsPrefill = true };
+        var model = new FakeCompletionModel("x;") { Throughput = speed, SupportsPrefill = true };
         using var service = Create(model, NoVerify, context);
         var (document, position) = CompletionFixture.Create(ClassWithMethods(40, "        var total = $0"));
 
         await CompleteAsync(service, document, position);
         await service.PrefillIdle;
-        var cold = PromptPlanner.Plan(TwoCores, NoVerify.Completion, new ContextOptions().BudgetTokens, 0);
+        var cold = PromptPlanner.Plan(speed, NoVerify.Completion, new ContextOptions().BudgetTokens, 0);
 
-        // The head was sized after the request, with the tail of the plan that request's generated tokens give.
-        var afterRequest = PromptPlanner.Plan(TwoCores, NoVerify.Completion, new ContextOptions().BudgetTokens, model.CountTokens("x;"));
-        var generation = PromptPlanner.GenerationSeconds(TwoCores, NoVerify.Completion, model.CountTokens("x;")) + PromptPlanner.CallOverheadSeconds;
-        var stable = MemberContext.StableBudgets(TwoCores, afterRequest, new ContextOptions().BudgetTokens, generation);
+        var window = (int)(speed.PromptTokensPerSecond * MemberContext.PrefillWindowSeconds);
+        var stable = MemberContext.StableBudgets(speed, cold, new ContextOptions().BudgetTokens, PromptPlanner.GenerationSeconds(speed, NoVerify.Completion, 0));
+        Assert.Equal(window, stable.Context + stable.Above);
         Assert.True(stable.Context > cold.ContextTokens, $"{stable} {cold}");
         Assert.Equal([cold.ContextTokens, stable.Context], context.Budgets.ToArray());
         Assert.Single(model.Prefills);
