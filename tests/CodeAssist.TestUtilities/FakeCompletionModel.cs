@@ -14,6 +14,7 @@ public sealed class FakeCompletionModel : ICompletionModel
     private readonly ConcurrentQueue<InfillRequest> requests = new();
     private readonly ConcurrentQueue<InfillRequest> prefills = new();
     private readonly ConcurrentQueue<InfillRequest> promptPrefills = new();
+    private int promptPrefillCalls;
     private TaskCompletionSource foregroundCall = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int calls;
     private int cancelledCalls;
@@ -88,8 +89,12 @@ public sealed class FakeCompletionModel : ICompletionModel
     /// <summary>Whole prompts prefilled at a resting caret (recorded when <see cref="SupportsPrefill"/>; they always complete).</summary>
     public IReadOnlyCollection<InfillRequest> PromptPrefills => promptPrefills;
 
+    /// <summary>Calls to <see cref="PrefillPromptAsync"/>, supported or not.</summary>
+    public int PromptPrefillCalls => Volatile.Read(ref promptPrefillCalls);
+
     public Task<PrefillResult> PrefillPromptAsync(InfillRequest prompt, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref promptPrefillCalls);
         if (!SupportsPrefill)
         {
             return Task.FromResult(PrefillResult.Unsupported);

@@ -1,3 +1,5 @@
+using CodeAssist.Llm;
+
 namespace CodeAssist.Features.InlineCompletion;
 
 /// <summary>Per-document state: the suggestion on screen, the generation in flight, typing rhythm, memoised context.</summary>
@@ -21,7 +23,7 @@ internal sealed class DocumentCompletionState
     public PromptHead? StableHead { get; set; }
 
     /// <summary>The prompt a background prefill put whole into the model's cache while the caret rested, until a request extends it.</summary>
-    public CodeAssist.Llm.InfillRequest? CaretPrompt { get; set; }
+    public InfillRequest? CaretPrompt { get; set; }
 
     private long requests;
 

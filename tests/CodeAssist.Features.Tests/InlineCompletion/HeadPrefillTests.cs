@@ -14,9 +14,9 @@ namespace CodeAssist.Features.Tests.InlineCompletion;
 /// <summary>The stable prompt head of a member, its background prefill, and speculation after an acceptance.</summary>
 public sealed class HeadPrefillTests
 {
-    private static readonly ModelThroughput TwoCores = new(PromptTokensPerSecond: 200, GeneratedTokensPerSecond: 33);
+    internal static readonly ModelThroughput TwoCores = new(PromptTokensPerSecond: 200, GeneratedTokensPerSecond: 33);
 
-    private static CodeAssistOptions NoVerify => Options(verify: false);
+    internal static CodeAssistOptions NoVerify => Options(verify: false);
 
     [Fact]
     public async Task KeystrokesInAMember_SendTheSameHeadBytes_AndEachHitsThePrefilledHead()
