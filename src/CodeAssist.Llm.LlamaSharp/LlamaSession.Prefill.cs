@@ -114,8 +114,14 @@ internal sealed partial class LlamaSession
                     _batch.Add(head[i], i, s_sequence, false);
                 }
 
+                long chunkStarted = _time.GetTimestamp();
                 BeforePrefillChunk?.Invoke(start);
                 Decode(head, start, end, cancellationToken);
+
+                // A whole chunk is a clean sample of the prompt speed (an aborted one throws above and is not counted).
+                // Foreground requests at a prefilled caret evaluate a token or two, too few to measure, so without
+                // these samples the estimate that sizes heads and cold prompts would stay at its first values.
+                _throughput.Observe(end - start, _time.GetElapsedTime(chunkStarted), 0, TimeSpan.Zero);
             }
         }
         catch (OperationCanceledException)

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
+
 namespace CodeAssist.Llm.LlamaSharp.Tests;
 
 [Collection(LlamaCollection.Name)]
@@ -88,5 +90,26 @@ public sealed class BackgroundPrefillTests
         Assert.Equal(CompletionFinishReason.Length, answered.FinishReason);
         Assert.True(resumed.Complete, resumed.ToString());
         Assert.Equal(first.HeadTokens - first.PrefilledTokens, resumed.PrefilledTokens);
+    }
+
+    [Fact]
+    public async Task BackgroundChunks_UpdateTheMeasuredPromptSpeed()
+    {
+        var time = new FakeTimeProvider();
+        using LlamaLocalModel model = await GeneratedModels.LoadAsync(GeneratedModels.TinyQwen2, time: time);
+
+        // A foreground request measures both speeds: one second per prompt batch, a tenth per generated token.
+        model.Session.BeforePromptDecode = () => time.Advance(TimeSpan.FromSeconds(1));
+        model.Session.AfterToken = _ => time.Advance(TimeSpan.FromSeconds(0.1));
+        await Collect.AllAsync(model.Completion.InfillAsync(AtCaret("        _fi"), CancellationToken.None));
+        double foreground = model.Completion.Throughput!.PromptTokensPerSecond;
+
+        // Then the background decodes the head at ten seconds a chunk: 6.4 tokens per second.
+        model.Session.BeforePrefillChunk = _ => time.Advance(TimeSpan.FromSeconds(10));
+        PrefillResult prefill = await model.Completion.PrefillAsync(Head with { ExtraContext = [new ContextSnippet("other.cs", "interface IOther { }\n")] }, CancellationToken.None);
+
+        Assert.True(prefill.PrefilledTokens >= 5 * LlamaSession.PrefillChunkTokens, prefill.ToString());
+        Assert.True(foreground > 50, $"foreground estimate {foreground}");
+        Assert.InRange(model.Completion.Throughput!.PromptTokensPerSecond, 6.4, 0.3 * foreground);
     }
 }

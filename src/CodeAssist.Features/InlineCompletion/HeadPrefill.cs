@@ -5,7 +5,8 @@ namespace CodeAssist.Features.InlineCompletion;
 
 /// <summary>
 /// Runs background prefills of stable prompt heads, one at a time, latest first: a cursor that moves on makes the
-/// pending head for the old place pointless. Each job waits a short debounce first (a remote server's warm-up is a
+/// pending head for the old place pointless, and the running one too, so a new job also stops it (its finished chunks
+/// stay in the model's cache). Each job waits a short debounce first (a remote server's warm-up is a
 /// request; a cursor passing through a member should not send one). The model itself gives way to foreground
 /// requests (see <see cref="ICompletionModel.PrefillAsync"/>); a pre-empted head is scheduled again by the next
 /// request that needs it and resumes from the chunks already done.
@@ -21,6 +22,9 @@ internal sealed class HeadPrefill(InlineCompletionCounters counters, TimeProvide
     private readonly Lock gate = new();
     private Func<CancellationToken, Task<(string Key, PrefillResult Result)?>>? pending;
     private Task worker = Task.CompletedTask;
+
+    // The running job's stop, cancelled when a newer job replaces it.
+    private CancellationTokenSource? runningJob;
     private bool unsupported;
 
     // True from the start of a worker until it finds nothing pending (under the gate), so no job is ever stranded.
@@ -53,13 +57,37 @@ internal sealed class HeadPrefill(InlineCompletionCounters counters, TimeProvide
         }
     }
 
-    /// <summary>Replaces the pending job; <paramref name="job"/> builds a head and prefills it, or returns null.</summary>
+    /// <summary>
+    /// Replaces the pending job and stops the running one; <paramref name="job"/> builds a head and prefills it, or
+    /// returns null.
+    /// </summary>
+    /// <remarks>
+    /// Without the stop, a head scheduled by the keystrokes at the old place (pre-empted by each of them, then resumed
+    /// after the last) would go on after a jump and take the user's reading time at the new place: on the GGUF replay
+    /// the first keys after the jumps then found nothing prefilled. The same member's job restarts cheaply: its head is
+    /// kept per member, and the model resumes from the chunks it already decoded.
+    /// </remarks>
     public Task Schedule(Func<CancellationToken, Task<(string Key, PrefillResult Result)?>> job)
     {
+        CancellationTokenSource? superseded;
+        Task scheduled;
         lock (gate)
         {
-            return ScheduleLocked(job);
+            superseded = runningJob;
+            scheduled = ScheduleLocked(job);
         }
+
+        try
+        {
+            // Outside the gate: cancelling runs the model's callbacks.
+            superseded?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // That job ended meanwhile.
+        }
+
+        return scheduled;
     }
 
     private Task ScheduleLocked(Func<CancellationToken, Task<(string Key, PrefillResult Result)?>> job)
@@ -115,12 +143,23 @@ internal sealed class HeadPrefill(InlineCompletionCounters counters, TimeProvide
 
     private async Task RunOneAsync(Func<CancellationToken, Task<(string Key, PrefillResult Result)?>> job)
     {
+        var stop = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
+        lock (gate)
+        {
+            runningJob = stop;
+        }
+
         try
         {
-            if (await job(stopping.Token).ConfigureAwait(false) is var (key, result))
+            if (await job(stop.Token).ConfigureAwait(false) is var (key, result))
             {
                 Record(key, result);
             }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested && !stopping.IsCancellationRequested)
+        {
+            // Superseded by a newer job before the model could report what it kept: stopped by newer work all the same.
+            counters.Prefilled(0, preempted: true);
         }
         catch (OperationCanceledException)
         {
@@ -130,6 +169,15 @@ internal sealed class HeadPrefill(InlineCompletionCounters counters, TimeProvide
         {
             // A failed prefill (endpoint down, document without a tree) only means the next request is cold.
             counters.PrefillFailure();
+        }
+        finally
+        {
+            lock (gate)
+            {
+                runningJob = null;
+            }
+
+            stop.Dispose();
         }
     }
 

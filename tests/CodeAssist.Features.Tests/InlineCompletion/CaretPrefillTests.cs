@@ -97,6 +97,29 @@ public sealed class CaretPrefillTests
         Assert.Equal(0, stats.PrefilledCaretHits);
     }
 
+    [Fact]
+    public async Task CaretRestsInAnotherMember_StopsTheRunningPrefillForTheOldOne_AndPrefillsTheNewPlace()
+    {
+        var model = new FakeCompletionModel("x;") { Throughput = TwoCores, SupportsPrefill = true, PrefillsToPreempt = 1 };
+        using var service = Create(model, NoVerify, new FakeContextProvider("class Order { }"));
+        var (document, last) = CompletionFixture.Create(ClassWithMethods(10, "        var total = $0"));
+        var text = (await document.GetTextAsync()).ToString();
+        var method3 = text.IndexOf("var value3 = ", StringComparison.Ordinal) + "var value3 = ".Length;
+
+        // The head of Last() runs until a foreground request would pre-empt it; none comes.
+        _ = service.Prepare(new InlineCompletionRequest(document, last));
+        Assert.True(SpinWait.SpinUntil(() => model.Prefills.Count == 1, TimeSpan.FromSeconds(30)));
+        await service.Prepare(new InlineCompletionRequest(document, method3)).WaitAsync(TimeSpan.FromSeconds(30));
+        await service.PrefillIdle.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // Method3's head and then its caret were prefilled: the jump did not wait for Last()'s head.
+        Assert.Equal(2, model.Prefills.Count);
+        Assert.Contains("public void Method8()", model.Prefills.First().Prefix, StringComparison.Ordinal);
+        Assert.DoesNotContain("Method8", model.Prefills.Last().Prefix, StringComparison.Ordinal);
+        var rested = Assert.Single(model.PromptPrefills);
+        Assert.EndsWith("var value3 = ", rested.Prefix, StringComparison.Ordinal);
+    }
+
     private static async Task<Document> Typed(Document document, int position, string typed)
     {
         var text = await document.GetTextAsync();
