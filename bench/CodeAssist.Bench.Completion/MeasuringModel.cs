@@ -14,6 +14,8 @@ internal sealed class MeasuringModel(ICompletionModel inner, bool withholdConstr
 {
     private readonly Lock gate = new();
     private readonly List<ModelCall> calls = [];
+    private readonly List<string> prefills = [];
+    private readonly List<InfillRequest> guided = [];
     private readonly HashSet<int> positionsSeen = [];
     private int position = -1;
     private long positionStarted;
@@ -87,8 +89,16 @@ internal sealed class MeasuringModel(ICompletionModel inner, bool withholdConstr
         }
 
         bool? held = name is null ? null : Holds(request, name);
+        if (request.Identifiers is not null && !withholdConstraint)
+        {
+            lock (gate)
+            {
+                guided.Add(request);
+            }
+        }
 
         var contextTokens = request.ExtraContext.Sum(snippet => inner.CountTokens(snippet.Text));
+        var estimate = inner.Throughput;
         var started = Stopwatch.GetTimestamp();
         CompletionUsage? usage = null;
         var cancelled = true;
@@ -116,7 +126,10 @@ internal sealed class MeasuringModel(ICompletionModel inner, bool withholdConstr
         finally
         {
             var call = new ModelCall(
-                index, first, Stopwatch.GetElapsedTime(started).TotalMilliseconds, Stopwatch.GetElapsedTime(jump).TotalMilliseconds, usage, cancelled, contextTokens, held);
+                index, first, Stopwatch.GetElapsedTime(started).TotalMilliseconds, Stopwatch.GetElapsedTime(jump).TotalMilliseconds, usage, cancelled, contextTokens, held)
+            {
+                Estimate = estimate,
+            };
             lock (gate)
             {
                 calls.Add(call);
@@ -128,10 +141,52 @@ internal sealed class MeasuringModel(ICompletionModel inner, bool withholdConstr
 
     /// <summary>Forwarded (the model under test may have a cache to fill), unless the run is the "before" of a comparison.</summary>
     public Task<PrefillResult> PrefillAsync(InfillRequest head, CancellationToken cancellationToken) =>
-        noPrefill ? Task.FromResult(PrefillResult.Unsupported) : inner.PrefillAsync(head, cancellationToken);
+        noPrefill ? Task.FromResult(PrefillResult.Unsupported) : LogPrefill("head", inner.PrefillAsync(head, cancellationToken));
 
     public Task<PrefillResult> PrefillPromptAsync(InfillRequest prompt, CancellationToken cancellationToken) =>
-        noPrefill ? Task.FromResult(PrefillResult.Unsupported) : inner.PrefillPromptAsync(prompt, cancellationToken);
+        noPrefill ? Task.FromResult(PrefillResult.Unsupported) : LogPrefill("caret", inner.PrefillPromptAsync(prompt, cancellationToken));
+
+    /// <summary>The requests that were sent with an identifier constraint, in order.</summary>
+    public IReadOnlyList<InfillRequest> GuidedRequests
+    {
+        get
+        {
+            lock (gate)
+            {
+                return guided.ToArray();
+            }
+        }
+    }
+
+    /// <summary>Background prefills in the order they ended (listed with CODEASSIST_BENCH_CALLS=1).</summary>
+    public IReadOnlyList<string> Prefills
+    {
+        get
+        {
+            lock (gate)
+            {
+                return prefills.ToArray();
+            }
+        }
+    }
+
+    private async Task<PrefillResult> LogPrefill(string kind, Task<PrefillResult> prefill)
+    {
+        var started = Stopwatch.GetTimestamp();
+        int index;
+        lock (gate)
+        {
+            index = position;
+        }
+
+        var result = await prefill.ConfigureAwait(false);
+        lock (gate)
+        {
+            prefills.Add($"position {index} {kind}: {result}, {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms");
+        }
+
+        return result;
+    }
 
     public IAsyncEnumerable<CompletionChunk> CompleteAsync(RawCompletionRequest request, CancellationToken cancellationToken) =>
         inner.CompleteAsync(request, cancellationToken);

@@ -15,6 +15,9 @@ namespace CodeAssist.Bench.Completion;
 /// </summary>
 internal static class TypingReplay
 {
+    // Guided requests rerun in pairs after a --compare replay: enough for a p95, a minute or two on two cores.
+    private const int GuideCostPrompts = 40;
+
     public static async Task<int> RunAsync(string repositoryRoot, ReplaySettings settings, CancellationToken cancellationToken)
     {
         var project = BenchWorkspace.Load(repositoryRoot);
@@ -37,14 +40,20 @@ internal static class TypingReplay
         {
             // Both modes in one process, on the same loaded model and positions, so the columns compare like for like.
             var rows = new List<ReplayComparison.Row>();
+            IReadOnlyList<InfillRequest> guided = [];
             foreach (var withheld in new[] { false, true })
             {
                 var measured = new MeasuringModel(local?.Completion ?? oracle, withheld, settings.NoPrefill);
                 var (keys, _, stats) = await ReplayAllAsync(project, positions, measured, settings, cancellationToken).ConfigureAwait(false);
                 rows.Add(ReplayComparison.Summarize(withheld ? "unconstrained" : "constrained", keys, stats, measured));
+                guided = withheld ? guided : measured.GuidedRequests;
             }
 
             ReplayComparison.Print(settings, positions.Count, rows);
+            if (local is not null)
+            {
+                await GuideCost.PrintAsync(local.Completion, guided.Take(GuideCostPrompts).ToList(), cancellationToken).ConfigureAwait(false);
+            }
             return 0;
         }
 
@@ -59,6 +68,14 @@ internal static class TypingReplay
         var (outcomes, cold, statistics) = await ReplayAllAsync(project, positions, model, settings, cancellationToken).ConfigureAwait(false);
         Report(settings, positions.Count, outcomes, cold, statistics, local is null ? oracle.GeneratedTokens : -1);
         ReportModelCalls(model.Calls, local?.Completion.Throughput);
+        if (Environment.GetEnvironmentVariable("CODEASSIST_BENCH_CALLS") == "1")
+        {
+            foreach (var prefill in model.Prefills)
+            {
+                Console.WriteLine($"    prefill: {prefill}");
+            }
+        }
+
         ReportMemberSites(model.MemberSites, settings.Unconstrained);
         return 0;
     }
@@ -100,6 +117,12 @@ internal static class TypingReplay
         var local = await new LlamaSharpModelFactory().LoadAsync(
             new LlmOptions { Model = settings.ModelPath!, Threads = settings.Threads, ContextSize = 4096 }, null, cancellationToken).ConfigureAwait(false);
         Console.WriteLine($"Loaded {settings.ModelPath} ({local.Completion.Info.FimFormat}) with {settings.Threads} threads in {stopwatch.ElapsedMilliseconds} ms.");
+        if (local is LlamaLocalModel { Session.VocabularyIndexing: { } indexing })
+        {
+            var loaded = stopwatch.ElapsedMilliseconds;
+            _ = indexing.ContinueWith(_ => Console.WriteLine($"(vocabulary indexed {stopwatch.ElapsedMilliseconds - loaded} ms after the load)"), TaskScheduler.Default);
+        }
+
         return local;
     }
 
@@ -248,7 +271,7 @@ internal static class TypingReplay
         {
             foreach (var call in calls)
             {
-                Console.WriteLine($"    call: position {call.Position} first {call.FirstAtPosition} {call.DurationMs:F0} ms, since first key {call.SinceJumpMs:F0} ms, cancelled {call.Cancelled}, {call.Usage}");
+                Console.WriteLine($"    call: position {call.Position} first {call.FirstAtPosition} {call.DurationMs:F0} ms, since first key {call.SinceJumpMs:F0} ms, cancelled {call.Cancelled}, {call.Usage}, estimate {call.Estimate}");
             }
         }
 
