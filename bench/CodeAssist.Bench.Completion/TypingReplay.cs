@@ -271,7 +271,7 @@ internal static class TypingReplay
         {
             foreach (var call in calls)
             {
-                Console.WriteLine($"    call: position {call.Position} first {call.FirstAtPosition} {call.DurationMs:F0} ms, since first key {call.SinceJumpMs:F0} ms, cancelled {call.Cancelled}, {call.Usage}, estimate {call.Estimate}");
+                Console.WriteLine($"    call: position {call.Position} first {call.FirstAtPosition} {call.DurationMs:F0} ms, since first key {call.SinceJumpMs:F0} ms, cancelled {call.Cancelled}, context {call.ContextTokens} tokens, needed {call.NeededInPrompt}, {call.Usage}, estimate {call.Estimate}");
             }
         }
 
