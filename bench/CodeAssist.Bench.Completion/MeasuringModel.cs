@@ -174,15 +174,17 @@ internal sealed class MeasuringModel(ICompletionModel inner, bool withholdConstr
     {
         var started = Stopwatch.GetTimestamp();
         int index;
+        long jump;
         lock (gate)
         {
             index = position;
+            jump = positionStarted;
         }
 
         var result = await prefill.ConfigureAwait(false);
         lock (gate)
         {
-            prefills.Add($"position {index} {kind}: {result}, {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms");
+            prefills.Add($"position {index} {kind}: {result}, started {Stopwatch.GetElapsedTime(jump, started).TotalMilliseconds:F0} ms after the position's start, took {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms");
         }
 
         return result;

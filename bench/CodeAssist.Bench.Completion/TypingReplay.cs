@@ -89,7 +89,19 @@ internal static class TypingReplay
             Context = new ContextOptions { ProjectDigestTokens = settings.DigestTokens },
         };
         // The real Roslyn context collector, so prompts carry context and its cost shows in the overhead.
-        using var service = new InlineCompletionService(new SingleModel(model), new ContextCollector(), () => options);
+        var collector = new ContextCollector();
+        using var service = new InlineCompletionService(new SingleModel(model), collector, () => options);
+        if (positions.Count > 0)
+        {
+            // What the server's ContextWarmUp does when the project loads, before any request: the context engine's
+            // indexes, then one verification.
+            var first = BenchWorkspace.Find(project, positions[0].File);
+            var warming = Stopwatch.StartNew();
+            await collector.WarmUpAsync(first, cancellationToken).ConfigureAwait(false);
+            await service.WarmUpVerificationAsync(first, cancellationToken).ConfigureAwait(false);
+            Console.WriteLine($"Context and verification warm-up: {warming.ElapsedMilliseconds} ms (the server's ContextWarmUp at load).");
+        }
+
         if (!settings.NoPrefill && positions.Count > 0)
         {
             // As the server's warm-up does when the project loads: the project digest goes into the model's cache first.
