@@ -181,13 +181,25 @@ internal sealed class MeasuringModel(ICompletionModel inner, bool withholdConstr
             jump = positionStarted;
         }
 
-        var result = await prefill.ConfigureAwait(false);
-        lock (gate)
+        string outcome = "";
+        try
         {
-            prefills.Add($"position {index} {kind}: {result}, started {Stopwatch.GetElapsedTime(jump, started).TotalMilliseconds:F0} ms after the position's start, took {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms");
+            var result = await prefill.ConfigureAwait(false);
+            outcome = result.ToString();
+            return result;
         }
-
-        return result;
+        catch (Exception exception)
+        {
+            outcome = exception.GetType().Name;
+            throw;
+        }
+        finally
+        {
+            lock (gate)
+            {
+                prefills.Add($"position {index} {kind}: {outcome}, started {Stopwatch.GetElapsedTime(jump, started).TotalMilliseconds:F0} ms after the position's start, took {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms");
+            }
+        }
     }
 
     public IAsyncEnumerable<CompletionChunk> CompleteAsync(RawCompletionRequest request, CancellationToken cancellationToken) =>
