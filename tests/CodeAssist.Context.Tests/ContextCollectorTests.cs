@@ -285,6 +285,27 @@ public sealed class ContextCollectorTests
         }
     }
 
+    [Fact]
+    public async Task TightBudget_NamesEveryMemberBeforeAnySignature()
+    {
+        var fixture = """
+            class Use { void M(Big big) { big.$0 } }
+            //- Big.cs
+            class Big
+            {
+            """ + string.Concat(Enumerable.Range(0, 30).Select(i => $"    /// <summary>Does thing number {i} to the argument.</summary>\n    public int Member{i}(string argument{i}) => {i};\n")) + "}";
+
+        var tight = await ContextFixture.ContextAtCaretAsync(fixture, 160);
+        var full = await ContextFixture.ContextAtCaretAsync(fixture, 1024);
+
+        // A prefilled head on a slow CPU: the member the user wants may be any of them, so all are named.
+        Assert.True(tight.TokenCount <= 160, tight.RenderedText);
+        Assert.All(Enumerable.Range(0, 30), i => Assert.Matches($@"\bMember{i}\b", tight.RenderedText));
+        // The full budget still leads with signatures and their summaries.
+        Assert.Contains("int Member0(string argument0);", full.RenderedText, StringComparison.Ordinal);
+        Assert.Contains("Does thing number 0", full.RenderedText, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("", 0)]
     [InlineData("word", 1)]
