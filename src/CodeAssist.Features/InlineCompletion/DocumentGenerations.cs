@@ -45,6 +45,29 @@ internal sealed class DocumentGenerations(InlineCompletionCounters counters, Tim
     }
 
     /// <summary>
+    /// The caret rests at <paramref name="position"/> (the client's cursor report): stops every generation that cannot
+    /// serve it, in this document and in the others. A generation outlives the request that started it so that the next
+    /// keystroke can join it; once the user has moved elsewhere nobody will, and on a local model (one request at a
+    /// time) it would run on for a second or two and hold off the prefill of the place the user is reading now.
+    /// </summary>
+    public void CaretRests(string documentKey, SourceText text, int position)
+    {
+        foreach (var (key, state) in documents)
+        {
+            Generation? stale = null;
+            lock (state.Gate)
+            {
+                if (state.InFlight is { } running && (key != documentKey || !running.CanServe(text, position)))
+                {
+                    stale = Detach(state, running);
+                }
+            }
+
+            Cancel(stale);
+        }
+    }
+
+    /// <summary>
     /// Starts a generation for the prompt, or attaches to the identical one already running. A speculation (its
     /// <paramref name="speculatedAfter"/> is the document's request count at the acceptance) starts only while no
     /// request came since and nothing else runs: null then, and nothing is cancelled. The check is made under the

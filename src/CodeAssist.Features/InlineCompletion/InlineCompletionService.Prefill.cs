@@ -11,10 +11,20 @@ public sealed partial class InlineCompletionService
     /// <summary>
     /// The caret rests at <paramref name="request"/>'s position (the client's cursor notification, an opened file): the
     /// next request will likely be in this member, so its stable prompt head is prefilled into the model's cache now,
-    /// in the background. Returns the prefill work (callers need not wait for it).
+    /// in the background. Generations the user has moved away from stop first. Returns the prefill work (callers need not
+    /// wait for it).
     /// </summary>
     public Task Prepare(InlineCompletionRequest request)
     {
+        if (request.Document.TryGetText(out var text))
+        {
+            documents.CaretRests(request.DocumentKey, text, request.Position);
+        }
+        else
+        {
+            _ = StopGenerationsElsewhereAsync(request);
+        }
+
         var settings = options();
         if (!settings.Completion.Enabled || models?.GetCompletionModel("completion") is not { } model
             || (exclusions?.Current ?? ContentExclusion.Defaults).NoticeFor(request.Document.FilePath) is not null)
@@ -23,6 +33,13 @@ public sealed partial class InlineCompletionService
         }
 
         return SchedulePrefill(documents.Get(request.DocumentKey), model, request.Document, request.Position);
+    }
+
+    // A document whose text is not loaded yet (a workspace file the client has not opened): the same stop, once it is.
+    private async Task StopGenerationsElsewhereAsync(InlineCompletionRequest request)
+    {
+        var text = await request.Document.GetTextAsync(CancellationToken.None).ConfigureAwait(false);
+        documents.CaretRests(request.DocumentKey, text, request.Position);
     }
 
     /// <summary>

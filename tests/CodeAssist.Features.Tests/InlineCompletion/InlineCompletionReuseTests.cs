@@ -198,6 +198,70 @@ public sealed class InlineCompletionReuseTests
     }
 
     [Fact]
+    public async Task CaretRestsInAnotherMember_StopsTheGenerationItsCancelledRequestLeftRunning()
+    {
+        var gate = new TaskCompletionSource();
+        var model = new FakeCompletionModel(Suggestion) { Gate = gate.Task };
+        using var service = Create(model);
+        var (document, position) = CompletionFixture.Create(Greeter);
+        await StartThenCancelAsync(service, model, document, position);
+        var other = (await document.GetTextAsync()).ToString().IndexOf("System.Console.WriteLine(\"other\")", StringComparison.Ordinal);
+
+        // The user left Greet() and reads Other(): nobody will join the generation, which would hold the model up.
+        await service.Prepare(new InlineCompletionRequest(document, other));
+
+        Assert.Equal(1, model.CancelledCalls);
+        Assert.Equal(1, service.GetStatistics().Superseded);
+    }
+
+    [Fact]
+    public async Task CaretRestsInAnotherFile_StopsThePreviousFilesGeneration()
+    {
+        var gate = new TaskCompletionSource();
+        var model = new FakeCompletionModel(Suggestion) { Gate = gate.Task };
+        using var service = Create(model);
+        var (first, position) = CompletionFixture.Create(Greeter, "/src/First.cs");
+        var (second, _) = CompletionFixture.Create(Greeter.Replace("Greeter", "Welcomer", StringComparison.Ordinal), "/src/Second.cs");
+        await StartThenCancelAsync(service, model, first, position);
+
+        await service.Prepare(new InlineCompletionRequest(second, position));
+
+        Assert.Equal(1, model.CancelledCalls);
+    }
+
+    [Fact]
+    public async Task CaretRestsAfterWhatTheUserTypedOn_KeepsTheGenerationForTheNextKeystroke()
+    {
+        var gate = new TaskCompletionSource();
+        var model = new FakeCompletionModel(Suggestion) { Gate = gate.Task };
+        using var service = Create(model);
+        var (document, position) = CompletionFixture.Create(Greeter);
+        await StartThenCancelAsync(service, model, document, position);
+        var typed = CompletionFixture.Type(document, position, "S");
+
+        // The cursor report after a keystroke: the caret is where the generation's text continues.
+        await service.Prepare(new InlineCompletionRequest(typed, position + 1));
+        var next = CompleteAsync(service, typed, position + 1);
+        gate.SetResult();
+
+        Assert.Equal("ystem.Console.WriteLine(name);", Assert.Single((await next.WaitAsync(Timeout)).Items).InsertText);
+        Assert.Equal(0, model.CancelledCalls);
+        Assert.Equal(1, model.Calls);
+    }
+
+    // A request starts a generation and the editor cancels the request (the user typed on or moved): the generation runs on.
+    private static async Task StartThenCancelAsync(InlineCompletionService service, FakeCompletionModel model, Microsoft.CodeAnalysis.Document document, int position)
+    {
+        using var cancel = new CancellationTokenSource();
+        var started = model.Started.Task;
+        var request = CompleteAsync(service, document, position, cancel.Token);
+        await started.WaitAsync(Timeout);
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request);
+        Assert.Equal(0, model.CancelledCalls);
+    }
+
+    [Fact]
     public async Task MultiLineBody_AsksForBlockAndCutsAtItsEnd()
     {
         var model = new FakeCompletionModel("var greeting = \"Hello \" + name;\n        System.Console.WriteLine(greeting);\n    }\n\n    void Extra()");
