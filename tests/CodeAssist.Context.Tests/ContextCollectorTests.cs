@@ -306,6 +306,24 @@ public sealed class ContextCollectorTests
         Assert.Contains("Does thing number 0", full.RenderedText, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TokenizerThatCountsShortTextsHigh_TheBudgetIsStillFilled()
+    {
+        var fixture = """
+            class Use { void M(Big big) { big.$0 } }
+            //- Big.cs
+            class Big
+            {
+            """ + string.Concat(Enumerable.Range(0, 80).Select(i => $"    public int Member{i}(string argument{i}) => {i};\n")) + "}";
+        var (document, position) = ContextFixture.Load(fixture);
+
+        // As a BPE tokenizer does with a name counted alone and the same name after ", " on a shared line.
+        var context = await new ContextCollector().GetContextAsync(document, position, 200, new OverheadPerCall(3), CancellationToken.None);
+
+        Assert.InRange(context.TokenCount, 180, 200);
+        Assert.Equal(context.TokenCount, new OverheadPerCall(3).CountTokens(context.RenderedText));
+    }
+
     [Theory]
     [InlineData("", 0)]
     [InlineData("word", 1)]
@@ -314,4 +332,10 @@ public sealed class ContextCollectorTests
     [InlineData("x\n    y", 3)]
     public void EstimatingTokenCounter_ErrsOnTheSafeSide(string text, int expected) =>
         Assert.Equal(expected, EstimatingTokenCounter.Instance.CountTokens(text));
+
+    /// <summary>The estimate plus a fixed cost per call: every text counted on its own seems longer than it renders.</summary>
+    private sealed class OverheadPerCall(int overhead) : ITokenCounter
+    {
+        public int CountTokens(string text) => text.Length == 0 ? 0 : EstimatingTokenCounter.Instance.CountTokens(text) + overhead;
+    }
 }
