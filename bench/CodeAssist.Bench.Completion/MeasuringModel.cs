@@ -55,6 +55,8 @@ internal sealed class MeasuringModel(ICompletionModel inner, bool withholdConstr
 
     // The point's own line no longer holds the name once it is cut, and mined names appear nowhere else in the file:
     // a hit can only come from the context the prompt carries.
+    private static bool ShowMisses => Environment.GetEnvironmentVariable("CODEASSIST_BENCH_MISSES") == "1";
+
     private static bool Holds(InfillRequest request, string name) =>
         request.ExtraContext.Any(snippet => WholeWord(snippet.Text, name)) || WholeWord(request.Prefix, name) || WholeWord(request.Suffix, name);
 
@@ -89,6 +91,12 @@ internal sealed class MeasuringModel(ICompletionModel inner, bool withholdConstr
         }
 
         bool? held = name is null ? null : Holds(request, name);
+        if (first && held == false && ShowMisses)
+        {
+            // Why a cold prompt lacks the needed name: its context as the model got it.
+            Console.WriteLine($"    miss: position {index} needs {name}; context:\n{string.Concat(request.ExtraContext.Select(snippet => snippet.Text))}");
+        }
+
         if (request.Identifiers is not null && !withholdConstraint)
         {
             lock (gate)

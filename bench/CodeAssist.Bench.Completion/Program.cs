@@ -6,7 +6,8 @@ namespace CodeAssist.Bench.Completion;
 /// <summary>
 /// Inline completion benchmarks on Newtonsoft.Json (fetched outside the repository):
 ///   verify [--points FILE] [--limit N] [--budget-ms MS]       verification accept/reject on mined points
-///   (CODEASSIST_BENCH_CALLS=1 lists every model call of a replay)
+///   (CODEASSIST_BENCH_CALLS=1 lists every model call of a replay; CODEASSIST_BENCH_MISSES=1 prints the context of
+///   each cold prompt that lacks the needed name)
 ///   replay [--latency-ms MS] [--token-ms MS] [--positions N] [--keys N] [--accuracy P] [--model GGUF --threads N] [--cold-ms MS] [--server] [--unconstrained | --compare] [--pause-ms MS]
 ///          [--dwell-ms MS] [--prompt-tps N] [--no-prefill] [--digest-tokens N] [--mined [--points FILE]]
 ///                                                             (--mined: retype mined cross-file points, and count the
