@@ -22,6 +22,12 @@ internal sealed class DocumentCompletionState
     /// <summary>The member's stable head (full context, text above the member), once a prefill or request built it.</summary>
     public PromptHead? StableHead { get; set; }
 
+    /// <summary>The line the stable head's context was collected at (its cursor-level items: receiver, expected type).</summary>
+    public int StableHeadLine { get; set; } = -1;
+
+    /// <summary>The member's previous stable head, serving requests until the one for the caret's new line is prefilled.</summary>
+    public PromptHead? PreviousStableHead { get; set; }
+
     /// <summary>The prompt a background prefill put whole into the model's cache while the caret rested, until a request extends it.</summary>
     public InfillRequest? CaretPrompt { get; set; }
 

@@ -12,7 +12,9 @@ namespace CodeAssist.Features.InlineCompletion;
 /// identical across keystrokes (and a model's KV cache reuses it). Two heads: the cold one, sized to the model's
 /// measured speed because everything in it is evaluated by the request (see <see cref="PromptPlanner"/>); and the
 /// stable one, with the full Roslyn context and the text above the member, which a background prefill evaluates
-/// ahead of time. Requests use the stable head once its prefill has completed.
+/// ahead of time. Requests use the stable head once its prefill has completed. The context holds cursor-level items
+/// (the receiver's members, the expected type), so a caret that rests on another line of the member gets a new stable
+/// head, prefilled in the background while requests keep the previous one.
 /// </summary>
 internal sealed class MemberContext(ICodeContextProvider? provider, ProjectDigestPrefix digests, InlineCompletionCounters counters)
 {
@@ -48,6 +50,14 @@ internal sealed class MemberContext(ICodeContextProvider? provider, ProjectDiges
             return stable;
         }
 
+        // The caret rested on another line of the member and its head is still being prefilled: the previous one is in
+        // the model's cache, and its context, collected a few lines away, still beats the cold head's.
+        if (state.PreviousStableHead is { } previous && prefilled(previous.Key) && previous.StillHolds(text))
+        {
+            counters.PrefilledHeadHit();
+            return previous;
+        }
+
         if (state.ColdHead is { } cold)
         {
             return cold;
@@ -66,7 +76,8 @@ internal sealed class MemberContext(ICodeContextProvider? provider, ProjectDiges
     {
         var (memberStart, headEnd) = Locate(root, text, position);
         Enter(state, memberStart, text);
-        if (state.StableHead is { } known)
+        var line = text.Lines.GetLineFromPosition(position).LineNumber;
+        if (state.StableHead is { } known && state.StableHeadLine == line)
         {
             return known;
         }
@@ -86,13 +97,17 @@ internal sealed class MemberContext(ICodeContextProvider? provider, ProjectDiges
             with { CachedContextTokens = digest?.Tokens ?? 0 };
         lock (state.Gate)
         {
-            if (state.ContextMemberStart == memberStart)
+            // A head built for another line of the member is replaced: its receiver and expected type are the old
+            // caret's. It stays as the fallback until this one is in the cache.
+            if (state.ContextMemberStart == memberStart && (state.StableHead is null || state.StableHeadLine != line))
             {
-                state.StableHead ??= head;
+                state.PreviousStableHead = state.StableHead ?? state.PreviousStableHead;
+                state.StableHead = head;
+                state.StableHeadLine = line;
             }
-        }
 
-        return head;
+            return state.StableHeadLine == line && state.StableHead is { } current ? current : head;
+        }
     }
 
     /// <summary>Start of the enclosing member (0 outside any) and the start of its first line, where the head ends.</summary>
@@ -141,6 +156,8 @@ internal sealed class MemberContext(ICodeContextProvider? provider, ProjectDiges
                 state.ContextMemberStart = memberStart;
                 state.ColdHead = null;
                 state.StableHead = null;
+                state.StableHeadLine = -1;
+                state.PreviousStableHead = null;
             }
         }
     }

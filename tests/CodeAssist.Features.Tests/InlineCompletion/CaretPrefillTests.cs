@@ -120,6 +120,54 @@ public sealed class CaretPrefillTests
         Assert.EndsWith("var value3 = ", rested.Prefix, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CaretRestsOnAnotherLineOfTheMember_ItsHeadIsBuiltThereAndUsed()
+    {
+        var model = new FakeCompletionModel("x;") { Throughput = TwoCores, SupportsPrefill = true };
+        var context = new FakeContextProvider("") { ByPosition = p => $"// receiver members for caret {p}" };
+        using var service = Create(model, NoVerify, context);
+        var (document, caret) = CompletionFixture.Create(ClassWithMethods(10, "        var first = order.Lines;\n        var total = $0"));
+        var other = (await document.GetTextAsync()).ToString().IndexOf("order.", StringComparison.Ordinal) + "order.".Length;
+
+        await service.Prepare(new InlineCompletionRequest(document, other));
+        await service.PrefillIdle;
+        await service.Prepare(new InlineCompletionRequest(document, caret));
+        await service.PrefillIdle;
+        await CompleteAsync(service, await Typed(document, caret, "o"), caret + 1);
+
+        // Same member, another line: the head's context was collected again at the caret the user rests on.
+        Assert.Equal(2, model.Prefills.Count);
+        Assert.Contains($"caret {other}", ContextOf(model.Prefills.First()), StringComparison.Ordinal);
+        Assert.Contains($"caret {caret}", ContextOf(model.Prefills.Last()), StringComparison.Ordinal);
+        Assert.Contains($"caret {caret}", ContextOf(Assert.Single(model.Requests)), StringComparison.Ordinal);
+        Assert.Equal(1, service.GetStatistics().PrefilledHeadHits);
+    }
+
+    [Fact]
+    public async Task NewLinesHeadStillPrefilling_RequestsUseThePreviousPrefilledHead_NotTheColdOne()
+    {
+        var model = new FakeCompletionModel("x;") { Throughput = TwoCores, SupportsPrefill = true };
+        var context = new FakeContextProvider("") { ByPosition = p => $"// receiver members for caret {p}" };
+        using var service = Create(model, NoVerify, context);
+        var (document, caret) = CompletionFixture.Create(ClassWithMethods(10, "        var first = order.Lines;\n        var total = $0"));
+        var other = (await document.GetTextAsync()).ToString().IndexOf("order.", StringComparison.Ordinal) + "order.".Length;
+        await service.Prepare(new InlineCompletionRequest(document, other));
+        await service.PrefillIdle;
+
+        // The new line's head runs until a request pre-empts it.
+        model.PrefillsToPreempt = 1;
+        var prefill = service.Prepare(new InlineCompletionRequest(document, caret));
+        Assert.True(SpinWait.SpinUntil(() => model.Prefills.Count == 2, TimeSpan.FromSeconds(30)));
+        await CompleteAsync(service, document, caret);
+        await prefill.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var request = Assert.Single(model.Requests);
+        Assert.Contains($"caret {other}", ContextOf(request), StringComparison.Ordinal);
+        Assert.Equal(1, service.GetStatistics().PrefilledHeadHits);
+    }
+
+    private static string ContextOf(InfillRequest request) => string.Concat(request.ExtraContext.Select(snippet => snippet.Text));
+
     private static async Task<Document> Typed(Document document, int position, string typed)
     {
         var text = await document.GetTextAsync();

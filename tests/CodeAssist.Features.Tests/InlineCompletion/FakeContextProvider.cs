@@ -28,6 +28,9 @@ internal sealed class FakeContextProvider : ICodeContextProvider
         return Task.FromResult(new CodeContext([], text, text.Length == 0 ? 0 : tokenCounter.CountTokens(text), budgetTokens));
     }
 
+    /// <summary>When set, the rendered context for a caret position (as the real collector's cursor-level items).</summary>
+    public Func<int, string>? ByPosition { get; init; }
+
     /// <summary>The token budget of each call, in order.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<int> Budgets { get; } = new();
 
@@ -39,6 +42,7 @@ internal sealed class FakeContextProvider : ICodeContextProvider
     {
         Interlocked.Increment(ref calls);
         Budgets.Enqueue(budgetTokens);
-        return Task.FromResult(new CodeContext([], rendered, tokenCounter.CountTokens(rendered), budgetTokens));
+        var text = ByPosition?.Invoke(position) ?? rendered;
+        return Task.FromResult(new CodeContext([], text, tokenCounter.CountTokens(text), budgetTokens));
     }
 }
