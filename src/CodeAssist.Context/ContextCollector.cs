@@ -11,7 +11,6 @@ public sealed class ContextCollector : ICodeContextProvider
 {
     private const int ThinThreshold = 6;
     private const string DigestTitle = "// used across the project\n";
-    private const int DigestTitleTokens = 8;
 
     private readonly ITokenCounter _tokenCounter;
     private readonly IWorkspaceSession? _session;
@@ -76,14 +75,16 @@ public sealed class ContextCollector : ICodeContextProvider
         ArgumentNullException.ThrowIfNull(tokenCounter);
         var exclusion = _exclusions?.Current ?? ContentExclusion.Defaults;
         var candidates = await _digests.GetAsync(document.Project, exclusion, cancellationToken).ConfigureAwait(false);
-        var (selected, text, tokens) = ContextBudget.Fit(candidates, Math.Max(0, budgetTokens - DigestTitleTokens), tokenCounter);
+        // The title counted with the caller's tokenizer: the budget is filled to the token, so a guess would overrun it.
+        var titleTokens = tokenCounter.CountTokens(DigestTitle);
+        var (selected, text, tokens) = ContextBudget.Fit(candidates, Math.Max(0, budgetTokens - titleTokens), tokenCounter);
         if (selected.Count == 0)
         {
             return new CodeContext([], "", 0, budgetTokens);
         }
 
         var items = selected.Select(c => new ContextItem(c.Kind, c.Text, c.Score, c.Location)).ToList();
-        return new CodeContext(items, DigestTitle + text, tokens + tokenCounter.CountTokens(DigestTitle), budgetTokens);
+        return new CodeContext(items, DigestTitle + text, tokens + titleTokens, budgetTokens);
     }
 
     /// <summary>Thin: the compiler found only a handful of declarations to show (few types resolve, or few exist).</summary>

@@ -72,6 +72,18 @@ public sealed class ProjectDigestTests
         Assert.True(small.TokenCount < first.TokenCount);
     }
 
+    [Theory]
+    [InlineData(32)]
+    [InlineData(48)]
+    [InlineData(64)]
+    public async Task TightBudget_TheCountIncludesTheTitle_AndHoldsTheBudgetToTheToken(int budget)
+    {
+        var digest = await DigestAsync(budget);
+
+        Assert.Equal(EstimatingTokenCounter.Instance.CountTokens(digest.RenderedText), digest.TokenCount);
+        Assert.InRange(digest.TokenCount, 1, budget);
+    }
+
     [Fact]
     public async Task ExcludedFile_NeitherCountsNorIsListed()
     {
