@@ -307,6 +307,31 @@ public sealed class ContextCollectorTests
     }
 
     [Fact]
+    public async Task TightBudget_TheEnclosingTypeIsNamedWithoutSummaryAndBases_SoTheReceiversMembersFit()
+    {
+        var fixture = """
+            /// <summary>Holds the order lines of one customer, with their prices and the taxes that apply to them.</summary>
+            class Use : System.IComparable<Use>, System.IEquatable<Use>, System.IFormattable, System.IDisposable
+            {
+                void M(Big big) { big.$0 }
+            }
+            //- Big.cs
+            class Big
+            {
+            """ + string.Concat(Enumerable.Range(0, 6).Select(i => $"    public int Member{i}(string argument{i}) => {i};\n")) + "}";
+
+        var tight = await ContextFixture.ContextAtCaretAsync(fixture, 64);
+        var full = await ContextFixture.ContextAtCaretAsync(fixture, 1024);
+
+        Assert.Contains("// in: class Use\n", tight.RenderedText, StringComparison.Ordinal);
+        Assert.DoesNotContain("IFormattable", tight.RenderedText, StringComparison.Ordinal);
+        Assert.All(Enumerable.Range(0, 6), i => Assert.Matches($@"\bMember{i}\b", tight.RenderedText));
+        Assert.Contains("/// Holds the order lines", full.RenderedText, StringComparison.Ordinal);
+        Assert.Contains("class Use : IComparable<Use>, IEquatable<Use>, IFormattable, IDisposable", full.RenderedText, StringComparison.Ordinal);
+        Assert.Single(full.Items, item => item.Kind == ContextItemKind.EnclosingType);
+    }
+
+    [Fact]
     public async Task TokenizerThatCountsShortTextsHigh_TheBudgetIsStillFilled()
     {
         var fixture = """

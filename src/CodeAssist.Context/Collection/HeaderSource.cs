@@ -16,10 +16,20 @@ internal static class HeaderSource
         {
             var summary = SymbolText.Summary(type);
             var text = SymbolText.TypeHead(type);
-            yield return new ContextCandidate(ContextItemKind.EnclosingType, summary.Length > 0 ? $"/// {summary}\n{text}" : text, 0.99, SymbolText.Location(type))
+            var key = "enclosing:" + MemberCandidates.GroupKey(type);
+            var full = summary.Length > 0 ? $"/// {summary}\n{text}" : text;
+            yield return new ContextCandidate(ContextItemKind.EnclosingType, full, 0.99, SymbolText.Location(type))
             {
-                Key = "enclosing:" + MemberCandidates.GroupKey(type),
+                Key = key,
             };
+
+            // The same head without summary and bases, standing in for it: below the names-first budget the full head
+            // (40-50 tokens for a documented type with a few interfaces) comes last and replaces it only where room is
+            // left, so a head on a slow CPU keeps its budget for the receiver's members. Above it, it is never taken.
+            if (SymbolText.ShortTypeHead(type) is var shortHead && shortHead != full)
+            {
+                yield return new ContextCandidate(ContextItemKind.EnclosingType, shortHead, 0.989, SymbolText.Location(type)) { Key = key, IsNameOnly = true };
+            }
         }
 
         if (site.Member is { } member and not INamedTypeSymbol)

@@ -51,7 +51,7 @@ internal static class ProjectDigest
             var typeFiles = usage.FilesNaming(type.Name);
             var group = MemberCandidates.GroupKey(type);
             // The kind and name only: base lists are what the caret's own context shows when the type matters there.
-            var head = ShortHead(type);
+            var head = SymbolText.ShortTypeHead(type);
             var members = new List<ContextCandidate>();
             foreach (var member in type.GetMembers().Where(IsListed).GroupBy(m => m.Name, StringComparer.Ordinal).Select(g => g.First()))
             {
@@ -112,13 +112,6 @@ internal static class ProjectDigest
         }
 
         return names;
-    }
-
-    private static string ShortHead(INamedTypeSymbol type)
-    {
-        var full = SymbolText.TypeHead(type);
-        var bases = full.IndexOf(" : ", StringComparison.Ordinal);
-        return type.TypeKind == TypeKind.Delegate || bases < 0 ? full : full[..bases];
     }
 
     private static bool IsListed(ISymbol member) =>

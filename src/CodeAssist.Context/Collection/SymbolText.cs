@@ -30,6 +30,14 @@ internal static partial class SymbolText
 
     public static string TypeName(ITypeSymbol type) => type.ToDisplayString(TypeNameFormat);
 
+    /// <summary>The type's head without its base list (a delegate keeps its signature).</summary>
+    public static string ShortTypeHead(INamedTypeSymbol type)
+    {
+        var full = TypeHead(type);
+        var bases = full.IndexOf(" : ", StringComparison.Ordinal);
+        return type.TypeKind == TypeKind.Delegate || bases < 0 ? full : full[..bases];
+    }
+
     /// <summary>"static class Guard", "class JsonTextWriter : JsonWriter, IDisposable", "enum Formatting".</summary>
     public static string TypeHead(INamedTypeSymbol type)
     {
