@@ -29,10 +29,6 @@ internal sealed class MemberContext(ICodeContextProvider? provider, ProjectDiges
     // docs/notes/completion.md). A head not done by the first key only leaves that request on the cold head.
     internal const double PrefillWindowSeconds = 1.75;
 
-    // The first keystroke after a jump should answer within a second (about the limit for keeping one's train of
-    // thought): the head's window gives way to the caret's tail when evaluating that tail would take the answer past it.
-    internal const double FirstKeySeconds = 1.0;
-
     // Of a speed-limited head, the share for the file's text above the member: the tail already carries the member's
     // own lines, and the cross-file names the model cannot guess are in the context.
     private const int AboveMemberShareDivisor = 8;
@@ -83,7 +79,7 @@ internal sealed class MemberContext(ICodeContextProvider? provider, ProjectDiges
         }
 
         var cold = ColdPlan(model, settings);
-        var (contextBudget, aboveBudget) = StableBudgets(model.Throughput, cold, settings.Context.BudgetTokens, FirstKeyGenerationSeconds(model, settings));
+        var (contextBudget, aboveBudget) = StableBudgets(model.Throughput, cold, settings.Context.BudgetTokens);
         var (snippets, tokens) = await CollectAsync(model, document, position, contextBudget, cancellationToken).ConfigureAwait(false);
         var (prefix, start) = builder.HeadPrefix(text, headEnd, aboveBudget);
         var raw = text.ToString(TextSpan.FromBounds(start, headEnd));
@@ -120,8 +116,7 @@ internal sealed class MemberContext(ICodeContextProvider? provider, ProjectDiges
     }
 
     /// <summary>Token budgets of a stable head's context and text above the member.</summary>
-    /// <param name="generationSeconds">What the first keystroke spends generating (and around the model call).</param>
-    internal static (int Context, int Above) StableBudgets(ModelThroughput? throughput, PromptPlan cold, int contextBudget, double generationSeconds)
+    internal static (int Context, int Above) StableBudgets(ModelThroughput? throughput, PromptPlan cold, int contextBudget)
     {
         if (throughput is null || throughput.PromptTokensPerSecond <= 0)
         {
@@ -129,20 +124,16 @@ internal sealed class MemberContext(ICodeContextProvider? provider, ProjectDiges
         }
 
         // After the head, the job prefills the caret's tail (the member's lines, the suffix) so that the first keystroke
-        // evaluates only what it types. On a model fast enough that the first key answers within a second even when it
-        // evaluates the tail itself, the head takes the whole window (more context for every keystroke in the member);
-        // on a slower one the window leaves the tail its room, so both are in the cache before the user types.
+        // evaluates only what it types: the window leaves the tail its room, so both are in the cache before the user
+        // types. Giving the head the whole window whenever the first key could evaluate the tail itself within a second
+        // cost more than it gave once the context filled its budget: at 200 tok/s the first key after a jump went from
+        // 494 to 761 ms at p50 for 811 instead of 595 tokens of context, and the needed name from 83% to 87% of cold
+        // prompts (replay --mined --prompt-tps 200 --dwell-ms 2000, docs/notes/completion.md, "Session 10").
         var window = (int)Math.Min(int.MaxValue, throughput.PromptTokensPerSecond * PrefillWindowSeconds);
-        var tail = cold.PrefixTokens + cold.SuffixTokens;
-        var firstKeySeconds = (tail / throughput.PromptTokensPerSecond) + generationSeconds;
-        var total = firstKeySeconds <= FirstKeySeconds ? window : Math.Max(0, window - tail);
+        var total = Math.Max(0, window - cold.PrefixTokens - cold.SuffixTokens);
         var above = Math.Min(AboveMemberTokens, total / AboveMemberShareDivisor);
         return (Math.Clamp(total - above, Math.Min(cold.ContextTokens, contextBudget), contextBudget), above);
     }
-
-    private double FirstKeyGenerationSeconds(ICompletionModel model, CodeAssistOptions settings) =>
-        model.Throughput is not { } throughput ? 0
-            : PromptPlanner.GenerationSeconds(throughput, settings.Completion, counters.GeneratedTokensAverage) + PromptPlanner.CallOverheadSeconds;
 
     private PromptPlan ColdPlan(ICompletionModel model, CodeAssistOptions settings) =>
         PromptPlanner.Plan(model.Throughput, settings.Completion, settings.Context.BudgetTokens, counters.GeneratedTokensAverage);

@@ -49,13 +49,10 @@ internal static class PromptPlanner
     }
 
     /// <summary>Seconds a request spends generating its answer, from the measured speed and the calls so far.</summary>
-    public static double GenerationSeconds(ModelThroughput throughput, CompletionOptions options, double expectedGeneratedTokens)
+    private static double GenerationSeconds(ModelThroughput throughput, CompletionOptions options, double expectedGeneratedTokens)
     {
         // Before the first call there is no average yet: a typical one-line completion is about a dozen tokens.
         var expected = expectedGeneratedTokens > 0 ? expectedGeneratedTokens : Math.Min(options.MaxTokens, 16);
         return throughput.GeneratedTokensPerSecond > 0 ? expected / throughput.GeneratedTokensPerSecond : 0;
     }
-
-    /// <summary>Seconds of Roslyn, post-processing and verification around a model call.</summary>
-    public static double CallOverheadSeconds => OverheadSeconds;
 }

@@ -52,9 +52,7 @@ public sealed class HeadPrefillTests
     [Fact]
     public async Task PrefilledHead_CarriesTheFullContextBudget_WhileAColdRequestCarriesTheSizedOne()
     {
-        // Prompt speed of two cores, generation fast enough that the first key on a completed head answers within a
-        // second whether or not the request's generated tokens are counted yet when the head is sized (the prefill job
-        // races the request's end): the head takes the whole window either way.
+        // Prompt speed of two cores: the head takes its window, less the caret's tail that the same job prefills next.
         var speed = TwoCores with { GeneratedTokensPerSecond = 200 };
         var context = new FakeContextProvider("class Order { public decimal Total; }");
         var model = new FakeCompletionModel("x;") { Throughput = speed, SupportsPrefill = true };
@@ -66,8 +64,8 @@ public sealed class HeadPrefillTests
         var cold = PromptPlanner.Plan(speed, NoVerify.Completion, new ContextOptions().BudgetTokens, 0);
 
         var window = (int)(speed.PromptTokensPerSecond * MemberContext.PrefillWindowSeconds);
-        var stable = MemberContext.StableBudgets(speed, cold, new ContextOptions().BudgetTokens, PromptPlanner.GenerationSeconds(speed, NoVerify.Completion, 0));
-        Assert.Equal(window, stable.Context + stable.Above);
+        var stable = MemberContext.StableBudgets(speed, cold, new ContextOptions().BudgetTokens);
+        Assert.Equal(window - cold.PrefixTokens - cold.SuffixTokens, stable.Context + stable.Above);
         Assert.True(stable.Context > cold.ContextTokens, $"{stable} {cold}");
         Assert.Equal([cold.ContextTokens, stable.Context], context.Budgets.ToArray());
         Assert.Single(model.Prefills);
@@ -132,30 +130,18 @@ public sealed class HeadPrefillTests
     }
 
     [Fact]
-    public void StableHead_FastOrUnknownModel_GetsTheFullBudgets_ASlowOneWhatItPrefillsInTheWindow()
+    public void StableHead_FastOrUnknownModel_GetsTheFullBudgets_ASlowOneWhatItPrefillsInTheWindowBesideTheTail()
     {
         var cold = PromptPlanner.Plan(TwoCores, NoVerify.Completion, 1024, 0);
         var window = (int)(TwoCores.PromptTokensPerSecond * MemberContext.PrefillWindowSeconds);
 
-        Assert.Equal((1024, MemberContext.AboveMemberTokens), MemberContext.StableBudgets(null, cold, 1024, 0.1));
-        Assert.Equal((1024, MemberContext.AboveMemberTokens), MemberContext.StableBudgets(new ModelThroughput(20_000, 100), cold, 1024, 0.1));
-        // The first key evaluates the tail and still answers within a second: the head takes the whole window.
-        var (context, above) = MemberContext.StableBudgets(TwoCores, cold, 1024, 0.1);
-        Assert.Equal(window, context + above);
-        Assert.True(context > cold.ContextTokens && above < MemberContext.AboveMemberTokens, $"{context} {above} {cold}");
-    }
-
-    [Fact]
-    public void StableHead_WhenTheFirstKeyCouldNotAlsoEvaluateTheTailInASecond_LeavesTheTailItsRoomInTheWindow()
-    {
-        var cold = PromptPlanner.Plan(TwoCores, NoVerify.Completion, 1024, 0);
-        var window = (int)(TwoCores.PromptTokensPerSecond * MemberContext.PrefillWindowSeconds);
-        var tailSeconds = (cold.PrefixTokens + cold.SuffixTokens) / TwoCores.PromptTokensPerSecond;
-
-        var (context, above) = MemberContext.StableBudgets(TwoCores, cold, 1024, MemberContext.FirstKeySeconds - tailSeconds + 0.01);
-
+        Assert.Equal((1024, MemberContext.AboveMemberTokens), MemberContext.StableBudgets(null, cold, 1024));
+        Assert.Equal((1024, MemberContext.AboveMemberTokens), MemberContext.StableBudgets(new ModelThroughput(20_000, 100), cold, 1024));
+        // The same job prefills the caret's tail after the head: both fit in the window, so the first key only
+        // evaluates what it types.
+        var (context, above) = MemberContext.StableBudgets(TwoCores, cold, 1024);
         Assert.Equal(window - cold.PrefixTokens - cold.SuffixTokens, context + above);
-        Assert.True(context >= cold.ContextTokens, $"{context} {above} {cold}");
+        Assert.True(context > cold.ContextTokens && above < MemberContext.AboveMemberTokens, $"{context} {above} {cold}");
     }
 
     /// <summary>A class of <paramref name="methods"/> methods with <paramref name="body"/> (holding the caret) in the last one.</summary>
