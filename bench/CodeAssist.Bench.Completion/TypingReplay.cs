@@ -68,6 +68,13 @@ internal static class TypingReplay
         var (outcomes, cold, statistics) = await ReplayAllAsync(project, positions, model, settings, cancellationToken).ConfigureAwait(false);
         Report(settings, positions.Count, outcomes, cold, statistics, local is null ? oracle.GeneratedTokens : -1);
         ReportModelCalls(model.Calls, local?.Completion.Throughput);
+        if (local is LlamaLocalModel { Session.PreemptionWaits: { Count: > 0 } waits })
+        {
+            // What background prefill costs a foreground request (issue #15: at most one chunk, 50 ms at p95).
+            var ms = waits.Select(wait => wait.TotalMilliseconds).ToList();
+            Console.WriteLine($"Requests that stopped a background prefill: {ms.Count}; their wait for the model p50 {Percentiles.Of(ms, 50):F1} ms, p95 {Percentiles.Of(ms, 95):F1} ms, max {ms.Max():F1} ms.");
+        }
+
         if (Environment.GetEnvironmentVariable("CODEASSIST_BENCH_CALLS") == "1")
         {
             foreach (var prefill in model.Prefills)

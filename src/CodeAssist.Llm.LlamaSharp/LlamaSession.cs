@@ -84,7 +84,8 @@ internal sealed partial class LlamaSession : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
-        ForegroundArrives();
+        long arrived = _time.GetTimestamp();
+        bool displacedPrefill = ForegroundArrives();
         try
         {
             await _gate.WaitAsync(linked.Token).ConfigureAwait(false);
@@ -92,6 +93,11 @@ internal sealed partial class LlamaSession : IDisposable
         finally
         {
             ForegroundEntered();
+        }
+
+        if (displacedPrefill)
+        {
+            RecordPreemptionWait(_time.GetElapsedTime(arrived));
         }
 
         try

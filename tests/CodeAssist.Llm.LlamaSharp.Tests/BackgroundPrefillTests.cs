@@ -90,6 +90,8 @@ public sealed class BackgroundPrefillTests
         Assert.Equal(CompletionFinishReason.Length, answered.FinishReason);
         Assert.True(resumed.Complete, resumed.ToString());
         Assert.Equal(first.HeadTokens - first.PrefilledTokens, resumed.PrefilledTokens);
+        // The request's wait for the prefill it stopped is measured (the benchmark reports them), once.
+        Assert.Single(model.Session.PreemptionWaits);
     }
 
     [Fact]
