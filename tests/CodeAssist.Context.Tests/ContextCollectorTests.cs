@@ -307,13 +307,13 @@ public sealed class ContextCollectorTests
     }
 
     [Fact]
-    public async Task TightBudget_TheEnclosingTypeIsNamedWithoutSummaryAndBases_SoTheReceiversMembersFit()
+    public async Task TightBudget_TheEnclosingTypeAndMemberStandInShort_SoTheReceiversMembersFit()
     {
         var fixture = """
             /// <summary>Holds the order lines of one customer, with their prices and the taxes that apply to them.</summary>
             class Use : System.IComparable<Use>, System.IEquatable<Use>, System.IFormattable, System.IDisposable
             {
-                void M(Big big) { big.$0 }
+                void M(Big big, string customerName, string shippingAddress, int quantityOrdered) { big.$0 }
             }
             //- Big.cs
             class Big
@@ -324,6 +324,8 @@ public sealed class ContextCollectorTests
         var full = await ContextFixture.ContextAtCaretAsync(fixture, 1024);
 
         Assert.Contains("// in: class Use\n", tight.RenderedText, StringComparison.Ordinal);
+        Assert.Contains("// in: void M(...);\n", tight.RenderedText, StringComparison.Ordinal);
+        Assert.Contains("void M(Big big, string customerName, string shippingAddress, int quantityOrdered);", full.RenderedText, StringComparison.Ordinal);
         Assert.DoesNotContain("IFormattable", tight.RenderedText, StringComparison.Ordinal);
         Assert.All(Enumerable.Range(0, 6), i => Assert.Matches($@"\bMember{i}\b", tight.RenderedText));
         Assert.Contains("/// Holds the order lines", full.RenderedText, StringComparison.Ordinal);

@@ -34,7 +34,21 @@ internal static class HeaderSource
 
         if (site.Member is { } member and not INamedTypeSymbol)
         {
-            yield return new ContextCandidate(ContextItemKind.EnclosingMember, SymbolText.Member(member), 0.98, SymbolText.Location(member));
+            var signature = SymbolText.Member(member);
+            var key = "enclosing-member:" + member.Name;
+            yield return new ContextCandidate(ContextItemKind.EnclosingMember, signature, 0.98, SymbolText.Location(member)) { Key = key };
+
+            // Its parameters are also in scope (the "in scope" line): below the names-first budget the signature stands in
+            // without them, as the type does without its bases (a long parameter list took half of a head's context).
+            if (signature.IndexOf('(', StringComparison.Ordinal) is var open and > 0
+                && signature.LastIndexOf(')') is var close && close > open + 1)
+            {
+                yield return new ContextCandidate(ContextItemKind.EnclosingMember, signature[..(open + 1)] + "..." + signature[close..], 0.979, SymbolText.Location(member))
+                {
+                    Key = key,
+                    IsNameOnly = true,
+                };
+            }
         }
     }
 }
