@@ -124,10 +124,8 @@ public sealed class CaretPrefillTests
     public async Task CaretRestsOnAnotherLineOfTheMember_ItsHeadIsBuiltThereAndUsed()
     {
         var model = new FakeCompletionModel("x;") { Throughput = TwoCores, SupportsPrefill = true };
-        var context = new FakeContextProvider("") { ByPosition = p => $"// receiver members for caret {p}" };
-        using var service = Create(model, NoVerify, context);
-        var (document, caret) = CompletionFixture.Create(ClassWithMethods(10, "        var first = order.Lines;\n        var total = $0"));
-        var other = (await document.GetTextAsync()).ToString().IndexOf("order.", StringComparison.Ordinal) + "order.".Length;
+        using var service = Create(model, NoVerify, new FakeContextProvider("") { ByPosition = p => $"// receiver members for caret {p}" });
+        var (document, caret, other) = await TwoLinesOfOneMemberAsync();
 
         await service.Prepare(new InlineCompletionRequest(document, other));
         await service.PrefillIdle;
@@ -147,10 +145,8 @@ public sealed class CaretPrefillTests
     public async Task NewLinesHeadStillPrefilling_RequestsUseThePreviousPrefilledHead_NotTheColdOne()
     {
         var model = new FakeCompletionModel("x;") { Throughput = TwoCores, SupportsPrefill = true };
-        var context = new FakeContextProvider("") { ByPosition = p => $"// receiver members for caret {p}" };
-        using var service = Create(model, NoVerify, context);
-        var (document, caret) = CompletionFixture.Create(ClassWithMethods(10, "        var first = order.Lines;\n        var total = $0"));
-        var other = (await document.GetTextAsync()).ToString().IndexOf("order.", StringComparison.Ordinal) + "order.".Length;
+        using var service = Create(model, NoVerify, new FakeContextProvider("") { ByPosition = p => $"// receiver members for caret {p}" });
+        var (document, caret, other) = await TwoLinesOfOneMemberAsync();
         await service.Prepare(new InlineCompletionRequest(document, other));
         await service.PrefillIdle;
 
@@ -164,6 +160,14 @@ public sealed class CaretPrefillTests
         var request = Assert.Single(model.Requests);
         Assert.Contains($"caret {other}", ContextOf(request), StringComparison.Ordinal);
         Assert.Equal(1, service.GetStatistics().PrefilledHeadHits);
+    }
+
+    // Last() with two lines: the caret at the end of the second, and another place after "order." on the first.
+    private static async Task<(Document Document, int Caret, int Other)> TwoLinesOfOneMemberAsync()
+    {
+        var (document, caret) = CompletionFixture.Create(ClassWithMethods(10, "        var first = order.Lines;\n        var total = $0"));
+        var other = (await document.GetTextAsync()).ToString().IndexOf("order.", StringComparison.Ordinal) + "order.".Length;
+        return (document, caret, other);
     }
 
     private static string ContextOf(InfillRequest request) => string.Concat(request.ExtraContext.Select(snippet => snippet.Text));
